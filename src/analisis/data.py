@@ -1,0 +1,273 @@
+"""Memuat ``data/`` lewat skemanya: satu pintu masuk untuk setiap angka dokumen.
+
+Examples
+--------
+>>> ppks = muat("ppks_pas")
+>>> int(ppks["terdata"].sum()), int(ppks["tertangani"].sum())
+(42583, 35005)
+>>> instansi()["nama_lengkap"]
+'Dinas Sosial Kabupaten Seruyan'
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from .kesalahan import KesalahanData, Pelanggaran
+from .paths import folder_data
+from .skema import SKEMA, baca_csv
+
+__all__ = ["muat", "instansi", "organisasi", "keputusan", "pohon_info", "teks", "dicetak", "periksa_semua", "muat_semua", "BERKAS_YAML"]
+
+_CACHE: dict[tuple, Any] = {}
+
+
+def _kunci_cache(jalur: Path) -> tuple:
+    st = jalur.stat()
+    return (str(jalur), st.st_mtime_ns, st.st_size)
+
+
+def muat(nama: str, folder: Path | None = None) -> pd.DataFrame:
+    """DataFrame tervalidasi dari ``data/<nama>.csv`` (salinan; aman diubah).
+
+    Parameters
+    ----------
+    nama : str
+        Nama berkas tanpa ``.csv``, misalnya ``"ppks_pas"``.
+    """
+    if nama not in SKEMA:
+        raise KeyError(f"tidak ada skema untuk berkas data {nama!r}; yang dikenal: {', '.join(sorted(SKEMA))}")
+    skema = SKEMA[nama]
+    jalur = (folder or folder_data()) / skema.berkas
+    if not jalur.exists():
+        raise KesalahanData([Pelanggaran(f"data/{skema.berkas}", None, None, None, "berkas tidak ditemukan")])
+    kunci = _kunci_cache(jalur)
+    if kunci not in _CACHE:
+        _CACHE[kunci] = baca_csv(jalur, skema)
+    return _CACHE[kunci].copy()
+
+
+# ----------------------------------------------------------------------------
+# berkas YAML
+
+
+class _Ketat(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class _Orang(_Ketat):
+    jabatan: str
+    nama: str
+    pangkat: str | None = None
+    golongan: str | None = None
+    nip: str | None = None
+
+
+class _Bidang(_Ketat):
+    id: str
+    nama: str
+    singkatan: str | None = None
+
+
+class _Periode(_Ketat):
+    awal: int
+    akhir: int
+
+
+class _Instansi(_Ketat):
+    pemerintah: str
+    jenis_daerah: str
+    nama_daerah: str
+    provinsi: str
+    ibu_kota: str
+    nama_perangkat_daerah: str
+    nama_lengkap: str
+    singkatan: str | None = None
+    periode_renstra: _Periode
+    kepala: _Orang
+    tanggal_dokumen: _dt.date | None = None
+    tempat_dokumen: str | None = None
+    tanggal_pohon_kinerja: _dt.date | None = None
+    sektor_pohon_kinerja: str | None = None
+    tugas: str
+    bidang: list[_Bidang]
+
+
+class _Unit(_Ketat):
+    id: str
+    nama: str
+    induk: str | None = None
+    jenis: str
+    tugas: str | None = None
+    fungsi: list[str] = []
+
+
+class _Organisasi(_Ketat):
+    fungsi: list[str]
+    susunan: list[_Unit]
+
+
+class _Diktum(_Ketat):
+    diktum: str
+    teks: str
+
+
+class _Keputusan(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    nomor: str
+    judul: str
+    tentang: str
+    menimbang: list[str]
+    memutuskan: list[_Diktum]
+    ditetapkan_di: str
+    tanggal: _dt.date
+    penandatangan: list[str]
+
+
+class _Pohon(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    masalah_ultimate: str
+
+
+BERKAS_YAML = {
+    "instansi": ("instansi.yaml", _Instansi),
+    "organisasi": ("organisasi.yaml", _Organisasi),
+    "keputusan": ("keputusan.yaml", _Keputusan),
+    "pohon_kinerja_info": ("pohon_kinerja.yaml", _Pohon),
+}
+
+
+def _muat_yaml(nama: str, folder: Path | None = None) -> dict:
+    berkas, model = BERKAS_YAML[nama]
+    jalur = (folder or folder_data()) / berkas
+    label = f"data/{berkas}"
+    if not jalur.exists():
+        raise KesalahanData([Pelanggaran(label, None, None, None, "berkas tidak ditemukan")])
+    kunci = _kunci_cache(jalur)
+    if kunci in _CACHE:
+        return _CACHE[kunci]
+    try:
+        isi = yaml.safe_load(jalur.read_text(encoding="utf-8-sig"))
+    except UnicodeDecodeError:
+        raise KesalahanData([Pelanggaran(label, None, None, None, "berkas bukan teks UTF-8")]) from None
+    except yaml.YAMLError as e:
+        baris = getattr(getattr(e, "problem_mark", None), "line", None)
+        raise KesalahanData([Pelanggaran(label, None if baris is None else baris + 1, None, None, f"YAML tidak sah: {getattr(e, 'problem', e)}")]) from None
+    if not isinstance(isi, dict):
+        raise KesalahanData([Pelanggaran(label, None, None, None, "isi berkas harus berupa pemetaan kunci: nilai")])
+    try:
+        model.model_validate(isi)
+    except ValidationError as e:
+        salah = []
+        for err in e.errors():
+            kunci_err = ".".join(str(x) for x in err["loc"])
+            aturan = {"missing": "kunci wajib diisi", "extra_forbidden": "kunci tidak dikenal"}.get(err["type"], err["msg"])
+            salah.append(Pelanggaran(label, None, kunci_err, err.get("input") if err["type"] != "missing" else None, aturan))
+        raise KesalahanData(salah) from None
+    _CACHE[kunci] = isi
+    return isi
+
+
+def instansi(folder: Path | None = None) -> dict:
+    """Identitas instansi dari ``data/instansi.yaml`` (nama, daerah, kepala, bidang)."""
+    return _muat_yaml("instansi", folder)
+
+
+def organisasi(folder: Path | None = None) -> dict:
+    """Fungsi dan susunan organisasi dari ``data/organisasi.yaml``."""
+    return _muat_yaml("organisasi", folder)
+
+
+def keputusan(folder: Path | None = None) -> dict:
+    """Keputusan penetapan IKU (Lampiran 1) dari ``data/keputusan.yaml``."""
+    return _muat_yaml("keputusan", folder)
+
+
+def pohon_info(folder: Path | None = None) -> dict:
+    """Judul dan masalah ultimate pohon kinerja dari ``data/pohon_kinerja.yaml``."""
+    return _muat_yaml("pohon_kinerja_info", folder)
+
+
+def teks(nama: str, folder: Path | None = None) -> str:
+    """Isi prosa ``data/teks/<nama>.md`` (Markdown)."""
+    jalur = (folder or folder_data()) / "teks" / f"{nama}.md"
+    if not jalur.exists():
+        raise KesalahanData([Pelanggaran(f"data/teks/{nama}.md", None, None, None, "berkas tidak ditemukan")])
+    return jalur.read_text(encoding="utf-8-sig").strip()
+
+
+def dicetak(id_: str, folder: Path | None = None) -> str:
+    """Nilai sebagaimana tercetak di dokumen sumber (``data/dicetak.csv``)."""
+    df = muat("dicetak", folder)
+    baris = df[df["id"] == id_]
+    if baris.empty:
+        raise KeyError(f"tidak ada angka tercetak dengan id {id_!r} di data/dicetak.csv")
+    return baris["nilai_tercetak"].iloc[0]
+
+
+# ----------------------------------------------------------------------------
+# validasi menyeluruh
+
+
+def _silang(df: dict[str, pd.DataFrame]) -> list[Pelanggaran]:
+    """Aturan antar berkas: setiap rujukan menunjuk ke baris yang ada."""
+    salah: list[Pelanggaran] = []
+    if "indikator" not in df:
+        return salah
+    kode = set(df["indikator"]["kode"])
+
+    def rujukan(nama: str, kolom: str, himpunan: set, aturan: str):
+        if nama not in df:
+            return
+        for _, r in df[nama].iterrows():
+            v = r[kolom]
+            if isinstance(v, str) and v not in himpunan:
+                salah.append(Pelanggaran(f"data/{SKEMA[nama].berkas}", int(r["_baris"]), kolom, v, aturan))
+
+    rujukan("target", "kode", kode, "kode indikator tidak ada di data/indikator.csv")
+    rujukan("definisi_operasional", "kode", kode, "kode indikator tidak ada di data/indikator.csv")
+    rujukan("spm_layanan", "kode_ikk", kode, "kode indikator tidak ada di data/indikator.csv")
+    if "spm_layanan" in df and "spm_target" in df:
+        nomor = set(df["spm_layanan"]["no"])
+        for _, r in df["spm_target"].iterrows():
+            if r["no"] not in nomor:
+                salah.append(Pelanggaran("data/spm_target.csv", int(r["_baris"]), "no", r["no"], "nomor layanan tidak ada di data/spm_layanan.csv"))
+    if "ppks_pas" in df and "ppks_rekap" in df:
+        rinci = set(zip(df["ppks_pas"]["tahun"], df["ppks_pas"]["periode"]))
+        for _, r in df["ppks_rekap"].iterrows():
+            if (r["tahun"], r["periode"]) in rinci:
+                salah.append(Pelanggaran("data/ppks_rekap.csv", int(r["_baris"]), "tahun, periode", f"{r['tahun']}, {r['periode']}",
+                                         "periode ini sudah dirinci di data/ppks_pas.csv; jumlahnya dihitung dari rincian itu"))
+    return salah
+
+
+def periksa_semua(folder: Path | None = None) -> list[Pelanggaran]:
+    """Validasi setiap berkas data; kembalikan semua pelanggaran (kosong = sah)."""
+    salah: list[Pelanggaran] = []
+    tabel: dict[str, pd.DataFrame] = {}
+    for nama in SKEMA:
+        try:
+            tabel[nama] = muat(nama, folder)
+        except KesalahanData as e:
+            salah.extend(e.pelanggaran)
+    for nama in BERKAS_YAML:
+        try:
+            _muat_yaml(nama, folder)
+        except KesalahanData as e:
+            salah.extend(e.pelanggaran)
+    salah.extend(_silang(tabel))
+    return salah
+
+
+def muat_semua(folder: Path | None = None) -> dict[str, pd.DataFrame]:
+    """Semua tabel data tervalidasi; :class:`KesalahanData` bila ada pelanggaran."""
+    salah = periksa_semua(folder)
+    if salah:
+        raise KesalahanData(salah)
+    return {nama: muat(nama, folder) for nama in SKEMA}

@@ -1,0 +1,97 @@
+"""Grafik matplotlib dengan label dan format Indonesia, disisipkan sebagai SVG.
+
+SVG disisipkan langsung di HTML (tanpa berkas luar), tajam di layar dan di
+PDF. Sumbu memakai titik ribuan dan koma desimal.
+
+Examples
+--------
+>>> import matplotlib.pyplot as plt
+>>> fig, ax = plt.subplots()
+>>> _ = ax.bar(["2023", "2024"], [50001, 43746])
+>>> g = Gambar(fig, nomor="2.1", judul="Jumlah PPKS")
+>>> g.html().startswith("<figure") and "Gambar 2.1" in g.html()
+True
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib.ticker import FuncFormatter  # noqa: E402
+
+from . import format as fmt  # noqa: E402
+from .tabel import esc  # noqa: E402
+
+__all__ = ["Gambar", "gaya", "sumbu_angka", "sumbu_persen", "WARNA"]
+
+WARNA = {
+    "utama": "#1f4e79",
+    "kedua": "#e0a526",
+    "ketiga": "#6a9f3b",
+    "target": "#b22222",
+    "abu": "#8c8c8c",
+}
+
+
+def gaya() -> None:
+    """Gaya bersama semua grafik dokumen."""
+    plt.rcParams.update({
+        "font.family": "DejaVu Sans",
+        "font.size": 9,
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+        "axes.titlesize": 10,
+        "figure.dpi": 150,
+        "svg.fonttype": "none",
+        "svg.hashsalt": "iku",
+        "axes.formatter.use_locale": False,
+    })
+
+
+def sumbu_angka(ax, sumbu: str = "y", digit: int = 0) -> None:
+    """Label sumbu dengan titik ribuan / koma desimal."""
+    f = FuncFormatter(lambda v, _: fmt.desimal(v, digit))
+    (ax.yaxis if sumbu == "y" else ax.xaxis).set_major_formatter(f)
+
+
+def sumbu_persen(ax, sumbu: str = "y", digit: int = 0) -> None:
+    f = FuncFormatter(lambda v, _: fmt.persen(v, digit))
+    (ax.yaxis if sumbu == "y" else ax.xaxis).set_major_formatter(f)
+
+
+@dataclass
+class Gambar:
+    """Grafik bernomor; ``html()`` memberi ``<figure>`` dengan SVG sebaris."""
+
+    fig: object
+    nomor: str
+    judul: str
+    sumber: str | None = None
+
+    def svg(self) -> str:
+        buf = io.StringIO()
+        self.fig.savefig(buf, format="svg", bbox_inches="tight", metadata={"Date": None})
+        plt.close(self.fig)
+        teks = buf.getvalue()
+        teks = teks[teks.index("<svg"):]  # buang deklarasi XML/DOCTYPE
+        teks = re.sub(r"<metadata>.*?</metadata>", "", teks, flags=re.S)
+        return teks
+
+    def html(self) -> str:
+        sumber = f'<span class="sumber">Sumber: {esc(self.sumber)}</span>' if self.sumber else ""
+        return (
+            f'<figure class="grafik">{self.svg()}<figcaption><span class="nomor">Gambar {esc(self.nomor)}</span> '
+            f"{esc(self.judul)}{sumber}</figcaption></figure>"
+        )
+
+    def _repr_html_(self) -> str:
+        return self.html()
+
+
+gaya()

@@ -1,0 +1,421 @@
+"""Skema setiap berkas ``data/``, sebagai kode, diperiksa ketika berkas dimuat.
+
+Setiap berkas CSV dibaca sebagai teks, setiap sel dibaca menurut jenis
+kolomnya (lihat :mod:`analisis.nilai`), lalu diperiksa dengan pandera: jenis,
+nilai yang diizinkan, cacah tidak negatif, tahun dalam rentang, kunci unik,
+aturan antar kolom (misalnya ``tertangani ≤ terdata``) dan induk setiap simpul
+pohon kinerja. Semua pelanggaran dikumpulkan menjadi satu
+:class:`~analisis.kesalahan.KesalahanData` yang menyebut berkas, baris, kolom,
+nilai dan aturan.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+import pandas as pd
+import pandera.pandas as pa
+
+from .kesalahan import KesalahanData, Pelanggaran
+from .nilai import adalah_nihil, adalah_tidak_ada, baca_bilangan
+
+__all__ = ["Kolom", "AturanBaris", "Skema", "SKEMA", "baca_csv"]
+
+JENIS = ("teks", "cacah", "bulat", "bilangan", "persen", "rupiah", "tahun", "pilihan")
+_DTYPE = {
+    "teks": "object", "pilihan": "object", "cacah": "Int64", "bulat": "Int64", "tahun": "Int64",
+    "bilangan": "Float64", "persen": "Float64", "rupiah": "Float64",
+}
+TAHUN_MIN, TAHUN_MAKS = 2000, 2100
+
+
+@dataclass(frozen=True)
+class Kolom:
+    """Satu kolom berkas data.
+
+    ``nihil``: ejaan ``-`` berarti 0. ``tidak_ada``: ejaan ``tdk ada`` berarti
+    kategori tidak ada (nilai kosong, baris ditandai ``ada = False``).
+    ``wajib``: sel tidak boleh kosong.
+    """
+
+    nama: str
+    jenis: str = "teks"
+    wajib: bool = True
+    nihil: bool = False
+    tidak_ada: bool = False
+    pilihan: tuple[str, ...] = ()
+    minimum: float | None = None
+    maksimum: float | None = None
+
+    def __post_init__(self):
+        if self.jenis not in JENIS:
+            raise ValueError(f"jenis kolom tidak dikenal: {self.jenis}")
+
+
+@dataclass(frozen=True)
+class AturanBaris:
+    """Aturan yang melibatkan beberapa kolom atau beberapa baris."""
+
+    pesan: str
+    kolom: tuple[str, ...]
+    uji: Callable[[pd.DataFrame], pd.Series]
+
+
+@dataclass(frozen=True)
+class Skema:
+    berkas: str
+    judul: str
+    kolom: tuple[Kolom, ...]
+    kunci: tuple[str, ...] = ()
+    aturan: tuple[AturanBaris, ...] = field(default=())
+
+    @property
+    def nama(self) -> str:
+        return self.berkas.rsplit(".", 1)[0]
+
+    def kolom_nama(self) -> list[str]:
+        return [k.nama for k in self.kolom]
+
+    # -- pandera -------------------------------------------------------------
+    def pandera(self) -> pa.DataFrameSchema:
+        kolom = {}
+        for k in self.kolom:
+            cek = []
+            if k.jenis == "cacah" or k.jenis == "rupiah":
+                cek.append(pa.Check.ge(0, error="tidak boleh negatif"))
+            if k.jenis == "tahun":
+                cek.append(pa.Check.in_range(TAHUN_MIN, TAHUN_MAKS, error=f"tahun harus antara {TAHUN_MIN} dan {TAHUN_MAKS}"))
+            if k.jenis == "pilihan":
+                cek.append(pa.Check.isin(list(k.pilihan), error="harus salah satu dari: " + ", ".join(k.pilihan)))
+            if k.minimum is not None:
+                cek.append(pa.Check.ge(k.minimum, error=f"harus ≥ {k.minimum:g}"))
+            if k.maksimum is not None:
+                cek.append(pa.Check.le(k.maksimum, error=f"harus ≤ {k.maksimum:g}"))
+            kolom[k.nama] = pa.Column(_DTYPE[k.jenis], checks=cek, nullable=True, coerce=False)
+        aturan = [pa.Check(a.uji, error=a.pesan) for a in self.aturan]
+        return pa.DataFrameSchema(kolom, checks=aturan, unique=list(self.kunci) or None, strict=False)
+
+
+# ----------------------------------------------------------------------------
+# membaca
+
+
+def _baca_sel(k: Kolom, teks: str):
+    """(nilai, tidak_ada, pesan_kesalahan)"""
+    t = teks.strip()
+    if t == "":
+        if k.wajib:
+            return None, False, "sel wajib diisi"
+        return None, False, None
+    if k.jenis in ("teks", "pilihan"):
+        return t, False, None
+    if k.tidak_ada and adalah_tidak_ada(t):
+        return None, True, None
+    if adalah_nihil(t):
+        if k.nihil:
+            return 0, False, None
+        return None, False, "tanda '-' tidak diizinkan di kolom ini (isi angkanya)"
+    if k.jenis == "bulat" and t.endswith(".") and t[:-1].isdigit():
+        t = t[:-1]  # nomor urut tercetak "1." = 1
+    try:
+        v = baca_bilangan(t)
+    except ValueError as e:
+        return None, False, str(e)
+    if k.jenis in ("cacah", "bulat", "tahun") and not float(v).is_integer():
+        return None, False, "harus bilangan bulat"
+    return v, False, None
+
+
+def baca_csv(jalur: Path, skema: Skema, teks: str | None = None) -> pd.DataFrame:
+    """Baca dan validasi satu berkas CSV; kembalikan DataFrame bertipe.
+
+    Kolom ``_baris`` memuat nomor baris berkas (judul = 1). Bila ada kolom
+    ``tidak_ada``, kolom ``ada`` (bool) ditambahkan. Semua pelanggaran
+    dikumpulkan dan dilemparkan sekaligus sebagai :class:`KesalahanData`.
+    """
+    nama = f"data/{skema.berkas}"
+    if teks is None:
+        try:
+            mentah = jalur.read_bytes()
+        except FileNotFoundError:
+            raise KesalahanData([Pelanggaran(nama, None, None, None, "berkas tidak ditemukan")]) from None
+        try:
+            teks = mentah.decode("utf-8-sig")
+        except UnicodeDecodeError as e:
+            raise KesalahanData([Pelanggaran(nama, None, None, None, f"berkas bukan teks UTF-8 (bita ke-{e.start})")]) from None
+    if "\x00" in teks:
+        raise KesalahanData([Pelanggaran(nama, None, None, None, "berkas memuat karakter NUL (bukan teks CSV)")])
+    pembaca = csv.reader(io.StringIO(teks, newline=""))
+    try:
+        judul = next(pembaca)
+    except StopIteration:
+        raise KesalahanData([Pelanggaran(nama, None, None, None, "berkas kosong (tidak ada baris judul kolom)")]) from None
+    except csv.Error as e:
+        raise KesalahanData([Pelanggaran(nama, 1, None, None, f"CSV rusak: {e}")]) from None
+    judul = [j.strip() for j in judul]
+    salah: list[Pelanggaran] = []
+    harap = skema.kolom_nama()
+    for k in harap:
+        if k not in judul:
+            salah.append(Pelanggaran(nama, 1, k, None, "kolom wajib tidak ada di baris judul"))
+    for j in judul:
+        if j not in harap:
+            salah.append(Pelanggaran(nama, 1, j, None, "kolom tidak dikenal (salah ketik atau kolom yang diganti nama?)"))
+    if len(set(judul)) != len(judul):
+        salah.append(Pelanggaran(nama, 1, None, None, "nama kolom ganda di baris judul"))
+    if salah:
+        raise KesalahanData(salah)
+
+    baris_data: list[dict] = []
+    try:
+        for rekaman in pembaca:
+            nomor = pembaca.line_num
+            if not any(s.strip() for s in rekaman):
+                continue  # baris kosong diabaikan
+            if len(rekaman) != len(judul):
+                salah.append(Pelanggaran(nama, nomor, None, None, f"jumlah sel {len(rekaman)}, seharusnya {len(judul)} (cek pemisah koma dan tanda petik)"))
+                continue
+            sel = dict(zip(judul, rekaman))
+            hasil = {"_baris": nomor}
+            ada = True
+            for k in skema.kolom:
+                v, tidak_ada, pesan = _baca_sel(k, sel[k.nama])
+                if pesan:
+                    salah.append(Pelanggaran(nama, nomor, k.nama, sel[k.nama], pesan))
+                ada = ada and not tidak_ada
+                hasil[k.nama] = v
+            hasil["ada"] = ada
+            baris_data.append(hasil)
+    except csv.Error as e:
+        salah.append(Pelanggaran(nama, pembaca.line_num, None, None, f"CSV rusak: {e}"))
+    if salah:
+        raise KesalahanData(salah)
+
+    df = pd.DataFrame(baris_data, columns=["_baris", *harap, "ada"])
+    for k in skema.kolom:
+        if _DTYPE[k.jenis] == "object":
+            df[k.nama] = df[k.nama].astype(object)
+        else:
+            df[k.nama] = pd.array(df[k.nama].tolist(), dtype=_DTYPE[k.jenis])
+    df["_baris"] = df["_baris"].astype(int)
+    df["ada"] = df["ada"].astype(bool)
+    if not any(k.tidak_ada for k in skema.kolom):
+        df = df.drop(columns="ada")
+    _validasi_pandera(df, skema, nama)
+    return df.reset_index(drop=True)
+
+
+def _validasi_pandera(df: pd.DataFrame, skema: Skema, nama: str) -> None:
+    try:
+        skema.pandera().validate(df, lazy=True)
+    except pa.errors.SchemaErrors as e:
+        fc = e.failure_cases
+        salah, terlihat = [], set()
+        pesan_aturan = {a.pesan: a.kolom for a in skema.aturan}
+        for _, r in fc.iterrows():
+            idx = r["index"]
+            baris = int(df.loc[idx, "_baris"]) if idx is not None and not pd.isna(idx) and idx in df.index else None
+            cek = str(r["check"])
+            kolom = r["column"]
+            if cek in pesan_aturan:
+                kunci = (cek, baris)
+                if kunci in terlihat:
+                    continue
+                terlihat.add(kunci)
+                kol = pesan_aturan[cek]
+                nilai = ", ".join(f"{c}={df.loc[idx, c]}" for c in kol) if baris is not None else None
+                salah.append(Pelanggaran(nama, baris, ", ".join(kol), nilai, cek))
+            elif "uniqueness" in cek:
+                kunci = ("unik", baris)
+                if kunci in terlihat:
+                    continue
+                terlihat.add(kunci)
+                nilai = ", ".join(str(df.loc[idx, c]) for c in skema.kunci) if baris is not None else None
+                salah.append(Pelanggaran(nama, baris, ", ".join(skema.kunci), nilai, "kunci ganda: kombinasi kolom ini harus unik"))
+            elif cek.startswith("dtype"):
+                salah.append(Pelanggaran(nama, None, kolom, None, f"jenis data kolom salah ({cek})"))
+            else:
+                salah.append(Pelanggaran(nama, baris, kolom, r["failure_case"], cek))
+        raise KesalahanData(salah) from None
+
+
+# ----------------------------------------------------------------------------
+# aturan bersama
+
+
+def _tertangani_le_terdata(df: pd.DataFrame) -> pd.Series:
+    return df["tertangani"].isna() | df["terdata"].isna() | (df["tertangani"] <= df["terdata"])
+
+
+def _induk_ada(df: pd.DataFrame) -> pd.Series:
+    ids = set(df["id"])
+    return df["induk"].isna() | df["induk"].isin(ids)
+
+
+def _satu_akar(df: pd.DataFrame) -> pd.Series:
+    akar = df["induk"].isna()
+    return ~akar | (akar.sum() == 1)
+
+
+def _level_induk(df: pd.DataFrame) -> pd.Series:
+    level = dict(zip(df["id"], df["level"]))
+    induk_level = df["induk"].map(lambda i: level.get(i) if isinstance(i, str) else None)
+    return df["induk"].isna() | induk_level.isna() | (df["level"] == induk_level.astype("Float64") + 1)
+
+
+def _akar_level_nol(df: pd.DataFrame) -> pd.Series:
+    return df["induk"].notna() | (df["level"] == 0)
+
+
+PERIODE = ("Triwulan I", "Triwulan II", "Triwulan III", "Triwulan IV", "Semester I", "Semester II", "Tahunan")
+KODE_INDIKATOR = r"^(IKU|IKK)-\d{2}$"
+
+
+def _kode_sah(kolom: str) -> AturanBaris:
+    return AturanBaris(
+        f"kode indikator harus berbentuk IKU-01 atau IKK-01",
+        (kolom,),
+        lambda df: df[kolom].isna() | df[kolom].astype(str).str.match(KODE_INDIKATOR),
+    )
+
+
+T = Kolom  # singkatan untuk tabel di bawah
+
+SKEMA: dict[str, Skema] = {
+    s.nama: s
+    for s in [
+        Skema("dasar_hukum.csv", "Dasar hukum (BAB I B)", (T("no", "bulat"), T("teks")), ("no",)),
+        Skema(
+            "asn_jabatan.csv", "Tabel 2.2 Data existing pegawai ASN",
+            (T("urutan", "bulat"), T("no", "bulat", wajib=False),
+             T("unit", "pilihan", pilihan=("kepala_dinas", "fungsional", "sekretariat", "subbag_program", "subbag_umum", "linjamsos", "resos", "dayasos", "bencana")),
+             T("nama_jabatan"), T("pns", "cacah", nihil=True), T("honorer", "cacah", nihil=True), T("kelas_jabatan", "bulat", minimum=1, maksimum=17)),
+            ("urutan",),
+        ),
+        Skema(
+            "asn_rincian.csv", "Rincian PNS menurut eselon, golongan, pendidikan, jenis kelamin (2.2.1)",
+            (T("dimensi", "pilihan", pilihan=("eselon", "golongan", "pendidikan", "jenis_kelamin")), T("kategori"), T("jumlah", "cacah")),
+            ("dimensi", "kategori"),
+        ),
+        Skema(
+            "sdm_kesos.csv", "Tabel 2.3 Data SDM Kesejahteraan Sosial",
+            (T("tahun", "tahun"), T("kelompok_no"), T("kelompok"), T("no", "bulat"), T("jenis"), T("jumlah", "cacah")),
+            ("tahun", "kelompok_no", "no"),
+        ),
+        Skema(
+            "aset.csv", "Tabel 2.4 Sarana prasarana (nilai aset tetap)",
+            (T("tahun", "tahun"), T("kelompok_no", "bulat"), T("kelompok"), T("klasifikasi"), T("nilai", "rupiah")),
+            ("tahun", "kelompok_no", "klasifikasi"),
+        ),
+        Skema(
+            "ppks_pas.csv", "Tabel 2.5 12 PAS (Pemerlu Atensi Sosial)",
+            (T("tahun", "tahun"), T("periode", "pilihan", pilihan=PERIODE), T("pas_no", "bulat", minimum=1), T("pas"), T("jenis"),
+             T("terdata", "cacah", tidak_ada=True), T("tertangani", "cacah", tidak_ada=True), T("bidang")),
+            ("tahun", "periode", "pas_no", "jenis"),
+            (AturanBaris("tertangani tidak boleh melebihi terdata", ("terdata", "tertangani"), _tertangani_le_terdata),),
+        ),
+        Skema(
+            "ppks_rekap.csv", "Jumlah PPKS tahunan tanpa rincian PAS (narasi 2.4)",
+            (T("tahun", "tahun"), T("periode", "pilihan", pilihan=PERIODE), T("terdata", "cacah"), T("tertangani", "cacah", wajib=False), T("sumber")),
+            ("tahun", "periode"),
+            (AturanBaris("tertangani tidak boleh melebihi terdata", ("terdata", "tertangani"), _tertangani_le_terdata),),
+        ),
+        Skema(
+            "psks.csv", "Tabel 2.6 Potensi dan Sumber Kesejahteraan Sosial",
+            (T("tahun", "tahun"), T("no", "bulat"), T("jenis"), T("jumlah", "cacah"), T("bersertifikat", "cacah", wajib=False), T("sumber_data", wajib=False)),
+            ("tahun", "no"),
+            (AturanBaris("bersertifikat tidak boleh melebihi jumlah", ("jumlah", "bersertifikat"),
+                         lambda df: df["bersertifikat"].isna() | (df["bersertifikat"] <= df["jumlah"])),),
+        ),
+        Skema("lks.csv", "Tabel 2.7 Jumlah Lembaga Kesejahteraan Sosial", (T("tahun", "tahun"), T("jumlah", "cacah")), ("tahun",)),
+        Skema(
+            "lks_daftar.csv", "Daftar LKS terdaftar (2.3.2)",
+            (T("tahun", "tahun"), T("no", "bulat"), T("nama"), T("jenis", "pilihan", pilihan=("LKS", "LKSA"))),
+            ("tahun", "no"),
+        ),
+        Skema(
+            "kemiskinan.csv", "Tabel 2.8 Data kemiskinan",
+            (T("indikator"), T("satuan"), T("tahun", "tahun"), T("nilai", "bilangan", minimum=0)),
+            ("indikator", "tahun"),
+        ),
+        Skema(
+            "rencana_aksi.csv", "Rencana aksi pengentasan kemiskinan (2.3.3, baris yang tersisa)",
+            (T("urutan", "bulat"), T("permasalahan"), T("sasaran"), T("indikator"), T("target"), T("rencana_aksi"), T("uraian_kegiatan"),
+             T("target_output"), T("indikator_output"), T("tw1"), T("tw2"), T("tw3"), T("tw4"), T("jumlah_target"), T("sesuai", wajib=False),
+             T("anggaran", "rupiah"), T("realisasi_kegiatan", wajib=False), T("realisasi_anggaran", "rupiah", wajib=False),
+             T("tautan_bukti", wajib=False), T("pelaksana"), T("instansi")),
+            ("urutan",),
+            (AturanBaris("realisasi anggaran tidak boleh melebihi anggaran", ("anggaran", "realisasi_anggaran"),
+                         lambda df: df["realisasi_anggaran"].isna() | (df["realisasi_anggaran"] <= df["anggaran"])),),
+        ),
+        Skema(
+            "spm_realisasi.csv", "Tabel 2.10 Realisasi SPM bidang sosial",
+            (T("tahun", "tahun"), T("no", "bulat"), T("jenis_pelayanan"), T("indikator"), T("penerima", "cacah"),
+             T("target_nspk", "persen", minimum=0), T("realisasi", "persen", minimum=0)),
+            ("tahun", "no"),
+        ),
+        Skema("spm_permasalahan.csv", "Permasalahan dan kendala penerapan SPM", (T("tahun", "tahun"), T("no", "bulat"), T("teks")), ("tahun", "no")),
+        Skema(
+            "spm_layanan.csv", "Tabel 4.3 Jenis pelayanan dasar SPM",
+            (T("no", "bulat"), T("jenis_pelayanan"), T("indikator"), T("kode_ikk")),
+            ("no",), (_kode_sah("kode_ikk"),),
+        ),
+        Skema(
+            "spm_target.csv", "Tabel 4.3 Target SPM",
+            (T("no", "bulat"), T("tahun", "tahun"), T("target_penerima", "cacah"), T("target_nspk", "persen", minimum=0)),
+            ("no", "tahun"),
+        ),
+        Skema(
+            "indikator.csv", "Tabel 4.1 dan 4.2 Indikator (IKU dan IKK)",
+            (T("kode"), T("jenis", "pilihan", pilihan=("IKU", "IKK")), T("no", "bulat"), T("nama"), T("satuan"),
+             T("polaritas", "pilihan", pilihan=("positif", "negatif")), T("tujuan", wajib=False), T("indikator_tujuan", wajib=False),
+             T("sasaran", wajib=False), T("sumber_data", wajib=False), T("penanggung_jawab", wajib=False), T("keterangan", wajib=False)),
+            ("kode",),
+            (_kode_sah("kode"), AturanBaris("awalan kode harus sama dengan jenis", ("kode", "jenis"), lambda df: df["kode"].str[:3] == df["jenis"])),
+        ),
+        Skema(
+            "target.csv", "Target indikator per tahun (Tabel 4.1, 4.2, 2.11)",
+            (T("kode"), T("tahun", "tahun"), T("target", "bilangan", wajib=False), T("target_predikat", "pilihan", wajib=False, pilihan=("AA", "A", "BB", "B", "CC", "C", "D")), T("sumber")),
+            ("kode", "tahun"),
+            (_kode_sah("kode"), AturanBaris("target atau target_predikat harus diisi", ("target", "target_predikat"),
+                                            lambda df: df["target"].notna() | df["target_predikat"].notna())),
+        ),
+        Skema(
+            "definisi_operasional.csv", "Tabel 4.4 dan 4.5 Definisi Operasional",
+            (T("kode"), T("nama_tercetak"), T("definisi"), T("rumus"), T("keterangan", wajib=False), T("penanggung_jawab", wajib=False)),
+            ("kode",), (_kode_sah("kode"),),
+        ),
+        Skema(
+            "sakip.csv", "Nilai hasil evaluasi SAKIP",
+            (T("tahun", "tahun"), T("periode", "pilihan", pilihan=PERIODE), T("nilai", "bilangan", minimum=0, maksimum=100), T("sumber")),
+            ("tahun", "periode"),
+        ),
+        Skema(
+            "pohon_kinerja.csv", "Pohon kinerja (Form Indikator level 0–5)",
+            (T("id"), T("induk", wajib=False), T("level", "bulat", minimum=0, maksimum=5),
+             T("jenis", "pilihan", pilihan=("ultimate_outcome", "intermediate_outcome", "immediate_outcome", "output")), T("uraian"), T("indikator")),
+            ("id",),
+            (AturanBaris("induk tidak ditemukan di kolom id", ("induk",), _induk_ada),
+             AturanBaris("pohon harus memiliki tepat satu akar (induk kosong)", ("induk",), _satu_akar),
+             AturanBaris("akar pohon harus level 0", ("induk", "level"), _akar_level_nol),
+             AturanBaris("level harus satu tingkat di bawah level induknya", ("induk", "level"), _level_induk)),
+        ),
+        Skema("pohon_faktor_penyebab.csv", "Pohon kinerja tahap I: faktor penyebab", (T("no", "bulat"), T("faktor_penyebab")), ("no",)),
+        Skema(
+            "cascading.csv", "Tabel 4.6 Cascading (bagian yang terbaca)",
+            (T("urutan", "bulat"), T("tingkat", "pilihan", pilihan=("tujuan", "sasaran", "program", "kegiatan", "sub_kegiatan")),
+             T("no", wajib=False), T("nama"), T("kinerja", wajib=False), T("indikator", wajib=False), T("satuan", wajib=False),
+             T("rumusan", wajib=False), T("nilai_tercetak", wajib=False), T("catatan", wajib=False)),
+            ("urutan",),
+        ),
+        Skema(
+            "dicetak.csv", "Angka tercetak (jumlah, persen, predikat, kategori, angka narasi)",
+            (T("id"), T("tabel"), T("lokasi"), T("tahun", "tahun", wajib=False), T("periode", wajib=False), T("besaran"), T("baris", wajib=False), T("nilai_tercetak")),
+            ("id",),
+        ),
+    ]
+}

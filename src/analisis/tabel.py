@@ -1,0 +1,127 @@
+"""Tabel HTML untuk dokumen: bernomor, berjudul, setiap teks di-escape.
+
+Semua teks yang berasal dari ``data/`` atau parameter melewati
+:func:`html.escape`, sehingga nilai seperti ``<b>`` tampil sebagai teks dan
+tidak pernah menjadi markup.
+
+Examples
+--------
+>>> import pandas as pd
+>>> t = Tabel(pd.DataFrame({"pas": ["Fakir <Miskin>"], "terdata": [40241]}),
+...           nomor="2.5", judul="12 PAS",
+...           kolom=[Kol("pas", "PAS"), Kol("terdata", "Terdata", "angka")])
+>>> "40.241" in t.html() and "&lt;Miskin&gt;" in t.html()
+True
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+from typing import Callable
+
+import pandas as pd
+
+from . import format as fmt
+
+__all__ = ["Kol", "Tabel", "esc", "paragraf", "daftar"]
+
+_FORMAT: dict[str, Callable] = {
+    "angka": fmt.angka,
+    "persen": fmt.persen,
+    "persen0": lambda v: fmt.persen(v, 0),
+    "desimal": fmt.desimal,
+    "desimal1": lambda v: fmt.desimal(v, 1),
+    "rupiah": fmt.rupiah,
+    "rupiah2": lambda v: fmt.rupiah(v, 2),
+}
+
+
+def esc(teks) -> str:
+    """Escape HTML untuk teks apa pun (``None``/NA menjadi tanda pisah)."""
+    if teks is None or (not isinstance(teks, str) and pd.isna(teks)):
+        return fmt.TIDAK_TERDEFINISI
+    return html.escape(str(teks), quote=True)
+
+
+def paragraf(teks: str, kelas: str | None = None) -> str:
+    """Satu paragraf HTML dari teks biasa (di-escape)."""
+    k = f' class="{esc(kelas)}"' if kelas else ""
+    return f"<p{k}>{esc(teks)}</p>"
+
+
+def daftar(butir: list[str], bernomor: bool = False, gaya: str | None = None) -> str:
+    """Daftar HTML dari teks biasa. ``gaya`` misalnya ``"lower-alpha"``."""
+    tag = "ol" if bernomor or gaya else "ul"
+    s = f' style="list-style-type:{esc(gaya)}"' if gaya else ""
+    return f"<{tag}{s}>" + "".join(f"<li>{esc(b)}</li>" for b in butir) + f"</{tag}>"
+
+
+@dataclass
+class Kol:
+    """Satu kolom tampilan: kunci DataFrame, judul, format, perataan."""
+
+    kunci: str
+    judul: str
+    format: str | Callable | None = None
+    rata: str | None = None  # "kiri" | "kanan" | "tengah"
+
+    def sel(self, nilai) -> str:
+        if self.format is None:
+            return esc(nilai)
+        f = _FORMAT[self.format] if isinstance(self.format, str) else self.format
+        if nilai is None or (not isinstance(nilai, str) and pd.isna(nilai)):
+            return fmt.TIDAK_TERDEFINISI
+        return esc(f(nilai))
+
+    @property
+    def kelas(self) -> str:
+        rata = self.rata or ("kanan" if self.format in _FORMAT or callable(self.format) else "kiri")
+        return f"rata-{rata}"
+
+
+@dataclass
+class Tabel:
+    """Tabel bernomor untuk dokumen; tampil langsung di Jupyter (``_repr_html_``).
+
+    ``baris_kelas``: nama kolom DataFrame berisi kelas CSS baris (mis. ``"jumlah"``
+    untuk baris total, ``"kelompok"`` untuk judul kelompok). ``lebar``: tabel
+    lebar dicetak pada halaman lanskap. ``catatan``: teks di bawah tabel.
+    """
+
+    df: pd.DataFrame
+    nomor: str
+    judul: str
+    kolom: list[Kol]
+    catatan: list[str] = field(default_factory=list)
+    sumber: str | None = None
+    baris_kelas: str | None = None
+    lebar: bool = False
+    judul_kelompok: list[tuple[str, int]] | None = None  # judul di atas beberapa kolom
+
+    def html(self) -> str:
+        kepala = ""
+        if self.judul_kelompok:
+            kepala += "<tr>" + "".join(
+                f'<th colspan="{n}">{esc(j)}</th>' if n > 1 else f"<th>{esc(j)}</th>" for j, n in self.judul_kelompok
+            ) + "</tr>"
+        kepala += "<tr>" + "".join(f'<th class="{k.kelas}">{esc(k.judul)}</th>' for k in self.kolom) + "</tr>"
+        badan = []
+        for _, r in self.df.iterrows():
+            kelas = ""
+            if self.baris_kelas and isinstance(r.get(self.baris_kelas), str) and r[self.baris_kelas]:
+                kelas = f' class="{esc(r[self.baris_kelas])}"'
+            badan.append(f"<tr{kelas}>" + "".join(f'<td class="{k.kelas}">{k.sel(r[k.kunci])}</td>' for k in self.kolom) + "</tr>")
+        bawah = "".join(f'<p class="catatan">{esc(c)}</p>' for c in self.catatan)
+        if self.sumber:
+            bawah += f'<p class="sumber">Sumber: {esc(self.sumber)}</p>'
+        kelas = "tabel lebar" if self.lebar else "tabel"
+        isi = (
+            f'<table class="{kelas}"><caption><span class="nomor">Tabel {esc(self.nomor)}</span> {esc(self.judul)}</caption>'
+            f"<thead>{kepala}</thead><tbody>{''.join(badan)}</tbody></table>{bawah}"
+        )
+        bungkus = "blok-tabel lanskap" if self.lebar else "blok-tabel"
+        return f'<div class="{bungkus}">{isi}</div>'
+
+    def _repr_html_(self) -> str:
+        return self.html()
