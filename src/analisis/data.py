@@ -109,6 +109,7 @@ class _Unit(_Ketat):
 
 
 class _Organisasi(_Ketat):
+    kalimat_pengantar: dict[str, str] = {}
     fungsi: list[str]
     susunan: list[_Unit]
 
@@ -231,6 +232,7 @@ def _silang(df: dict[str, pd.DataFrame]) -> list[Pelanggaran]:
                 salah.append(Pelanggaran(f"data/{SKEMA[nama].berkas}", int(r["_baris"]), kolom, v, aturan))
 
     rujukan("target", "kode", kode, "kode indikator tidak ada di data/indikator.csv")
+    rujukan("realisasi", "kode", kode, "kode indikator tidak ada di data/indikator.csv")
     rujukan("definisi_operasional", "kode", kode, "kode indikator tidak ada di data/indikator.csv")
     rujukan("spm_layanan", "kode_ikk", kode, "kode indikator tidak ada di data/indikator.csv")
     if "spm_layanan" in df and "spm_target" in df:

@@ -10,7 +10,8 @@ Realisasi setiap indikator diambil menurut kolom ``realisasi_dari`` di
                      terdata tahun N−1 (tahunan) terhadap tahun N
 ``nilai_sakip``      nilai hasil evaluasi SAKIP (``sakip.csv``)
 ``spm_penerima``     jumlah penerima layanan SPM (``spm_realisasi.csv``)
-(kosong)             belum ada sumber realisasi: ditampilkan "belum tersedia"
+``isian``            angka yang diisi bidang (``realisasi.csv``); bila belum ada:
+                     ditampilkan "belum tersedia"
 ===================  ==========================================================
 
 Examples
@@ -157,6 +158,9 @@ def _realisasi(sumber: str | None, kode: str, tahun: int, periode: str | None) -
         real = data.muat("spm_realisasi")
         r = real[(real["tahun"] == tahun) & real["no"].isin(no)]
         return (None, None) if r.empty else (float(r["penerima"].iloc[0]), "Tahunan")
+    if sumber == "isian":
+        r = _pilih_periode(data.muat("realisasi").query("kode == @kode"), tahun, periode)
+        return (None, None) if r is None else (float(r["realisasi"]), r["periode"])
     return None, None
 
 
@@ -171,7 +175,7 @@ def evaluasi_indikator(tahun: int, periode: str | None = None, jenis: tuple[str,
     membandingkan predikat.
 
     >>> e = evaluasi_indikator(2024, jenis=("IKU",)).set_index("kode")
-    >>> round(e.loc["IKU-01", "capaian"], 2), e.loc["IKU-02", "predikat"], e.loc["IKU-02", "target_predikat"]
+    >>> round(float(e.loc["IKU-01", "capaian"]), 2), e.loc["IKU-02", "predikat"], e.loc["IKU-02", "target_predikat"]
     (95.76, 'CC', 'B')
     >>> bool(e.loc["IKU-02", "tercapai"])
     False

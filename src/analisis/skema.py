@@ -373,7 +373,8 @@ SKEMA: dict[str, Skema] = {
             "indikator.csv", "Tabel 4.1 dan 4.2 Indikator (IKU dan IKK)",
             (T("kode"), T("jenis", "pilihan", pilihan=("IKU", "IKK")), T("no", "bulat"), T("nama"), T("satuan"),
              T("polaritas", "pilihan", pilihan=("positif", "negatif")), T("tujuan", wajib=False), T("indikator_tujuan", wajib=False),
-             T("sasaran", wajib=False), T("sumber_data", wajib=False), T("penanggung_jawab", wajib=False), T("keterangan", wajib=False)),
+             T("sasaran", wajib=False), T("sumber_data", wajib=False), T("penanggung_jawab", wajib=False), T("keterangan", wajib=False),
+             T("realisasi_dari", "pilihan", pilihan=("ppks_tertangani", "penurunan_ppks", "nilai_sakip", "spm_penerima", "isian"))),
             ("kode",),
             (_kode_sah("kode"), AturanBaris("awalan kode harus sama dengan jenis", ("kode", "jenis"), lambda df: df["kode"].str[:3] == df["jenis"])),
         ),
@@ -383,6 +384,11 @@ SKEMA: dict[str, Skema] = {
             ("kode", "tahun"),
             (_kode_sah("kode"), AturanBaris("target atau target_predikat harus diisi", ("target", "target_predikat"),
                                             lambda df: df["target"].notna() | df["target_predikat"].notna())),
+        ),
+        Skema(
+            "realisasi.csv", "Realisasi indikator yang diisi bidang (realisasi_dari = isian)",
+            (T("kode"), T("tahun", "tahun"), T("periode", "pilihan", pilihan=PERIODE), T("realisasi", "bilangan"), T("sumber", wajib=False)),
+            ("kode", "tahun", "periode"), (_kode_sah("kode"),),
         ),
         Skema(
             "definisi_operasional.csv", "Tabel 4.4 dan 4.5 Definisi Operasional",
