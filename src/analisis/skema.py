@@ -31,6 +31,7 @@ _DTYPE = {
     "bilangan": "Float64", "persen": "Float64", "rupiah": "Float64",
 }
 TAHUN_MIN, TAHUN_MAKS = 2000, 2100
+BATAS_ANGKA = 10**15  #: nilai aset terbesar dokumen ~10^10; di atas ini pasti salah ketik
 
 
 @dataclass(frozen=True)
@@ -125,6 +126,8 @@ def _baca_sel(k: Kolom, teks: str):
         v = baca_bilangan(t)
     except ValueError as e:
         return None, False, str(e)
+    if abs(v) > BATAS_ANGKA:
+        return None, False, "angka terlalu besar (lebih dari 10^15)"
     if k.jenis in ("cacah", "bulat", "tahun") and not float(v).is_integer():
         return None, False, "harus bilangan bulat"
     return v, False, None

@@ -1,0 +1,99 @@
+"""Masukan rusak untuk pemuat data: setiap kasus berakhir sah atau dengan KesalahanData yang jelas."""
+
+import csv
+import io
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from analisis.kesalahan import KesalahanData
+from analisis.skema import SKEMA, baca_csv
+
+SKEMA_UJI = [SKEMA[n] for n in ("ppks_pas", "lks", "aset", "pohon_kinerja", "target", "asn_jabatan")]
+
+sel = st.one_of(
+    st.text(max_size=12),
+    st.sampled_from(["-", "tdk ada", "40.241", "1.906.887.580,00", "95,76 %", "", " ", "1e309", "NaN", "inf", "-0", "9" * 40, "1.", "<b>x</b>", "\ufeff", "\x00"]),
+    st.integers(min_value=-10**20, max_value=10**20).map(str),
+)
+
+
+def _csv(baris):
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerows(baris)
+    return buf.getvalue()
+
+
+@st.composite
+def berkas(draw):
+    skema = draw(st.sampled_from(SKEMA_UJI))
+    judul = skema.kolom_nama()
+    if draw(st.booleans()):
+        judul = draw(st.permutations(judul))
+    if draw(st.integers(0, 5)) == 0:
+        judul = judul[:-1]
+    n = draw(st.integers(0, 6))
+    baris = [judul] + [[draw(sel) for _ in range(draw(st.sampled_from([len(judul), len(judul), len(judul) - 1, len(judul) + 1])))] for _ in range(n)]
+    teks = _csv(baris)
+    awalan = draw(st.sampled_from(["", "\ufeff", "\n\n"]))
+    pemisah = draw(st.sampled_from([",", ",", ";", "\t"]))
+    if pemisah != ",":
+        teks = teks.replace(",", pemisah)
+    if draw(st.booleans()):
+        teks = teks.replace("\n", "\r\n")
+    return skema, awalan + teks
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(kasus=berkas())
+def test_pemuat_tidak_pernah_melempar_kesalahan_lain(kasus, tmp_path_factory):
+    skema, teks = kasus
+    jalur = tmp_path_factory.mktemp("fuzz") / skema.berkas
+    jalur.write_text(teks, encoding="utf-8")
+    try:
+        df = baca_csv(jalur, skema)
+    except KesalahanData as e:
+        assert e.pelanggaran, "KesalahanData tanpa pelanggaran"
+        for p in e.pelanggaran:
+            assert p.berkas == f"data/{skema.berkas}"
+            assert p.aturan
+        return
+    # hasil sah: kolom lengkap, cacah tidak negatif, tidak ada inf
+    assert list(df.columns)[: len(skema.kolom) + 1] == ["_baris", *skema.kolom_nama()]
+    for k in skema.kolom:
+        if k.jenis in ("cacah", "rupiah"):
+            assert (df[k.nama].dropna() >= 0).all()
+        if k.jenis in ("bilangan", "persen", "rupiah"):
+            assert df[k.nama].dropna().map(lambda v: abs(float(v)) != float("inf")).all()
+
+
+AKAR = Path(__file__).resolve().parents[1]
+
+
+@st.composite
+def berkas_asli_dimutasi(draw):
+    """Berkas data sungguhan dengan satu sel diganti: sisanya sah, jadi sel itulah yang diuji."""
+    skema = draw(st.sampled_from(SKEMA_UJI))
+    baris = list(csv.reader(io.StringIO((AKAR / "data" / skema.berkas).read_text(encoding="utf-8"), newline="")))
+    i = draw(st.integers(1, len(baris) - 1))
+    j = draw(st.integers(0, len(baris[0]) - 1))
+    baris[i][j] = draw(sel)
+    return skema, _csv(baris)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(kasus=berkas_asli_dimutasi())
+def test_satu_sel_rusak(kasus, tmp_path_factory):
+    test_pemuat_tidak_pernah_melempar_kesalahan_lain.hypothesis.inner_test(kasus, tmp_path_factory)
+
+
+@settings(max_examples=150, deadline=None)
+@given(isi=st.binary(max_size=200))
+def test_bita_acak(isi, tmp_path_factory):
+    jalur = tmp_path_factory.mktemp("fuzzb") / "lks.csv"
+    jalur.write_bytes(isi)
+    try:
+        baca_csv(jalur, SKEMA["lks"])
+    except KesalahanData as e:
+        assert e.pelanggaran
