@@ -1,0 +1,461 @@
+"""Cetak dokumen HTML yang sudah dirakit menjadi PDF A4 dengan Chromium.
+
+Mengapa tidak memakai ``nbconvert.exporters.WebPDFExporter`` secara langsung?
+Eksportir itu (nbconvert 7.17) mengubah *satu buku catatan* dengan templatnya
+sendiri lalu menjalankan ``playwright.chromium.launch()`` tanpa
+``executable_path``: ia hanya dapat memakai peramban bawaan Playwright
+(``playwright install chromium``, yang butuh internet), tidak memblokir
+permintaan jaringan, dan tidak menerima opsi ``page.pdf()`` (format kertas,
+ukuran halaman dari CSS, margin, kerangka/outline). Mensubkelaskannya berarti
+menimpa seluruh ``run_playwright`` sehingga tidak ada kode yang terpakai ulang.
+Karena itu modul ini memakai API sinkron Playwright secara langsung, dengan
+jalur yang sama (Chromium tanpa kepala, media ``print``, ``page.pdf``).
+
+Peramban dicari berurutan: argumen ``chromium``, variabel lingkungan
+``IKU_CHROMIUM``, ``/usr/bin/chromium``, ``/usr/bin/chromium-browser``,
+``/usr/bin/google-chrome``, program yang sama di ``PATH``, lalu peramban
+bawaan Playwright bila pernah dipasang.
+
+Nomor halaman dan halaman mendatar diatur oleh CSS dokumen (kotak margin
+``@page`` dan halaman bernama, didukung Chromium >= 131). Untuk Chromium yang
+lebih tua dipakai templat kaki halaman Chromium (``footer_template``); dengan
+cara itu sampul ikut bernomor.
+
+Bila ``pdftotext`` (poppler-utils) tersedia, dokumen dicetak dua kali: cetakan
+pertama dipakai untuk mencari halaman setiap judul, lalu nomor halaman itu
+diisikan ke DAFTAR ISI sebelum cetakan akhir.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import logging
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .kesalahan import KesalahanIKU
+
+__all__ = [
+    "KesalahanPDF",
+    "PerambanTidakDitemukan",
+    "HasilPDF",
+    "KANDIDAT_CHROMIUM",
+    "cari_chromium",
+    "tulis_pdf",
+]
+
+log = logging.getLogger(__name__)
+
+try:  # pragma: no cover - bergantung pada versi analisis.kesalahan
+    from .kesalahan import KesalahanPDF  # type: ignore[attr-defined]
+except ImportError:
+
+    class KesalahanPDF(KesalahanIKU):
+        """PDF tidak dapat dibuat."""
+
+
+class PerambanTidakDitemukan(KesalahanPDF):
+    """Tidak ada Chromium/Chrome yang dapat dipakai untuk mencetak PDF."""
+
+
+#: Lokasi tetap yang diperiksa (sesudah argumen dan ``IKU_CHROMIUM``).
+KANDIDAT_CHROMIUM: tuple[str, ...] = (
+    "/usr/bin/chromium",
+    "/usr/bin/chromium-browser",
+    "/usr/bin/google-chrome",
+)
+_NAMA_PROGRAM = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+
+#: Argumen peluncuran: aman di dalam kontainer dan tanpa lalu lintas jaringan latar.
+ARGUMEN_CHROMIUM: tuple[str, ...] = (
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+    "--disable-extensions",
+)
+
+PETUNJUK_CHROMIUM = (
+    "Cara mendapatkannya: di Debian/Ubuntu jalankan 'sudo apt-get install chromium'; "
+    "atau setel IKU_CHROMIUM=/jalur/ke/chrome ke Chromium/Google Chrome yang sudah ada; "
+    "atau, bila ada internet, jalankan 'playwright install chromium'."
+)
+
+#: Versi Chromium pertama yang mendukung kotak margin ``@page`` (nomor halaman lewat CSS).
+_VERSI_KOTAK_MARGIN = 131
+
+_KAKI_HALAMAN = (
+    '<div style="width:100%;text-align:center;font-size:10pt;'
+    'font-family:Arial,\'Liberation Sans\',\'DejaVu Sans\',sans-serif;color:#222;">'
+    '<span class="pageNumber"></span></div>'
+)
+_MARGIN_CADANGAN = {"top": "2.5cm", "right": "2cm", "bottom": "2.5cm", "left": "2.5cm"}
+_SKEMA_LOKAL = ("file:", "data:", "about:", "blob:")
+
+
+@dataclass
+class HasilPDF:
+    """Keterangan satu pencetakan PDF."""
+
+    pdf: Path
+    peramban: str
+    versi: str
+    halaman: int | None = None
+    cetakan: int = 1
+    durasi: float = 0.0
+    nomor_daftar_isi: bool = False
+    diblokir: list[str] = field(default_factory=list)
+
+
+def _dapat_dijalankan(jalur: str | os.PathLike) -> bool:
+    p = Path(jalur)
+    return p.is_file() and os.access(p, os.X_OK)
+
+
+def _chromium_playwright() -> str | None:
+    """Jalur Chromium bawaan Playwright bila sudah dipasang, selain itu ``None``."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return None
+    try:
+        with sync_playwright() as p:
+            jalur = p.chromium.executable_path
+    except Exception:  # noqa: BLE001 - driver Playwright tidak dapat dijalankan
+        return None
+    return jalur if jalur and _dapat_dijalankan(jalur) else None
+
+
+def cari_chromium(chromium: str | os.PathLike | None = None) -> str:
+    """Jalur Chromium/Chrome yang akan dipakai untuk mencetak.
+
+    Parameters
+    ----------
+    chromium : str or path-like, optional
+        Jalur yang diminta secara eksplisit; bila diberikan tetapi tidak ada,
+        tidak dicari di tempat lain.
+
+    Returns
+    -------
+    str
+        Jalur program peramban.
+
+    Raises
+    ------
+    PerambanTidakDitemukan
+        Bila tidak ada peramban; pesannya memuat cara mendapatkannya.
+    """
+    if chromium:
+        if _dapat_dijalankan(chromium):
+            return str(chromium)
+        raise PerambanTidakDitemukan(
+            f"Peramban untuk PDF tidak ditemukan: {chromium} tidak ada atau tidak dapat dijalankan. "
+            + PETUNJUK_CHROMIUM
+        )
+    env = os.environ.get("IKU_CHROMIUM")
+    if env:
+        if _dapat_dijalankan(env):
+            return env
+        raise PerambanTidakDitemukan(
+            f"Peramban untuk PDF tidak ditemukan: IKU_CHROMIUM={env} tidak ada atau tidak dapat dijalankan. "
+            + PETUNJUK_CHROMIUM
+        )
+    for kandidat in KANDIDAT_CHROMIUM:
+        if _dapat_dijalankan(kandidat):
+            return kandidat
+    for nama in _NAMA_PROGRAM:
+        ditemukan = shutil.which(nama)
+        if ditemukan:
+            return ditemukan
+    bawaan = _chromium_playwright()
+    if bawaan:
+        return bawaan
+    raise PerambanTidakDitemukan(
+        "Tidak ada Chromium atau Google Chrome untuk membuat PDF (dicari: argumen chromium, "
+        "IKU_CHROMIUM, " + ", ".join(KANDIDAT_CHROMIUM) + ", PATH, dan Chromium bawaan Playwright). "
+        + PETUNJUK_CHROMIUM
+    )
+
+
+def _versi_utama(versi: str) -> int:
+    m = re.match(r"(\d+)", versi or "")
+    return int(m.group(1)) if m else 0
+
+
+def _pdftotext() -> str | None:
+    return shutil.which("pdftotext")
+
+
+def _teks_per_halaman(pdf: Path) -> list[str] | None:
+    """Teks setiap halaman PDF lewat ``pdftotext`` (``None`` bila gagal)."""
+    program = _pdftotext()
+    if not program:
+        return None
+    try:
+        hasil = subprocess.run(
+            [program, "-enc", "UTF-8", str(pdf), "-"],
+            check=True,
+            capture_output=True,
+            timeout=120,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    halaman = hasil.stdout.decode("utf-8", "replace").split("\f")
+    if halaman and not halaman[-1].strip():
+        halaman.pop()
+    return halaman
+
+
+def _ringkas(teks: str) -> str:
+    """Teks untuk pencocokan judul: huruf kecil, tanpa spasi dan tanda hubung."""
+    return re.sub(r"[\s\u00ad\-‐‑–—]+", "", teks).casefold()
+
+
+def cari_halaman_judul(judul: list[tuple[str, str]], halaman: list[str]) -> dict[str, int]:
+    """Indeks halaman (mulai 0) tempat setiap judul pertama kali muncul.
+
+    Judul dicari berurutan: pencarian judul berikutnya dimulai dari halaman
+    judul sebelumnya, sehingga judul yang sama di daftar isi tidak terhitung.
+
+    Parameters
+    ----------
+    judul : list of (id, teks)
+        Entri daftar isi menurut urutan dokumen.
+    halaman : list of str
+        Teks setiap halaman PDF.
+
+    Returns
+    -------
+    dict
+        ``id -> indeks halaman``; judul yang tidak ditemukan tidak dimuat.
+
+    Examples
+    --------
+    >>> cari_halaman_judul([("a", "BAB I"), ("b", "1.1 Latar")], ["SAMPUL", "BAB I", "x", "1.1  Latar"])
+    {'a': 1, 'b': 3}
+    """
+    ringkas = [_ringkas(h) for h in halaman]
+    hasil: dict[str, int] = {}
+    mulai = 0
+    for ident, teks in judul:
+        kunci = _ringkas(teks)
+        if not kunci:
+            continue
+        for i in range(mulai, len(ringkas)):
+            if kunci in ringkas[i]:
+                hasil[ident] = i
+                mulai = i
+                break
+    return hasil
+
+
+def tulis_pdf(
+    html_path: Path,
+    pdf_path: Path,
+    chromium: str | os.PathLike | None = None,
+    *,
+    nomor_daftar_isi: bool = True,
+    batas_waktu: float = 180.0,
+) -> Path:
+    """Cetak ``html_path`` menjadi PDF A4 di ``pdf_path``.
+
+    Parameters
+    ----------
+    html_path : Path
+        Dokumen HTML yang berdiri sendiri (lihat :mod:`analisis.render`).
+    pdf_path : Path
+        Berkas PDF yang ditulis (folder induknya dibuat bila belum ada).
+    chromium : str or path-like, optional
+        Jalur Chromium/Chrome; lihat :func:`cari_chromium` untuk urutan pencarian.
+    nomor_daftar_isi : bool, default True
+        Isi nomor halaman di DAFTAR ISI (butuh ``pdftotext``; dicetak dua kali).
+    batas_waktu : float, default 180
+        Batas waktu dalam detik untuk memuat dan mencetak.
+
+    Returns
+    -------
+    Path
+        ``pdf_path``.
+
+    Raises
+    ------
+    PerambanTidakDitemukan
+        Bila tidak ada peramban (subkelas :class:`KesalahanPDF`).
+    KesalahanPDF
+        Bila peramban gagal mencetak.
+    """
+    return cetak_pdf(
+        html_path, pdf_path, chromium, nomor_daftar_isi=nomor_daftar_isi, batas_waktu=batas_waktu
+    ).pdf
+
+
+def cetak_pdf(
+    html_path: Path,
+    pdf_path: Path,
+    chromium: str | os.PathLike | None = None,
+    *,
+    nomor_daftar_isi: bool = True,
+    batas_waktu: float = 180.0,
+) -> HasilPDF:
+    """Seperti :func:`tulis_pdf`, tetapi mengembalikan :class:`HasilPDF` yang lengkap.
+
+    API sinkron Playwright tidak dapat berjalan di utas yang memiliki event
+    loop asyncio aktif (mis. sel Jupyter); dalam keadaan itu pencetakan
+    dijalankan di utas terpisah, seperti yang dilakukan WebPDFExporter.
+    """
+    html_path = Path(html_path).resolve()
+    pdf_path = Path(pdf_path)
+    if not html_path.is_file():
+        raise KesalahanPDF(f"Berkas HTML untuk PDF tidak ada: {html_path}")
+    peramban = cari_chromium(chromium)
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return _cetak(html_path, pdf_path, peramban, nomor_daftar_isi, batas_waktu)
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pelaksana:
+        return pelaksana.submit(_cetak, html_path, pdf_path, peramban, nomor_daftar_isi, batas_waktu).result()
+
+
+def _cetak(html_path: Path, pdf_path: Path, peramban: str, nomor_daftar_isi: bool, batas_waktu: float) -> HasilPDF:
+    try:
+        from playwright.sync_api import Error as GalatPlaywright
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        raise KesalahanPDF(
+            "Paket Python 'playwright' belum terpasang; pasang dengan 'pip install playwright' "
+            "(peramban tetap Chromium sistem, tidak perlu 'playwright install')."
+        ) from None
+
+    pdf_path.parent.mkdir(parents=True, exist_ok=True)
+    mulai = time.perf_counter()
+    diblokir: list[str] = []
+
+    def _saring(route) -> None:
+        url = route.request.url
+        if url.startswith(_SKEMA_LOKAL):
+            route.continue_()
+        else:
+            diblokir.append(url)
+            route.abort()
+
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(
+                executable_path=peramban,
+                args=list(ARGUMEN_CHROMIUM),
+                timeout=batas_waktu * 1000,
+            )
+            try:
+                versi = browser.version
+                css_kaki = _versi_utama(versi) >= _VERSI_KOTAK_MARGIN
+                page = browser.new_page()
+                page.set_default_timeout(batas_waktu * 1000)
+                page.route("**/*", _saring)
+                page.emulate_media(media="print")
+                page.goto(html_path.as_uri(), wait_until="load")
+                page.evaluate("document.fonts.ready.then(() => true)")
+                opsi = dict(
+                    format="A4",
+                    print_background=True,
+                    prefer_css_page_size=True,
+                    outline=True,
+                    tagged=True,
+                )
+                if css_kaki:
+                    opsi["display_header_footer"] = False
+                else:
+                    opsi.update(
+                        display_header_footer=True,
+                        header_template="<span></span>",
+                        footer_template=_KAKI_HALAMAN,
+                        margin=_MARGIN_CADANGAN,
+                    )
+                ada_daftar_isi = page.locator(".daftar-isi .hlm").count() > 0
+                cetakan = 1
+                terisi = False
+                if nomor_daftar_isi and ada_daftar_isi and _pdftotext():
+                    terisi = _isi_nomor_daftar_isi(page, opsi, sampul_tak_dihitung=css_kaki)
+                    cetakan = 2
+                page.pdf(path=str(pdf_path), **opsi)
+            finally:
+                browser.close()
+    except GalatPlaywright as e:
+        raise KesalahanPDF(f"Chromium ({peramban}) gagal mencetak {html_path.name} menjadi PDF: {e}") from e
+
+    if diblokir:
+        log.warning("Permintaan ke luar diblokir saat mencetak %s: %s", html_path.name, ", ".join(diblokir[:5]))
+    return HasilPDF(
+        pdf=pdf_path,
+        peramban=peramban,
+        versi=versi,
+        halaman=_jumlah_halaman(pdf_path),
+        cetakan=cetakan,
+        durasi=time.perf_counter() - mulai,
+        nomor_daftar_isi=terisi,
+        diblokir=diblokir,
+    )
+
+
+def _isi_nomor_daftar_isi(page, opsi: dict, *, sampul_tak_dihitung: bool) -> bool:
+    """Cetakan pertama → halaman setiap judul → nomor di ``.daftar-isi .hlm``.
+
+    Nomor yang ditulis adalah nomor cetak. Dengan kotak margin CSS, halaman
+    sesudah sampul bernomor 1 (``@page sampul { counter-reset: page 0 }``);
+    dengan templat kaki halaman Chromium (versi lama) sampul ikut dihitung.
+    """
+    entri = page.eval_on_selector_all(
+        ".daftar-isi li a",
+        """els => els.map(a => [a.getAttribute('href').slice(1),
+                                a.querySelector('.teks').textContent])""",
+    )
+    ada_sampul = page.locator(".sampul").count() > 0
+    # Isi daftar isi disembunyikan (visibility, tata letak tidak berubah) agar
+    # teks judul di daftar isi tidak ikut tercocokkan pada cetakan pertama.
+    gaya = page.add_style_tag(content=".daftar-isi ol { visibility: hidden !important; }")
+    with tempfile.TemporaryDirectory(prefix="iku-pdf-") as tmp:
+        percobaan = Path(tmp) / "cetakan-1.pdf"
+        page.pdf(path=str(percobaan), **opsi)
+        halaman = _teks_per_halaman(percobaan)
+    gaya.evaluate("el => el.remove()")
+    if not halaman:
+        return False
+    posisi = cari_halaman_judul([(i, t) for i, t in entri], halaman)
+    geser = 0 if (ada_sampul and sampul_tak_dihitung) else 1
+    nomor = {ident: str(indeks + geser) for ident, indeks in posisi.items()}
+    page.evaluate(
+        """nomor => {
+            for (const el of document.querySelectorAll('.daftar-isi .hlm')) {
+                const n = nomor[el.dataset.untuk];
+                if (n !== undefined) el.textContent = n;
+            }
+        }""",
+        nomor,
+    )
+    if len(posisi) < len(entri):
+        hilang = [t for i, t in entri if i not in posisi]
+        log.warning("Halaman judul tidak ditemukan untuk daftar isi: %s", "; ".join(hilang[:5]))
+    return bool(posisi)
+
+
+def _jumlah_halaman(pdf: Path) -> int | None:
+    """Jumlah halaman lewat ``pdfinfo`` bila ada (hanya untuk laporan)."""
+    program = shutil.which("pdfinfo")
+    if not program:
+        return None
+    try:
+        keluaran = subprocess.run([program, str(pdf)], check=True, capture_output=True, timeout=60).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    m = re.search(rb"^Pages:\s+(\d+)", keluaran, re.MULTILINE)
+    return int(m.group(1)) if m else None

@@ -1,0 +1,204 @@
+"""PDF lewat Chromium: A4, urutan judul, halaman mendatar, nomor halaman, tanpa jaringan."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from analisis import pdf, render
+
+INSTANSI = {
+    "pemerintah": "Pemerintah Kabupaten Contoh",
+    "nama_lengkap": "Dinas Sosial Kabupaten Contoh",
+    "periode_renstra": {"awal": 2021, "akhir": 2026},
+}
+
+
+def _ada_peramban() -> bool:
+    try:
+        pdf.cari_chromium()
+    except pdf.KesalahanPDF:
+        return False
+    return True
+
+
+perlu_chromium = pytest.mark.skipif(
+    not _ada_peramban() or not shutil.which("pdfinfo") or not shutil.which("pdftotext"),
+    reason="butuh Chromium dan poppler-utils (pdfinfo, pdftotext)",
+)
+
+
+A4 = (595.28, 841.89)  # poin; Chromium menulis 594.96 x 841.92
+
+
+def _a4(w: float, h: float) -> bool:
+    return abs(w - A4[0]) < 1 and abs(h - A4[1]) < 1
+
+
+def _pdfinfo(jalur: Path) -> list[tuple[float, float]]:
+    """Ukuran setiap halaman (lebar, tinggi) dalam poin."""
+    keluaran = subprocess.run(["pdfinfo", "-f", "1", "-l", "999", str(jalur)], check=True,
+                              capture_output=True, text=True).stdout
+    return [(float(w), float(h)) for w, h in re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts", keluaran)]
+
+
+def _teks_halaman(jalur: Path) -> list[str]:
+    teks = subprocess.run(["pdftotext", "-layout", str(jalur), "-"], check=True,
+                          capture_output=True, text=True).stdout
+    return teks.split("\f")[:-1]
+
+
+def _paragraf(n: int = 1) -> str:
+    return ("<p>" + "Kalimat uji untuk mengisi halaman dokumen. " * 12 + "</p>\n") * n
+
+
+@pytest.fixture
+def html_contoh(tmp_path) -> Path:
+    bab1 = (
+        "<h1>BAB I PENDAHULUAN</h1>" + _paragraf(3)
+        + "<h2>1.1 Latar Belakang</h2>" + _paragraf(2)
+        + "<table><caption>Tabel 1.1 Panjang</caption><thead><tr><th>No.</th><th>Uraian</th></tr></thead><tbody>"
+        + "".join(f"<tr><td>{i}</td><td>Baris {i}</td></tr>" for i in range(1, 61))
+        + "</tbody></table>"
+    )
+    bab2 = (
+        "<h1>BAB II GAMBARAN UMUM</h1>" + _paragraf()
+        + '<section class="lanskap"><table class="lebar"><caption>Tabel 2.1 TABEL_LEBAR_UJI</caption><tr>'
+        + "".join(f"<td>K{i}</td>" for i in range(16)) + "</tr></table></section>"
+        + "<h2>2.1 Tugas dan Fungsi</h2>" + _paragraf()
+        + '<figure><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 50" width="300">'
+          '<rect width="60" height="40" fill="#1f4e79"/></svg><figcaption>Gambar 2.1 Uji</figcaption></figure>'
+    )
+    dokumen, _ = render.rakit_dokumen(
+        [render.Penggalan("01_a.ipynb", bab1), render.Penggalan("02_b.ipynb", bab2)],
+        tahun=2025, periode="Tahunan", instansi=INSTANSI,
+    )
+    jalur = tmp_path / "IKU-2025.html"
+    jalur.write_text(dokumen, encoding="utf-8")
+    return jalur
+
+
+@pytest.mark.pdf
+@perlu_chromium
+def test_pdf_a4_dan_urutan_judul(html_contoh, tmp_path):
+    hasil = pdf.cetak_pdf(html_contoh, tmp_path / "keluar" / "IKU-2025.pdf")
+    assert hasil.pdf.is_file() and hasil.pdf.read_bytes().startswith(b"%PDF")
+    ukuran = _pdfinfo(hasil.pdf)
+    assert hasil.halaman == len(ukuran) >= 6
+    lebar, tinggi = ukuran[0]
+    assert _a4(lebar, tinggi)  # A4 tegak
+
+    halaman = _teks_halaman(hasil.pdf)
+    semua = "\f".join(halaman)
+    # judul berurutan di badan dokumen (sesudah daftar isi)
+    badan = semua[semua.index("BAB I PENDAHULUAN", semua.index("DAFTAR ISI") + 200):]
+    posisi = [badan.index(j) for j in ("BAB I PENDAHULUAN", "1.1 Latar Belakang", "BAB II GAMBARAN UMUM", "2.1 Tugas dan Fungsi")]
+    assert posisi == sorted(posisi)
+
+    # sampul: tanpa nomor halaman; halaman sesudahnya bernomor 1, 2, ...
+    assert "INDIKATOR KINERJA UTAMA (IKU)" in halaman[0]
+    assert not re.search(r"^\s*\d+\s*$", halaman[0], re.M)
+    for i, teks in enumerate(halaman[1:], start=1):
+        baris = [b.strip() for b in teks.strip().splitlines() if b.strip()]
+        assert baris[-1] == str(i), f"halaman {i + 1}: nomor halaman {baris[-1]!r}"
+
+    # setiap BAB mulai di halaman baru
+    for judul in ("BAB I PENDAHULUAN", "BAB II GAMBARAN UMUM"):
+        awal = [i for i, t in enumerate(halaman) if t.lstrip().startswith(judul)]
+        assert awal, f"{judul} tidak berada di awal halaman"
+
+    # kepala tabel diulang pada halaman lanjutan
+    dengan_tabel = [t for t in halaman if re.search(r"Baris \d+", t)]
+    assert len(dengan_tabel) >= 2 and all("Uraian" in t for t in dengan_tabel)
+
+    # daftar isi berisi nomor halaman yang benar
+    assert hasil.nomor_daftar_isi and hasil.cetakan == 2
+    daftar = halaman[1]
+    assert "DAFTAR ISI" in daftar
+    for judul in ("BAB I PENDAHULUAN", "BAB II GAMBARAN UMUM"):
+        nomor = int(re.search(re.escape(judul) + r"[ .]*(\d+)", daftar).group(1))
+        assert halaman[nomor].lstrip().startswith(judul)
+
+
+@pytest.mark.pdf
+@perlu_chromium
+def test_tabel_lebar_di_halaman_lanskap(html_contoh, tmp_path):
+    keluar = pdf.tulis_pdf(html_contoh, tmp_path / "IKU.pdf")
+    ukuran = _pdfinfo(keluar)
+    halaman = _teks_halaman(keluar)
+    lebar = [i for i, t in enumerate(halaman) if "TABEL_LEBAR_UJI" in t]
+    assert len(lebar) == 1
+    w, h = ukuran[lebar[0]]
+    assert _a4(h, w), "tabel lebar tidak di halaman A4 mendatar"
+    lain = [u for i, u in enumerate(ukuran) if i != lebar[0]]
+    assert all(_a4(w, h) for w, h in lain), "halaman lain harus A4 tegak"
+
+
+@pytest.mark.pdf
+@perlu_chromium
+def test_permintaan_jaringan_diblokir(tmp_path):
+    html = tmp_path / "luar.html"
+    html.write_text(
+        '<!DOCTYPE html><html lang="id"><head><meta charset="utf-8">'
+        '<link rel="stylesheet" href="http://192.0.2.1/gaya.css"></head>'
+        '<body><h1>Uji</h1><img src="https://192.0.2.1/a.png" alt=""></body></html>',
+        encoding="utf-8",
+    )
+    hasil = pdf.cetak_pdf(html, tmp_path / "luar.pdf", batas_waktu=60)
+    assert hasil.pdf.is_file()
+    assert any("192.0.2.1/gaya.css" in u for u in hasil.diblokir)
+    assert any("192.0.2.1/a.png" in u for u in hasil.diblokir)
+
+
+# ---------------------------------------------------------------------------
+# Tanpa peramban
+
+
+@pytest.fixture
+def tanpa_peramban(monkeypatch, tmp_path):
+    monkeypatch.delenv("IKU_CHROMIUM", raising=False)
+    monkeypatch.setattr(pdf, "KANDIDAT_CHROMIUM", (str(tmp_path / "tidak-ada" / "chromium"),))
+    monkeypatch.setattr(pdf.shutil, "which", lambda nama, *a, **k: None)
+    monkeypatch.setattr(pdf, "_chromium_playwright", lambda: None)
+
+
+def test_tanpa_peramban_memberi_petunjuk(tanpa_peramban, tmp_path):
+    html = tmp_path / "a.html"
+    html.write_text("<p>x</p>", encoding="utf-8")
+    with pytest.raises(pdf.KesalahanPDF) as info:
+        pdf.tulis_pdf(html, tmp_path / "a.pdf")
+    pesan = str(info.value)
+    assert isinstance(info.value, pdf.PerambanTidakDitemukan)
+    assert "apt-get install chromium" in pesan
+    assert "IKU_CHROMIUM=" in pesan
+    assert "playwright install chromium" in pesan
+    assert not (tmp_path / "a.pdf").exists()
+
+
+def test_urutan_pencarian(tanpa_peramban, monkeypatch, tmp_path):
+    palsu = tmp_path / "chrome"
+    palsu.write_text("#!/bin/sh\n")
+    palsu.chmod(0o755)
+    kedua = tmp_path / "chromium-sistem"
+    kedua.write_text("#!/bin/sh\n")
+    kedua.chmod(0o755)
+    monkeypatch.setattr(pdf, "KANDIDAT_CHROMIUM", (str(kedua),))
+    assert pdf.cari_chromium() == str(kedua)
+    monkeypatch.setenv("IKU_CHROMIUM", str(palsu))
+    assert pdf.cari_chromium() == str(palsu)
+    assert pdf.cari_chromium(str(kedua)) == str(kedua)  # argumen mengalahkan IKU_CHROMIUM
+
+
+def test_jalur_eksplisit_yang_salah_tidak_dicari_di_tempat_lain(tmp_path):
+    with pytest.raises(pdf.PerambanTidakDitemukan, match="tidak-ada"):
+        pdf.cari_chromium(tmp_path / "tidak-ada")
+
+
+def test_iku_chromium_yang_salah(monkeypatch, tmp_path):
+    monkeypatch.setenv("IKU_CHROMIUM", str(tmp_path / "salah"))
+    with pytest.raises(pdf.PerambanTidakDitemukan, match="IKU_CHROMIUM="):
+        pdf.cari_chromium()

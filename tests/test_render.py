@@ -1,0 +1,453 @@
+"""Render dokumen dari buku bab palsu: templat, daftar isi, penjaga, keluaran atomik."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+from types import SimpleNamespace
+
+import nbformat
+import pytest
+
+from analisis import pdf, render
+from analisis.kesalahan import KesalahanIKU, KesalahanParameter
+
+KODE_RAHASIA = "KODE_RAHASIA_7f3a9"
+
+INSTANSI = {
+    "pemerintah": "Pemerintah Kabupaten Contoh",
+    "nama_lengkap": "Dinas Sosial Kabupaten Contoh",
+    "nama_perangkat_daerah": "Dinas Sosial",
+    "nama_daerah": "Contoh",
+    "jenis_daerah": "Kabupaten",
+    "provinsi": "Kalimantan Tengah",
+    "ibu_kota": "Kuala",
+    "periode_renstra": {"awal": 2021, "akhir": 2026},
+    "kepala": {"jabatan": "Kepala Dinas", "nama": "Fulan"},
+}
+
+
+# ---------------------------------------------------------------------------
+# Buku palsu
+
+
+def _buku(sel: list) -> nbformat.NotebookNode:
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    parameter = nbformat.v4.new_code_cell("tahun = 2024\nperiode = None")
+    parameter.metadata["tags"] = ["parameters"]
+    nb.cells = [parameter, *sel]
+    return nb
+
+
+def _md(teks):
+    return nbformat.v4.new_markdown_cell(teks)
+
+
+def _kode(teks, tags=()):
+    sel = nbformat.v4.new_code_cell(teks)
+    if tags:
+        sel.metadata["tags"] = list(tags)
+    return sel
+
+
+def _tulis_buku(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    nbformat.write(
+        _buku([
+            _md("# BAB I PENDAHULUAN\n\nBab ini menjelaskan *latar belakang*.\n\n## 1.1 Latar Belakang\n\nIsi latar."),
+            _kode(
+                f"{KODE_RAHASIA} = 'tidak boleh tampil'\n"
+                "print('KELUARAN_STDOUT')\n"
+                "import sys; print('KELUARAN_STDERR', file=sys.stderr)\n"
+                "from IPython.display import HTML, Markdown, display\n"
+                "display(HTML('<table><caption>Tabel 1.1 Uji</caption><thead><tr><th>A</th></tr></thead>'\n"
+                "             '<tbody><tr><td>1.234</td></tr></tbody></table>'))\n"
+                "display(Markdown(f'Dokumen tahun **{tahun}** periode {periode}.'))\n"
+                "'NILAI_TEKS_POLOS'"
+            ),
+            _kode("display(HTML('<p>SEL_DIBUANG</p>'))", tags=["remove-cell"]),
+            _md("## 1.2 Maksud dan Tujuan\n\n### 1.2.1 Maksud\n\nIsi maksud."),
+        ]),
+        folder / "01_pendahuluan.ipynb",
+    )
+    nbformat.write(
+        _buku([
+            _md("# BAB II GAMBARAN UMUM\n\n## 2.1 Tugas dan Fungsi\n\nIsi tugas."),
+            _kode(
+                "from IPython.display import HTML, display\n"
+                "display(HTML('<figure><svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\" width=\"100\">'\n"
+                "             '<rect width=\"10\" height=\"5\"/><text x=\"1\" y=\"9\">2024</text></svg>'\n"
+                "             '<figcaption>Gambar 2.1 Grafik uji</figcaption></figure>'))\n"
+                "display(HTML('<section class=\"lanskap\"><table class=\"lebar\"><caption>Tabel 2.1 Lebar</caption>'\n"
+                "             '<tr><td>x</td></tr></table></section>'))"
+            ),
+            _md("## 2.2 Struktur Organisasi\n\nIsi struktur."),
+        ]),
+        folder / "02_gambaran_umum.ipynb",
+    )
+    return folder
+
+
+def _buku_gagal(folder: Path) -> None:
+    nbformat.write(
+        _buku([
+            _md("# BAB III RUSAK"),
+            _kode("x = 1"),
+            _kode("y = x + 1\nraise ValueError('sengaja gagal')"),
+            _kode("z = 3"),
+        ]),
+        folder / "03_rusak.ipynb",
+    )
+
+
+@pytest.fixture
+def proyek(tmp_path, monkeypatch):
+    """Folder buku palsu, folder rendered/, dan parameter/instansi palsu."""
+    dipanggil = []
+
+    def muat_parameter(tahun, periode):
+        dipanggil.append((tahun, periode))
+        if tahun not in (2024, 2025):
+            raise KesalahanParameter(f"tidak ada parameter untuk tahun {tahun}")
+        return SimpleNamespace(tahun=tahun, periode=periode or "Triwulan I")
+
+    monkeypatch.setattr(render, "_muat_parameter", muat_parameter)
+    monkeypatch.setattr(render, "_muat_instansi", lambda: dict(INSTANSI))
+    monkeypatch.setattr(render, "_akar", lambda: tmp_path)
+    monkeypatch.setattr(render, "_tahun_tersedia", lambda: (2024, 2025))
+    return SimpleNamespace(
+        notebooks=_tulis_buku(tmp_path / "notebooks"),
+        rendered=tmp_path / "rendered",
+        parameter=dipanggil,
+    )
+
+
+@pytest.fixture
+def tanpa_kernel(monkeypatch):
+    """Ganti eksekusi papermill dengan salinan buku (untuk tes yang bukan tentang eksekusi)."""
+
+    def salin(sumber, tujuan, relatif, parameter, cwd):
+        shutil.copyfile(sumber, tujuan)
+
+    monkeypatch.setattr(render, "_eksekusi", salin)
+
+
+def _render(proyek, **kw):
+    kw.setdefault("format", ("html",))
+    return render.render_tahun(2025, notebooks=proyek.notebooks, akar_keluaran=proyek.rendered, **kw)
+
+
+def _isi_folder(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+class _Judul(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.judul: list[tuple[str, str | None]] = []
+        self.ids: list[str] = []
+        self.tautan: list[str] = []
+        self._nav = 0
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if "id" in a:
+            self.ids.append(a["id"])
+        if tag == "nav":
+            self._nav += 1
+        if re.fullmatch(r"h[1-6]", tag) and not self._nav:
+            self.judul.append((tag, a.get("id")))
+        if tag == "a" and self._nav and a.get("href", "").startswith("#"):
+            self.tautan.append(a["href"][1:])
+
+    def handle_endtag(self, tag):
+        if tag == "nav":
+            self._nav -= 1
+
+
+# ---------------------------------------------------------------------------
+# Render yang berhasil
+
+
+@pytest.mark.lambat
+def test_render_dua_bab(proyek):
+    hasil = _render(proyek, periode="Triwulan II")
+    folder = proyek.rendered / "2025"
+    assert hasil.folder == folder
+    assert hasil.html == folder / "IKU-2025.html" and hasil.html.is_file()
+    assert hasil.pdf is None and hasil.peringatan == []
+    assert [b.berkas for b in hasil.bab] == ["01_pendahuluan.ipynb", "02_gambaran_umum.ipynb"]
+    assert [b.judul for b in hasil.bab] == [["BAB I PENDAHULUAN"], ["BAB II GAMBARAN UMUM"]]
+    assert all(b.dieksekusi.is_file() for b in hasil.bab)
+    assert sorted(p.name for p in (folder / "dieksekusi").iterdir()) == [b.berkas for b in hasil.bab]
+    assert {"parameter", "eksekusi", "html", "total"} <= set(hasil.durasi)
+    assert not list(proyek.rendered.glob(".bangun-*"))
+    # parameter dimuat sekali dengan periode yang diminta
+    assert proyek.parameter == [(2025, "Triwulan II")]
+
+    dok = hasil.html.read_text(encoding="utf-8")
+    # sampul
+    assert 'class="sampul"' in dok
+    assert "INDIKATOR KINERJA UTAMA (IKU)" in dok and "TAHUN 2021–2026" in dok
+    assert "DINAS SOSIAL KABUPATEN CONTOH" in dok and "PEMERINTAH KABUPATEN CONTOH" in dok
+    assert "TAHUN 2025" in dok and "Periode Triwulan II" in dok
+    # parameter sampai ke kernel
+    assert "Dokumen tahun <strong>2025</strong> periode Triwulan II." in dok
+    # isi untuk pembaca
+    assert "<caption>Tabel 1.1 Uji</caption>" in dok
+    assert "<figcaption>Gambar 2.1 Grafik uji</figcaption>" in dok and "<svg" in dok
+    assert "<em>latar belakang</em>" in dok
+    # tidak ada kode, keluaran stream, text/plain, sel parameter atau sel yang dibuang
+    for terlarang in (KODE_RAHASIA, "KELUARAN_STDOUT", "KELUARAN_STDERR", "NILAI_TEKS_POLOS", "SEL_DIBUANG",
+                      "injected-parameters", "# Parameters", "periode = ", "tahun = ", "In&nbsp;[", "Out["):
+        assert terlarang not in dok, terlarang
+    # tanpa perlengkapan Jupyter
+    for terlarang in ("MathJax", "require.js", "jp-Cell", "jp-OutputArea", "--jp-", "anchor-link"):
+        assert terlarang not in dok, terlarang
+
+
+@pytest.mark.lambat
+def test_dokumen_berdiri_sendiri(proyek, tanpa_kernel):
+    dok = _render(proyek).html.read_text(encoding="utf-8")
+    assert not re.search(r"<script\b", dok, re.I)
+    assert not re.search(r"<link\b", dok, re.I)
+    assert not re.search(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//""", dok, re.I)
+    assert not re.search(r"""url\(\s*["']?\s*(?:https?:)?//""", dok, re.I)
+    assert "@import" not in dok and "@font-face" not in dok
+    assert "<style>" in dok and "@page" in dok  # CSS disisipkan
+    assert len(dok.encode()) < 100_000
+
+
+@pytest.mark.lambat
+def test_daftar_isi_menautkan_setiap_h1_h2(proyek, tanpa_kernel):
+    dok = _render(proyek).html.read_text(encoding="utf-8")
+    p = _Judul()
+    p.feed(dok)
+    assert len(p.ids) == len(set(p.ids)), "id ganda"
+    h12 = [i for tag, i in p.judul if tag in ("h1", "h2")]
+    assert all(h12) and all(i for _, i in p.judul), "ada judul tanpa id"
+    assert p.tautan == h12
+    assert h12 == [
+        "bab-i-pendahuluan", "1-1-latar-belakang", "1-2-maksud-dan-tujuan",
+        "bab-ii-gambaran-umum", "2-1-tugas-dan-fungsi", "2-2-struktur-organisasi",
+    ]
+    # h3 punya id tetapi tidak masuk daftar isi
+    assert ("h3", "1-2-1-maksud") in p.judul and "1-2-1-maksud" not in p.tautan
+    # urutan: sampul, DAFTAR ISI, BAB I, BAB II
+    posisi = [dok.index(s) for s in ('class="sampul"', ">DAFTAR ISI<", ">BAB I PENDAHULUAN<", ">BAB II GAMBARAN UMUM<")]
+    assert posisi == sorted(posisi)
+
+
+@pytest.mark.lambat
+def test_bagian_awal_sebelum_daftar_isi(proyek, tanpa_kernel):
+    nbformat.write(_buku([_md("# KATA PENGANTAR\n\nPuji syukur.")]), proyek.notebooks / "00_pengantar.ipynb")
+    dok = _render(proyek).html.read_text(encoding="utf-8")
+    posisi = [dok.index(s) for s in ('class="sampul"', ">KATA PENGANTAR<", ">DAFTAR ISI<", ">BAB I PENDAHULUAN<")]
+    assert posisi == sorted(posisi)
+    assert 'href="#kata-pengantar"' in dok
+
+
+@pytest.mark.lambat
+def test_render_ulang_menimpa_dan_membersihkan(proyek, tanpa_kernel):
+    _render(proyek)
+    (proyek.rendered / "2025" / "sisa-lama.txt").write_text("lama")
+    (proyek.rendered / "2025-gagal").mkdir()
+    _render(proyek)
+    assert not (proyek.rendered / "2025" / "sisa-lama.txt").exists()
+    assert not (proyek.rendered / "2025-gagal").exists()
+    assert sorted(p.name for p in proyek.rendered.iterdir()) == ["2025"]
+
+
+# ---------------------------------------------------------------------------
+# Kegagalan
+
+
+@pytest.mark.lambat
+def test_bab_gagal_tidak_menyentuh_hasil_lama(proyek):
+    _render(proyek)
+    lama = _isi_folder(proyek.rendered / "2025")
+    _buku_gagal(proyek.notebooks)
+
+    with pytest.raises(render.KesalahanRender) as info:
+        _render(proyek)
+
+    pesan = str(info.value)
+    gagal = proyek.rendered / "2025-gagal"
+    assert "03_rusak.ipynb" in pesan
+    assert "sel ke-4" in pesan  # parameter, markdown, x = 1, lalu sel yang gagal
+    assert "ValueError" in pesan and "sengaja gagal" in pesan
+    assert "baris 2" in pesan
+    assert str(gagal / "dieksekusi" / "03_rusak.ipynb") in pesan
+    assert info.value.berkas == "03_rusak.ipynb" and info.value.sel == 4
+    assert isinstance(info.value, KesalahanIKU)
+    # hasil lama utuh, byte demi byte
+    assert _isi_folder(proyek.rendered / "2025") == lama
+    # buku yang sudah dieksekusi tersimpan untuk diperiksa
+    dieksekusi = nbformat.read(gagal / "dieksekusi" / "03_rusak.ipynb", as_version=4)
+    galat = [o for c in dieksekusi.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
+    assert galat and galat[0].ename == "ValueError"
+    assert (gagal / "dieksekusi" / "01_pendahuluan.ipynb").is_file()
+    assert not list(proyek.rendered.glob(".bangun-*"))
+
+
+@pytest.mark.lambat
+def test_folder_gagal_lama_diganti(proyek, tanpa_kernel, monkeypatch):
+    gagal = proyek.rendered / "2025-gagal"
+    gagal.mkdir(parents=True)
+    (gagal / "usang.txt").write_text("dari kegagalan sebelumnya")
+
+    def rusak(sumber, tujuan, relatif, parameter, cwd):
+        shutil.copyfile(sumber, tujuan)
+        if sumber.name.startswith("02"):
+            raise render._GagalBab(sumber.name, relatif, "sel ke-2 (In [1]): RuntimeError: uji")
+
+    monkeypatch.setattr(render, "_eksekusi", rusak)
+    with pytest.raises(render.KesalahanRender, match="02_gambaran_umum.ipynb"):
+        _render(proyek)
+    assert not (gagal / "usang.txt").exists()
+    assert (gagal / "dieksekusi" / "02_gambaran_umum.ipynb").is_file()
+    assert not (proyek.rendered / "2025").exists()
+
+
+def test_parameter_salah_gagal_sebelum_kernel(proyek, monkeypatch):
+    def jangan(*a, **k):
+        raise AssertionError("kernel dijalankan padahal parameter salah")
+
+    monkeypatch.setattr(render, "_eksekusi", jangan)
+    with pytest.raises(KesalahanParameter):
+        render.render_tahun(2031, notebooks=proyek.notebooks, akar_keluaran=proyek.rendered)
+    assert not proyek.rendered.exists() or not any(proyek.rendered.iterdir())
+
+
+def test_format_tidak_dikenal(proyek):
+    with pytest.raises(render.KesalahanRender, match="docx"):
+        _render(proyek, format=("html", "docx"))
+
+
+def test_folder_tanpa_buku(proyek, tmp_path):
+    kosong = tmp_path / "kosong"
+    kosong.mkdir()
+    (kosong / "catatan.ipynb").write_text("{}")  # tanpa nomor urut: bukan bab
+    with pytest.raises(render.KesalahanRender, match="Tidak ada buku bab"):
+        render.render_tahun(2025, notebooks=kosong, akar_keluaran=proyek.rendered)
+
+
+@pytest.mark.lambat
+def test_nan_di_bab_ditolak_dengan_nama_bab(proyek, tanpa_kernel):
+    nb = nbformat.read(proyek.notebooks / "02_gambaran_umum.ipynb", as_version=4)
+    nb.cells[2].outputs = [nbformat.v4.new_output(
+        "display_data", data={"text/html": "<table><tr><td>Capaian</td><td>nan</td></tr></table>"}
+    )]
+    nbformat.write(nb, proyek.notebooks / "02_gambaran_umum.ipynb")
+    with pytest.raises(render.KesalahanRender) as info:
+        _render(proyek)
+    assert "02_gambaran_umum.ipynb" in str(info.value) and "'nan'" in str(info.value)
+    assert (proyek.rendered / "2025-gagal" / "dieksekusi" / "02_gambaran_umum.ipynb").is_file()
+
+
+@pytest.mark.parametrize("teks", ["<p>nilai nan</p>", "<td>NaN</td>", "<p>None</p>", "<td>inf</td>",
+                                  "<td>-inf %</td>", "<td>NaT</td>", "<td>&lt;NA&gt;</td>"])
+def test_penjaga_teks_terlarang(teks):
+    with pytest.raises(render.KesalahanRender, match="01_x.ipynb"):
+        render.periksa_teks_terlarang(teks, "01_x.ipynb")
+
+
+@pytest.mark.parametrize("teks", [
+    "<p>Nanang, keuangan, informasi, Infak, nonaktif</p>",
+    '<td class="nan" title="None">–</td>',
+    "<style>.inf { color: red }</style><p>x</p>",
+    "<!-- None --><p>x</p>",
+])
+def test_penjaga_tidak_salah_tangkap(teks):
+    render.periksa_teks_terlarang(teks, "01_x.ipynb")
+
+
+@pytest.mark.parametrize("teks", [
+    '<script src="https://cdn.example/x.js"></script>',
+    '<link rel="stylesheet" href="https://cdn.example/x.css">',
+    '<img src="https://example.id/logo.png">',
+    '<img src="gambar/lokal.png">',
+    '<div style="background: url(https://example.id/a.png)"></div>',
+    '<style>@import url("x.css");</style>',
+    '<svg><image href="https://example.id/a.png"/></svg>',
+])
+def test_penjaga_sumber_daya_luar(teks):
+    with pytest.raises(render.KesalahanRender, match="sumber daya luar"):
+        render.periksa_mandiri(teks, "01_x.ipynb")
+
+
+def test_tautan_biasa_dan_data_uri_boleh():
+    assert render.periksa_mandiri(
+        '<a href="https://seruyankab.go.id">situs</a><img src="data:image/png;base64,AAAA">'
+        '<svg><use xlink:href="#m1"/><path clip-path="url(#p1)"/></svg>',
+        "01_x.ipynb",
+    ) == []
+
+
+# ---------------------------------------------------------------------------
+# PDF dilewati / diminta tanpa peramban
+
+
+def _tanpa_peramban(monkeypatch):
+    def tidak_ada(chromium=None):
+        raise pdf.PerambanTidakDitemukan("Tidak ada Chromium. " + pdf.PETUNJUK_CHROMIUM)
+
+    monkeypatch.setattr(pdf, "cari_chromium", tidak_ada)
+
+
+@pytest.mark.lambat
+def test_pdf_dilewati_bila_tanpa_peramban(proyek, tanpa_kernel, monkeypatch):
+    _tanpa_peramban(monkeypatch)
+    hasil = _render(proyek, format=("html", "pdf"))
+    assert hasil.html.is_file() and hasil.pdf is None
+    assert len(hasil.peringatan) == 1 and "apt-get install chromium" in hasil.peringatan[0]
+    assert not (proyek.rendered / "2025" / "IKU-2025.pdf").exists()
+
+
+@pytest.mark.lambat
+def test_hanya_pdf_tanpa_peramban_gagal(proyek, tanpa_kernel, monkeypatch):
+    _tanpa_peramban(monkeypatch)
+    with pytest.raises(pdf.KesalahanPDF, match="IKU_CHROMIUM"):
+        _render(proyek, format=("pdf",))
+    assert not (proyek.rendered / "2025").exists()
+
+
+# ---------------------------------------------------------------------------
+# Semua tahun dan indeks
+
+
+@pytest.mark.lambat
+def test_render_semua_dan_indeks(proyek, tanpa_kernel):
+    hasil = render.render_semua(("html",), notebooks=proyek.notebooks, akar_keluaran=proyek.rendered)
+    assert [h.tahun for h in hasil] == [2024, 2025]
+    indeks = (proyek.rendered / "index.html").read_text(encoding="utf-8")
+    assert 'lang="id"' in indeks
+    assert 'href="2024/IKU-2024.html"' in indeks and 'href="2025/IKU-2025.html"' in indeks
+    assert "IKU-2025.pdf" not in indeks and "belum ada" in indeks
+    assert "Dinas Sosial Kabupaten Contoh" in indeks
+    assert "<script" not in indeks and "http" not in indeks
+    # PDF yang ada ikut ditautkan
+    (proyek.rendered / "2025" / "IKU-2025.pdf").write_bytes(b"%PDF-1.4\n")
+    render.tulis_indeks(proyek.rendered)
+    assert 'href="2025/IKU-2025.pdf"' in (proyek.rendered / "index.html").read_text(encoding="utf-8")
+
+
+def test_render_semua_memeriksa_semua_parameter_dulu(proyek, monkeypatch):
+    monkeypatch.setattr(render, "_tahun_tersedia", lambda: (2024, 2025, 2031))
+    monkeypatch.setattr(render, "render_tahun", lambda *a, **k: pytest.fail("render dimulai sebelum parameter diperiksa"))
+    with pytest.raises(KesalahanParameter, match="2031"):
+        render.render_semua(("html",), notebooks=proyek.notebooks, akar_keluaran=proyek.rendered)
+
+
+@pytest.mark.lambat
+def test_eksekusi_paralel_sama_dengan_berurutan(proyek):
+    berurutan = _render(proyek).html.read_bytes()
+    hasil = _render(proyek, paralel=2)
+    assert hasil.html.read_bytes() == berurutan
+    _buku_gagal(proyek.notebooks)
+    with pytest.raises(render.KesalahanRender, match=r"03_rusak\.ipynb, sel ke-4"):
+        _render(proyek, paralel=2)
+    assert hasil.html.read_bytes() == berurutan
