@@ -1,0 +1,916 @@
+"""BAB II 2.4 Evaluasi terhadap capaian IKU: Tabel 2.11, narasi, dan grafik.
+
+Setiap angka dihitung dari ``data/`` lewat :mod:`analisis.kinerja`:
+
+- IKU 1 (persentase PPKS tertangani, DO Tabel 4.4 baris 1) dan penurunan
+  jumlah PPKS menurut **Definisi Operasional IKK 24** (Tabel 4.5 baris 24):
+  (Σ PPKS terdata N−1 − Σ PPKS terdata N) / Σ PPKS terdata N−1 × 100 %
+  (:func:`analisis.kinerja.evaluasi_ppks`). Narasi sumber menghitung
+  penurunan dari angka *tertangani* (16,22 %); dokumen ini memakai angka
+  terdata sesuai DO.
+- IKU 2 (nilai SAKIP): predikat menurut pita PermenPANRB 88/2021
+  (:func:`analisis.rumus.predikat_sakip`), capaian terhadap target angka
+  dengan :func:`analisis.rumus.capaian` dan kategorinya dengan
+  :func:`analisis.rumus.kategori_capaian`. Pita yang dipakai adalah pita
+  parameter dokumen (:meth:`analisis.parameter.Parameter.tabel_aturan`).
+
+Tabel 2.11 menyajikan tahun N−1 (tahunan) dan tahun N (periode dokumen).
+
+Examples
+--------
+>>> k = kalimat_ppks(2024, "Tahunan")
+>>> "41.893 jiwa" in k and "6.255 jiwa" in k and "12,51 %" in k
+True
+>>> kalimat_ppks(2026, "Tahunan", tahun_dokumen=2026)
+'Data realisasi tahun 2026 belum tersedia, sehingga capaian IKU 1 (Persentase Pemerlu Pelayanan Kesejahteraan Sosial (PPKS) yang Tertangani) dan penurunan jumlah PPKS tahun 2026 belum dapat dihitung.'
+"""
+
+from __future__ import annotations
+
+import math
+
+import matplotlib.pyplot as plt
+from matplotlib.ticker import MultipleLocator
+import pandas as pd
+from IPython.display import HTML, Markdown
+
+from . import data, kinerja, parameter, rumus
+from . import format as fmt
+from .aturan import SUMBER_ATURAN, Pita
+from .grafik import WARNA, Gambar, sumbu_angka, sumbu_persen
+from .penetapan import bilangan, periode_renstra
+from .tabel import Kol, Tabel, esc, paragraf
+
+__all__ = [
+    "NOMOR_GAMBAR",
+    "SINGKATAN_PERIODE",
+    "terbilang",
+    "periode_dokumen",
+    "label_periode",
+    "label_singkat",
+    "kolom_evaluasi",
+    "evaluasi_iku",
+    "pengantar",
+    "tabel_realisasi_iku",
+    "kalimat_ketersediaan",
+    "RUMUS_PENURUNAN",
+    "kalimat_aturan",
+    "uraian_pita",
+    "kalimat_tujuan",
+    "kalimat_ppks",
+    "narasi_ppks",
+    "faktor_penurunan",
+    "kalimat_sakip",
+    "narasi_sakip",
+    "tindak_lanjut_sakip",
+    "data_grafik_ppks",
+    "grafik_ppks",
+    "data_grafik_capaian_ppks",
+    "grafik_capaian_ppks",
+    "data_grafik_sakip",
+    "grafik_sakip",
+]
+
+#: Nomor gambar subbab 2.4. Gambar 2.1–2.5 dipakai subbab 2.1–2.3
+#: (analisis.organisasi, analisis.gambaran); ubah di sini bila penomoran bab berubah.
+NOMOR_GAMBAR = {"ppks": "2.6", "capaian_ppks": "2.7", "sakip": "2.8"}
+
+#: Singkatan periode untuk label sumbu grafik: "2025 (TW I)".
+SINGKATAN_PERIODE = {
+    "Triwulan I": "TW I", "Triwulan II": "TW II", "Triwulan III": "TW III", "Triwulan IV": "TW IV",
+    "Semester I": "Smt I", "Semester II": "Smt II",
+}
+
+_KODE_PPKS = "ppks_tertangani"
+_KODE_SAKIP = "nilai_sakip"
+
+# ----------------------------------------------------------------------------
+# bantuan umum
+
+_SATUAN = ["", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh", "sebelas"]
+
+
+def terbilang(n: int) -> str:
+    """Bilangan bulat 0–999.999 dalam kata (untuk "5 (lima) tahun", "12 (dua belas) PAS").
+
+    >>> terbilang(5), terbilang(12), terbilang(21), terbilang(100), terbilang(1250)
+    ('lima', 'dua belas', 'dua puluh satu', 'seratus', 'seribu dua ratus lima puluh')
+    """
+    n = int(n)
+    if n == 0:
+        return "nol"
+    if n < 12:
+        return _SATUAN[n]
+    if n < 20:
+        return f"{_SATUAN[n - 10]} belas"
+    if n < 100:
+        s = f"{_SATUAN[n // 10]} puluh"
+        return s + (f" {_SATUAN[n % 10]}" if n % 10 else "")
+    if n < 200:
+        return "seratus" + (f" {terbilang(n - 100)}" if n > 100 else "")
+    if n < 1000:
+        return f"{_SATUAN[n // 100]} ratus" + (f" {terbilang(n % 100)}" if n % 100 else "")
+    if n < 2000:
+        return "seribu" + (f" {terbilang(n - 1000)}" if n > 1000 else "")
+    if n < 1_000_000:
+        return f"{terbilang(n // 1000)} ribu" + (f" {terbilang(n % 1000)}" if n % 1000 else "")
+    raise ValueError("terbilang hanya untuk 0–999.999")
+
+
+def _urutan(n: int) -> str:
+    return "pertama" if n == 1 else f"ke{terbilang(n)}" if n < 12 else f"ke-{n}"
+
+
+def periode_dokumen(tahun: int, periode: str | None = None) -> str:
+    """Periode realisasi dokumen ``tahun`` (``periode`` menimpa ``parameters/<tahun>.yml``).
+
+    >>> periode_dokumen(2025), periode_dokumen(2026), periode_dokumen(2025, "Tahunan")
+    ('Triwulan I', 'Tahunan', 'Tahunan')
+    """
+    return parameter.muat(tahun, periode).periode
+
+
+def label_periode(tahun: int, periode: str | None) -> str:
+    """ "Tahun 2024" atau "Triwulan I Tahun 2025".
+
+    >>> label_periode(2024, "Tahunan"), label_periode(2025, "Triwulan I")
+    ('Tahun 2024', 'Triwulan I Tahun 2025')
+    """
+    return f"Tahun {tahun}" if periode in (None, "Tahunan") else f"{periode} Tahun {tahun}"
+
+
+def label_singkat(tahun: int, periode: str | None) -> str:
+    """Label sumbu grafik: "2024" atau "2025 (TW I)".
+
+    >>> label_singkat(2024, "Tahunan"), label_singkat(2025, "Triwulan I")
+    ('2024', '2025 (TW I)')
+    """
+    if periode in (None, "Tahunan"):
+        return str(tahun)
+    return f"{tahun} ({SINGKATAN_PERIODE.get(periode, periode)})"
+
+
+def _awal_kalimat(tahun: int, periode: str | None) -> str:
+    """ "Pada Tahun 2024" atau "Sampai dengan Triwulan I Tahun 2025" (seperti narasi 2.4)."""
+    return f"Pada {label_periode(tahun, periode)}" if periode in (None, "Tahunan") else f"Sampai dengan {label_periode(tahun, periode)}"
+
+
+def _aturan(tahun: int, periode: str | None = None) -> dict[str, tuple[Pita, ...]]:
+    return parameter.muat(tahun, periode).tabel_aturan()
+
+
+def _pita_diubah(tahun: int, nama: str) -> bool:
+    return nama in (parameter.muat(tahun).aturan or {})
+
+
+def _interpretasi(label: str | None, pita: tuple[Pita, ...]) -> str | None:
+    for p in pita:
+        if p.label == label:
+            return p.keterangan or None
+    return None
+
+
+def _peringkat(label: str, pita: tuple[Pita, ...]) -> int:
+    """Peringkat predikat (makin besar makin baik) menurut urutan pita."""
+    labels = [p.label for p in pita]
+    return len(labels) - labels.index(label)
+
+
+def _indikator() -> pd.DataFrame:
+    return data.muat("indikator").set_index("kode")
+
+
+def _kode_sumber(sumber: str) -> str | None:
+    ind = data.muat("indikator")
+    kode = ind.loc[ind["realisasi_dari"] == sumber, "kode"]
+    kode = [k for k in kode if k.startswith("IKU")] or list(kode)
+    return kode[0] if kode else None
+
+
+# ----------------------------------------------------------------------------
+# evaluasi
+
+
+def kolom_evaluasi(tahun: int, periode: str | None = None) -> list[tuple[int, str]]:
+    """Tahun dan periode yang disajikan Tabel 2.11: N−1 (tahunan) dan N (periode dokumen).
+
+    >>> kolom_evaluasi(2025), kolom_evaluasi(2026)
+    ([(2024, 'Tahunan'), (2025, 'Triwulan I')], [(2025, 'Tahunan'), (2026, 'Tahunan')])
+    """
+    return [(tahun - 1, "Tahunan"), (tahun, periode_dokumen(tahun, periode))]
+
+
+def evaluasi_iku(tahun: int, periode: str | None = None) -> pd.DataFrame:
+    """Target, realisasi, capaian dan predikat IKU untuk tahun-tahun Tabel 2.11.
+
+    Dihitung dengan :func:`analisis.kinerja.evaluasi_indikator` (pita
+    kategori capaian dari parameter dokumen); predikat SAKIP realisasi dan
+    predikat yang setara dengan target angka dihitung ulang dengan pita
+    parameter dokumen (:func:`analisis.rumus.predikat_sakip`).
+
+    Kolom tambahan: ``tahun``, ``periode`` (periode kolom tabel), ``no``,
+    ``tujuan``, ``indikator_tujuan``, ``sasaran``, ``realisasi_dari``,
+    ``interpretasi``, ``predikat_target``, ``interpretasi_target``.
+
+    >>> e = evaluasi_iku(2025).set_index(["tahun", "kode"])
+    >>> round(float(e.loc[(2024, "IKU-01"), "capaian"]), 2), round(float(e.loc[(2025, "IKU-01"), "capaian"]), 2)
+    (95.76, 82.2)
+    >>> e.loc[(2024, "IKU-02"), ["predikat", "target_predikat", "tercapai"]].tolist()
+    ['CC', 'B', False]
+    >>> e.loc[(2025, "IKU-02"), ["predikat", "predikat_target", "periode_realisasi"]].tolist()
+    ['B', 'CC', 'Triwulan II']
+    """
+    aturan = _aturan(tahun, periode)
+    pita_sakip, pita_capaian = aturan["sakip"], aturan["capaian"]
+    ind = _indikator()
+    bagian = []
+    for th, per in kolom_evaluasi(tahun, periode):
+        e = kinerja.evaluasi_indikator(th, per, jenis=("IKU",), pita_capaian=pita_capaian)
+        e = e.assign(tahun=th, periode=per)
+        for k in ("no", "tujuan", "indikator_tujuan", "sasaran", "realisasi_dari"):
+            e[k] = e["kode"].map(ind[k])
+        pred, interp, pred_t, interp_t, tercapai = [], [], [], [], []
+        for _, r in e.iterrows():
+            sakip = r["realisasi_dari"] == _KODE_SAKIP
+            p = rumus.predikat_sakip(r["realisasi"], pita_sakip) if sakip and r["tersedia"] else None
+            pt = rumus.predikat_sakip(r["target"], pita_sakip) if sakip and fmt.terdefinisi(r["target"]) else None
+            pred.append(None if p is None else p.kode)
+            interp.append(None if p is None else p.interpretasi)
+            pred_t.append(None if pt is None else pt.kode)
+            interp_t.append(_interpretasi(r["target_predikat"], pita_sakip) if isinstance(r["target_predikat"], str) else (None if pt is None else pt.interpretasi))
+            t = r["tercapai"]
+            if sakip and p is not None and isinstance(r["target_predikat"], str) and not fmt.terdefinisi(r["target"]):
+                t = _peringkat(p.kode, pita_sakip) >= _peringkat(r["target_predikat"], pita_sakip)
+            tercapai.append(None if t is None or (not isinstance(t, bool) and pd.isna(t)) else bool(t))
+        e["predikat"], e["interpretasi"], e["predikat_target"], e["interpretasi_target"] = pred, interp, pred_t, interp_t
+        e["tercapai"] = pd.Series(tercapai, index=e.index, dtype=object)
+        bagian.append(e)
+    return pd.concat(bagian, ignore_index=True)
+
+
+# ----------------------------------------------------------------------------
+# pengantar dan Tabel 2.11
+
+
+def pengantar(tahun: int, periode: str | None = None) -> Markdown:
+    """Teks pengantar 2.4 (``data/teks/evaluasi_pengantar.md``) dengan kalimat pengantar tabel dibangkitkan.
+
+    Blok terakhir teks sumber ("Berikut ini capaian ... sampai dengan Tahun
+    2025 ...") memuat tahun dokumen sumber, jadi diganti kalimat yang dibangun
+    dari ``tahun``/``periode`` dan nama instansi.
+
+    >>> pengantar(2026).data.endswith("sampai dengan Tahun 2026 yang tersaji pada tabel berikut:")
+    True
+    """
+    blok = [b.strip() for b in data.teks("evaluasi_pengantar").split("\n\n") if b.strip()]
+    if blok and blok[-1].rstrip().endswith(":"):
+        blok = blok[:-1]
+    nama = esc(data.instansi()["nama_lengkap"])
+    per = periode_dokumen(tahun, periode)
+    blok.append(
+        f"Berikut ini capaian indikator kinerja utama pada {nama} sampai dengan {label_periode(tahun, per)} "
+        "yang tersaji pada tabel berikut:"
+    )
+    return Markdown("\n\n".join(blok))
+
+
+def _teks_target(r) -> str:
+    if isinstance(r["target_predikat"], str) and not fmt.terdefinisi(r["target"]):
+        it = r["interpretasi_target"]
+        return f"{r['target_predikat']} ({it})" if isinstance(it, str) else r["target_predikat"]
+    if not fmt.terdefinisi(r["target"]):
+        return fmt.TIDAK_TERDEFINISI
+    if r["satuan"] == "%":
+        return f"{bilangan(r['target'])} %"
+    if isinstance(r["predikat_target"], str):
+        return f"{bilangan(r['target'])} ({r['predikat_target']})"
+    return bilangan(r["target"])
+
+
+def _tidak_ada(r) -> str:
+    """ "tidak tersedia" bila data tahun itu ada tetapi tidak lengkap (mis. PPKS tertangani 2023), selain itu "belum tersedia"."""
+    if r["realisasi_dari"] == _KODE_PPKS and kinerja.evaluasi_ppks(int(r["tahun"]), r["periode"]) is not None:
+        return "tidak tersedia"
+    return "belum tersedia"
+
+
+def _teks_realisasi(r) -> str:
+    if not r["tersedia"]:
+        return _tidak_ada(r)
+    if r["realisasi_dari"] == _KODE_SAKIP:
+        s = f"{r['predikat']} (nilai {fmt.desimal(r['realisasi'], 2)}"
+    elif r["satuan"] == "%":
+        s = fmt.persen(r["realisasi"])
+    else:
+        s = bilangan(r["realisasi"])
+    beda = isinstance(r["periode_realisasi"], str) and r["periode_realisasi"] != r["periode"]
+    if r["realisasi_dari"] == _KODE_SAKIP:
+        return s + (f"; s.d. {r['periode_realisasi']})" if beda else ")")
+    return s + (f" (s.d. {r['periode_realisasi']})" if beda else "")
+
+
+def _teks_capaian(r) -> str:
+    if not r["tersedia"]:
+        return _tidak_ada(r)
+    if fmt.terdefinisi(r["capaian"]):
+        teks = f"{fmt.persen(r['capaian'])} ({r['kategori']})"
+        if isinstance(r["predikat"], str):
+            teks += f"; predikat {r['predikat']} ({r['interpretasi']})"
+        return teks
+    if isinstance(r["target_predikat"], str) and isinstance(r["predikat"], str):
+        status = "mencapai target" if r["tercapai"] else f"di bawah target {r['target_predikat']}"
+        return f"{r['predikat']} ({r['interpretasi']}); {status}"
+    return fmt.TIDAK_TERDEFINISI
+
+
+def tabel_realisasi_iku(tahun: int, periode: str | None = None) -> Tabel:
+    """Tabel 2.11 Realisasi IKU tahun N−1 dan periode dokumen tahun N.
+
+    Kolom: No, Tujuan, Indikator Tujuan, Sasaran, Indikator, lalu untuk setiap
+    tahun Target / Realisasi / Capaian Kinerja. Realisasi nilai SAKIP ditulis
+    "CC (nilai 58,30)"; capaian target angka "95,76 % (Sangat Tinggi)";
+    target predikat dibandingkan predikatnya.
+
+    >>> t = tabel_realisasi_iku(2025)
+    >>> t.df.set_index("kode").loc["IKU-01", ["r0", "c0", "r1", "c1"]].tolist()
+    ['95,76 %', '95,76 % (Sangat Tinggi)', '82,20 %', '82,20 % (Tinggi)']
+    >>> t.df.set_index("kode").loc["IKU-02", ["t0", "r0", "c0", "t1", "r1"]].tolist()
+    ['B (Baik)', 'CC (nilai 58,30)', 'CC (Cukup (Memadai)); di bawah target B', '58 (CC)', 'B (nilai 60,70; s.d. Triwulan II)']
+    >>> tabel_realisasi_iku(2026).df.set_index("kode").loc["IKU-02", ["t1", "r1", "c1"]].tolist()
+    ['60 (CC)', 'belum tersedia', 'belum tersedia']
+    """
+    e = evaluasi_iku(tahun, periode)
+    kol = kolom_evaluasi(tahun, periode)
+    ind = data.muat("indikator").sort_values("no")
+    df = ind[["kode", "no", "tujuan", "indikator_tujuan", "sasaran", "nama"]].copy().reset_index(drop=True)
+    for k in ("tujuan", "indikator_tujuan", "sasaran"):
+        df[k] = df[k].map(lambda v: v if isinstance(v, str) else "")
+    df = df[df["kode"].str.startswith("IKU")].reset_index(drop=True)
+    kolom = [
+        Kol("no", "No.", None, "tengah"),
+        Kol("tujuan", "Tujuan"),
+        Kol("indikator_tujuan", "Indikator Tujuan"),
+        Kol("sasaran", "Sasaran"),
+        Kol("nama", "Indikator"),
+    ]
+    kelompok = [("", 5)]
+    ada_kosong, ada_strip = False, False
+    for i, (th, per) in enumerate(kol):
+        sub = e[e["tahun"] == th].set_index("kode")
+        df[f"t{i}"] = [_teks_target(sub.loc[k]) for k in df["kode"]]
+        df[f"r{i}"] = [_teks_realisasi(sub.loc[k]) for k in df["kode"]]
+        df[f"c{i}"] = [_teks_capaian(sub.loc[k]) for k in df["kode"]]
+        ada_kosong |= not sub["tersedia"].all()
+        ada_strip |= fmt.TIDAK_TERDEFINISI in set(df[f"t{i}"])
+        kolom += [Kol(f"t{i}", "Target", None, "tengah"), Kol(f"r{i}", "Realisasi", None, "tengah"),
+                  Kol(f"c{i}", "Capaian Kinerja", None, "tengah")]
+        kelompok.append((f"Target Kinerja Tujuan/Sasaran pada {label_periode(th, per)}", 3))
+    catatan = [kalimat_aturan(tahun, periode)]
+    if ada_kosong:
+        catatan.append("belum tersedia / tidak tersedia: data realisasi periode itu belum ada atau tidak tercatat.")
+    if ada_strip:
+        catatan.append("–: target tahun itu tidak tercantum dalam dokumen penetapan target.")
+    catatan.append("s.d.: realisasi yang tersedia adalah sampai dengan periode yang disebut.")
+    (th0, per0), (th1, per1) = kol
+    return Tabel(
+        df, nomor="2.11",
+        judul=f"Realisasi Indikator Kinerja Utama (IKU) {label_periode(th0, per0)} dan {label_periode(th1, per1)}",
+        kolom=kolom, catatan=catatan, lebar=True, judul_kelompok=kelompok,
+        sumber="target: Tabel 4.1 dan penetapan tahun sebelumnya; realisasi: data PPKS dan hasil evaluasi SAKIP (diolah)",
+    )
+
+
+def kalimat_ketersediaan(tahun: int, periode: str | None = None) -> HTML:
+    """Kalimat tentang realisasi tahun ``tahun`` yang belum tersedia (kosong bila semuanya tersedia).
+
+    >>> kalimat_ketersediaan(2027).data
+    '<p>Data realisasi tahun 2027 belum tersedia. Tabel 2.11 menyajikan target tahun 2027; realisasi dan capaian kinerjanya akan diisi setelah data realisasi dilaporkan. Realisasi terakhir yang tersedia: data PPKS Triwulan I Tahun 2025; nilai SAKIP Triwulan II Tahun 2025.</p>'
+    >>> kalimat_ketersediaan(2025).data
+    ''
+    """
+    e = evaluasi_iku(tahun, periode)
+    kini = e[e["tahun"] == tahun]
+    kosong = kini[~kini["tersedia"].astype(bool)]
+    if kosong.empty:
+        return HTML("")
+    if len(kosong) == len(kini):
+        s = (f"Data realisasi tahun {tahun} belum tersedia. Tabel 2.11 menyajikan target tahun {tahun}; realisasi dan "
+             "capaian kinerjanya akan diisi setelah data realisasi dilaporkan.")
+    else:
+        nama = ", ".join(kosong["nama"])
+        s = f"Data realisasi tahun {tahun} untuk indikator {nama} belum tersedia."
+    terakhir = _realisasi_terakhir(tahun)
+    if terakhir:
+        s += " Realisasi terakhir yang tersedia: " + "; ".join(terakhir) + "."
+    return HTML(paragraf(s))
+
+
+def _realisasi_terakhir(tahun: int) -> list[str]:
+    """Uraian periode realisasi terakhir (sampai ``tahun``) untuk PPKS dan nilai SAKIP."""
+    hasil = []
+    r = kinerja.rekap_ppks()
+    r = r[r["tahun"] <= tahun]
+    if not r.empty:
+        b = r.iloc[-1]
+        hasil.append(f"data PPKS {label_periode(int(b['tahun']), b['periode'])}")
+    sk = data.muat("sakip")
+    sk = sk[sk["tahun"] <= tahun]
+    if not sk.empty:
+        th = int(sk["tahun"].max())
+        n = kinerja.nilai_sakip(th)
+        hasil.append(f"nilai SAKIP {label_periode(th, n[1])}")
+    return hasil
+
+
+def uraian_pita(pita: tuple[Pita, ...]) -> str:
+    """Uraian tabel pita, dari yang tertinggi.
+
+    >>> from analisis.aturan import PITA_SAKIP, PITA_CAPAIAN
+    >>> uraian_pita(PITA_SAKIP)[:40]
+    'AA > 90; A > 80 s.d. 90; BB > 70 s.d. 80'
+    >>> uraian_pita(PITA_CAPAIAN)
+    'Sangat Tinggi ≥ 91; Tinggi ≥ 76 s.d. < 91; Sedang ≥ 66 s.d. < 76; Rendah ≥ 51 s.d. < 66; Sangat Rendah < 51'
+    """
+    bagian = []
+    for i, p in enumerate(pita):
+        atas = pita[i - 1] if i > 0 else None
+        bawah = None if math.isinf(p.batas_bawah) else f"{'≥' if p.inklusif else '>'} {bilangan(p.batas_bawah)}"
+        teks_atas = None if atas is None else (f"< {bilangan(atas.batas_bawah)}" if atas.inklusif else bilangan(atas.batas_bawah))
+        if bawah and teks_atas:
+            bagian.append(f"{p.label} {bawah} s.d. {teks_atas}")
+        elif bawah:
+            bagian.append(f"{p.label} {bawah}")
+        else:
+            ta = teks_atas if teks_atas.startswith("<") else f"≤ {teks_atas}"
+            bagian.append(f"{p.label} {ta}")
+    return "; ".join(bagian)
+
+
+def kalimat_aturan(tahun: int, periode: str | None = None) -> str:
+    """Kalimat yang menyebut aturan predikat SAKIP dan kategori capaian yang dipakai.
+
+    >>> k = kalimat_aturan(2025)
+    >>> "PermenPANRB Nomor 88 Tahun 2021" in k and "Permendagri Nomor 86 Tahun 2017" in k
+    True
+    """
+    aturan = _aturan(tahun, periode)
+    sumber_sakip = "pita yang ditetapkan pada parameter dokumen" if _pita_diubah(tahun, "sakip") else SUMBER_ATURAN["sakip"]
+    sumber_cap = "pita yang ditetapkan pada parameter dokumen" if _pita_diubah(tahun, "capaian") else SUMBER_ATURAN["capaian"].split(":")[0]
+    return (
+        f"Capaian kinerja = realisasi / target × 100 % (indikator dengan polaritas positif); kategori capaian menurut "
+        f"{sumber_cap} ({uraian_pita(aturan['capaian'])}). Predikat SAKIP menurut {sumber_sakip} "
+        f"({uraian_pita(aturan['sakip'])}; batas bawah tidak termasuk)."
+    )
+
+
+# ----------------------------------------------------------------------------
+# narasi
+
+
+def _target_renstra(kode: str) -> list[tuple[int, float | None, str | None]]:
+    awal, akhir = periode_renstra()
+    return [(th, *kinerja.target(kode, th)) for th in range(awal, akhir + 1)]
+
+
+def _teks_target_angka(nilai: float, satuan: str, sakip: bool, pita_sakip) -> str:
+    if satuan == "%":
+        return f"{bilangan(nilai)} %"
+    if sakip:
+        return f"{bilangan(nilai)} (setara predikat {rumus.predikat_sakip(nilai, pita_sakip).kode})"
+    return bilangan(nilai)
+
+
+def kalimat_tujuan(kode: str, tahun: int) -> str:
+    """Paragraf tujuan, sasaran dan target indikator ``kode`` (Tabel 4.1), seperti paragraf "Tujuan ... Dinas Sosial adalah ...".
+
+    >>> k = kalimat_tujuan("IKU-02", 2025)
+    >>> "Mewujudkan tata kelola" in k and "58 (setara predikat CC) pada tahun 2025" in k
+    True
+    >>> "100 % dalam setiap tahun" in kalimat_tujuan("IKU-01", 2025)
+    True
+    """
+    ind = _indikator().loc[kode]
+    ins = data.instansi()
+    pita_sakip = _aturan(tahun)["sakip"]
+    sakip = ind["realisasi_dari"] == _KODE_SAKIP
+    awal, akhir = periode_renstra()
+    kal = []
+    if isinstance(ind["tujuan"], str):
+        s = f"Tujuan {ins['nama_perangkat_daerah']} yang diukur dengan IKU {ind['no']} adalah {ind['tujuan']}"
+        if isinstance(ind["indikator_tujuan"], str):
+            s += f" dengan indikator tujuan {ind['indikator_tujuan']}"
+        kal.append(s + ".")
+    if isinstance(ind["sasaran"], str):
+        kal.append(f"Sasarannya adalah {ind['sasaran']}, dengan indikator {ind['nama']}.")
+    tgt = [(th, a) for th, a, _ in _target_renstra(kode) if a is not None]
+    if tgt:
+        nilai = {a for _, a in tgt}
+        if len(nilai) == 1 and len(tgt) == akhir - awal + 1:
+            kal.append(f"Ditetapkan target {_teks_target_angka(tgt[0][1], ind['satuan'], sakip, pita_sakip)} dalam setiap tahun "
+                       f"periode Renstra {awal}–{akhir}.")
+        else:
+            rinci = [f"{_teks_target_angka(a, ind['satuan'], sakip, pita_sakip)} pada tahun {th}" for th, a in tgt]
+            kal.append("Target ditetapkan bertahap: " + ", ".join(rinci[:-1]) + f" dan {rinci[-1]}.")
+    return " ".join(kal)
+
+
+#: Rumus Definisi Operasional IKK 24 (Tabel 4.5 baris 24), dalam kata-kata dokumen.
+RUMUS_PENURUNAN = "(Σ PPKS terdata tahun N−1 − Σ PPKS terdata tahun N) / Σ PPKS terdata tahun N−1 × 100 %"
+
+
+def _kalimat_harapan_ppks() -> str:
+    pas = data.muat("ppks_pas")
+    n = int(pas["pas_no"].nunique())
+    awal, akhir = periode_renstra()
+    lama = akhir - awal + 1
+    return (f"Diharapkan {n} ({terbilang(n)}) PAS (Pemerlu Atensi Sosial) dapat terdata dan tertangani secara optimal "
+            f"selama jangka waktu {lama} ({terbilang(lama)}) tahun dan jumlah PPKS dapat menurun secara signifikan. "
+            f"Tingkat penurunan jumlah PPKS dihitung menurut Definisi Operasional IKK 24: {RUMUS_PENURUNAN}.")
+
+
+def kalimat_ppks(th: int, periode: str | None = None, tahun_dokumen: int | None = None) -> str:
+    """Paragraf capaian IKU 1 dan penurunan PPKS satu tahun (narasi 2.4 "Pada Tahun 2024 capaian kinerja ...").
+
+    Penurunan menurut DO IKK 24 (Tabel 4.5): (Σ PPKS terdata N−1 − Σ PPKS
+    terdata N) / Σ PPKS terdata N−1 × 100 %, dari :func:`analisis.kinerja.evaluasi_ppks`.
+
+    >>> kalimat_ppks(2024, "Tahunan")[:119]
+    'Pada Tahun 2024 capaian kinerja pelayanan urusan sosial (IKU 1) terealisasi 95,76 % dari target kinerja 100 %, sehingga'
+    >>> k = kalimat_ppks(2025, "Triwulan I")
+    >>> "1.163 jiwa" in k and "2,66 %" in k and "43.746 jiwa" in k and "tahun pertama pelaksanaan Renstra 2025–2029" in k
+    True
+    >>> "tidak tersedia" in kalimat_ppks(2023, "Tahunan", tahun_dokumen=2024)
+    True
+    """
+    tahun_dokumen = th if tahun_dokumen is None else tahun_dokumen
+    kode = _kode_sumber(_KODE_PPKS)
+    ind = _indikator().loc[kode]
+    e = kinerja.evaluasi_ppks(th, periode)
+    if e is None:
+        return (f"Data realisasi tahun {th} belum tersedia, sehingga capaian IKU {ind['no']} ({ind['nama']}) dan "
+                f"penurunan jumlah PPKS tahun {th} belum dapat dihitung.")
+    pita_cap = _aturan(tahun_dokumen)["capaian"]
+    awal_k = _awal_kalimat(th, e.periode)
+    target, _ = kinerja.target(kode, th)
+    kal = []
+    if e.persen_tertangani is not None:
+        s = f"{awal_k} capaian kinerja pelayanan urusan sosial (IKU {ind['no']}) terealisasi {fmt.persen(e.persen_tertangani)}"
+        if target is not None:
+            cap = rumus.capaian(e.persen_tertangani, target, ind["polaritas"])
+            s += (f" dari target kinerja {bilangan(target)} %, sehingga capaian kinerja sebesar {fmt.persen(cap)} "
+                  f"(kategori {rumus.kategori_capaian(cap, pita_cap)}).")
+        else:
+            s += f"; target kinerja tahun {th} tidak tercantum dalam data."
+        kal.append(s)
+        kal.append(f"Dengan perhitungan penanganan terhadap PPKS sebanyak {fmt.angka(e.tertangani)} jiwa dari PPKS yang "
+                   f"terdata {fmt.angka(e.terdata)} jiwa.")
+    else:
+        kal.append(f"{awal_k} jumlah PPKS yang terdata sebanyak {fmt.angka(e.terdata)} jiwa; data PPKS yang tertangani tidak "
+                   f"tersedia sehingga persentase PPKS yang tertangani (IKU {ind['no']}) tidak dapat dihitung.")
+    if e.terdata_sebelumnya is None:
+        kal.append(f"Data PPKS tahun {th - 1} tidak tersedia sehingga penurunan jumlah PPKS tahun {th} tidak dapat dihitung.")
+    else:
+        sebelum = f"tahun sebelumnya ({e.tahun_sebelumnya}) sebanyak {fmt.angka(e.terdata_sebelumnya)} jiwa"
+        if e.penurunan_jiwa > 0:
+            s = (f"Terdapat penurunan jumlah PPKS terdata sebanyak {fmt.angka(e.penurunan_jiwa)} jiwa dari {sebelum} "
+                 f"menjadi {fmt.angka(e.terdata)} jiwa.")
+        elif e.penurunan_jiwa < 0:
+            s = (f"Terdapat kenaikan jumlah PPKS terdata sebanyak {fmt.angka(-e.penurunan_jiwa)} jiwa dari {sebelum} "
+                 f"menjadi {fmt.angka(e.terdata)} jiwa.")
+        else:
+            s = f"Jumlah PPKS terdata sama dengan {sebelum}."
+        if e.periode != "Tahunan":
+            s += f" Angka {e.periode} {th} dibandingkan dengan angka setahun penuh tahun {e.tahun_sebelumnya}."
+        kal.append(s)
+        awal, akhir = periode_renstra()
+        pembuka = (f"Pada tahun {_urutan(th - awal + 1)} pelaksanaan Renstra {awal}–{akhir} terealisasi"
+                   if awal <= th <= akhir else f"Pada tahun {th} terealisasi")
+        kal.append(f"{pembuka} tingkat penurunan jumlah PPKS sebesar {fmt.persen(e.penurunan_persen)} "
+                   "(Definisi Operasional IKK 24).")
+    return " ".join(kal)
+
+
+def narasi_ppks(tahun: int, periode: str | None = None) -> HTML:
+    """Paragraf tujuan IKU 1 lalu satu paragraf per tahun Tabel 2.11 (N−1 dan N).
+
+    >>> h = narasi_ppks(2024).data
+    >>> h.count("<p>"), "50.001 jiwa" in h, "16,22" in h
+    (3, True, False)
+    """
+    kode = _kode_sumber(_KODE_PPKS)
+    par = [kalimat_tujuan(kode, tahun) + " " + _kalimat_harapan_ppks()]
+    par += [kalimat_ppks(th, per, tahun_dokumen=tahun) for th, per in kolom_evaluasi(tahun, periode)]
+    return HTML("".join(paragraf(p) for p in par))
+
+
+def faktor_penurunan(tahun: int, periode: str | None = None) -> Markdown:
+    """Teks faktor penurunan PPKS (``data/teks/evaluasi_faktor_penurunan.md``) bila tahun-tahun Tabel 2.11 menunjukkan penurunan.
+
+    Bila tidak ada penurunan yang dapat dihitung, teks itu tidak ditampilkan
+    dan diganti satu kalimat (teks sumber menjelaskan penyebab penurunan).
+
+    >>> faktor_penurunan(2025).data.startswith("Penurunan jumlah PPKS")
+    True
+    >>> faktor_penurunan(2028).data
+    'Faktor penyebab perubahan jumlah PPKS akan diuraikan setelah data PPKS tahun 2027 dan 2028 tersedia.'
+    """
+    turun = []
+    for th, per in kolom_evaluasi(tahun, periode):
+        e = kinerja.evaluasi_ppks(th, per)
+        if e is not None and e.penurunan_jiwa is not None and e.penurunan_jiwa > 0:
+            turun.append(th)
+    if turun:
+        return Markdown(data.teks("evaluasi_faktor_penurunan"))
+    th = [str(t) for t, _ in kolom_evaluasi(tahun, periode)]
+    return Markdown(f"Faktor penyebab perubahan jumlah PPKS akan diuraikan setelah data PPKS tahun {' dan '.join(th)} tersedia.")
+
+
+def kalimat_sakip(th: int, periode: str | None = None, tahun_dokumen: int | None = None) -> str:
+    """Paragraf capaian IKU 2 (nilai SAKIP) satu tahun, seperti narasi 2.4 "Tahun 2024 capaian kinerja pelayanan urusan administrasi penunjang ...".
+
+    >>> kalimat_sakip(2024, "Tahunan")
+    'Pada Tahun 2024 capaian kinerja pelayanan urusan administrasi penunjang (IKU 2, Nilai SAKIP Dinas Sosial) terealisasi predikat CC (Cukup (Memadai)) dengan nilai 58,30 dari target kinerja predikat B (Baik); target belum tercapai. Dibandingkan tahun sebelumnya (2023) dengan nilai 60,60 predikat B, nilai SAKIP turun 2,30 poin.'
+    >>> k = kalimat_sakip(2025, "Triwulan I")
+    >>> k.startswith("Sampai dengan Triwulan II Tahun 2025") and "104,66 %" in k and "naik 2,40 poin" in k
+    True
+    """
+    tahun_dokumen = th if tahun_dokumen is None else tahun_dokumen
+    kode = _kode_sumber(_KODE_SAKIP)
+    ind = _indikator().loc[kode]
+    aturan = _aturan(tahun_dokumen)
+    pita_sakip, pita_cap = aturan["sakip"], aturan["capaian"]
+    n = kinerja.nilai_sakip(th, periode)
+    if n is None:
+        return (f"Data realisasi tahun {th} belum tersedia untuk IKU {ind['no']} ({ind['nama']}): nilai hasil evaluasi "
+                f"SAKIP tahun {th} belum ditetapkan.")
+    nilai, per = n
+    p = rumus.predikat_sakip(nilai, pita_sakip)
+    target, target_pred = kinerja.target(kode, th)
+    s = (f"{_awal_kalimat(th, per)} capaian kinerja pelayanan urusan administrasi penunjang (IKU {ind['no']}, {ind['nama']}) "
+         f"terealisasi predikat {p.kode} ({p.interpretasi}) dengan nilai {fmt.desimal(nilai, 2)}")
+    if target is not None:
+        pt = rumus.predikat_sakip(target, pita_sakip)
+        cap = rumus.capaian(nilai, target, ind["polaritas"])
+        status = "target tercapai" if cap >= 100 else "target belum tercapai"
+        s += (f" dari target nilai {bilangan(target)} (setara predikat {pt.kode}), sehingga capaian kinerja sebesar "
+              f"{fmt.persen(cap)} (kategori {rumus.kategori_capaian(cap, pita_cap)}); {status}.")
+    elif target_pred is not None:
+        it = _interpretasi(target_pred, pita_sakip)
+        ok = _peringkat(p.kode, pita_sakip) >= _peringkat(target_pred, pita_sakip)
+        s += f" dari target kinerja predikat {target_pred}" + (f" ({it})" if it else "") + f"; target {'tercapai' if ok else 'belum tercapai'}."
+    else:
+        s += f"; target tahun {th} tidak tercantum dalam data."
+    lalu = kinerja.nilai_sakip(th - 1, "Tahunan")
+    if lalu is None:
+        s += f" Nilai SAKIP tahun {th - 1} tidak tersedia sebagai pembanding."
+    else:
+        nl = lalu[0]
+        pl = rumus.predikat_sakip(nl, pita_sakip)
+        beda = nilai - nl
+        arah = "naik" if beda > 0 else "turun" if beda < 0 else "tetap"
+        s += f" Dibandingkan tahun sebelumnya ({th - 1}) dengan nilai {fmt.desimal(nl, 2)} predikat {pl.kode}, nilai SAKIP {arah}"
+        s += f" {fmt.desimal(abs(beda), 2)} poin." if beda else "."
+    return s
+
+
+def narasi_sakip(tahun: int, periode: str | None = None) -> HTML:
+    """Paragraf tujuan IKU 2 lalu satu paragraf nilai SAKIP per tahun Tabel 2.11.
+
+    >>> h = narasi_sakip(2026).data
+    >>> "Data realisasi tahun 2026 belum tersedia" in h and "60,70" in h
+    True
+    """
+    kode = _kode_sumber(_KODE_SAKIP)
+    par = [kalimat_tujuan(kode, tahun)]
+    par += [kalimat_sakip(th, per, tahun_dokumen=tahun) for th, per in kolom_evaluasi(tahun, periode)]
+    return HTML("".join(paragraf(p) for p in par))
+
+
+def tindak_lanjut_sakip() -> Markdown:
+    """Teks tindak lanjut rekomendasi LHE SAKIP (``data/teks/evaluasi_tindak_lanjut_sakip.md``).
+
+    >>> tindak_lanjut_sakip().data.startswith("Rekomendasi perbaikan SAKIP")
+    True
+    """
+    return Markdown(data.teks("evaluasi_tindak_lanjut_sakip"))
+
+
+# ----------------------------------------------------------------------------
+# grafik
+
+
+def data_grafik_ppks(tahun: int, periode: str | None = None) -> pd.DataFrame:
+    """PPKS terdata dan tertangani per tahun sampai ``tahun`` (periode terakhir setiap tahun; tahun dokumen: periodenya).
+
+    >>> data_grafik_ppks(2025)[["label", "terdata", "tertangani"]].values.tolist()
+    [['2023', 50001, None], ['2024', 43746, 41893], ['2025 (TW I)', 42583, 35005]]
+    >>> data_grafik_ppks(2024)["label"].tolist()
+    ['2023', '2024']
+    """
+    per = periode_dokumen(tahun, periode)
+    baris = []
+    for th in sorted(int(x) for x in kinerja.rekap_ppks()["tahun"].unique()):
+        if th > tahun:
+            continue
+        e = kinerja.evaluasi_ppks(th, per if th == tahun else "Tahunan")
+        baris.append({"tahun": th, "periode": e.periode, "label": label_singkat(th, e.periode),
+                      "terdata": e.terdata, "tertangani": e.tertangani})
+    return pd.DataFrame(baris, columns=["tahun", "periode", "label", "terdata", "tertangani"], dtype=object)
+
+
+def _label_batang(ax, x, y, teks, **kw):
+    ax.annotate(teks, (x, y), xytext=(0, 2), textcoords="offset points", ha="center", va="bottom", fontsize=7.5, **kw)
+
+
+def grafik_ppks(tahun: int, periode: str | None = None, nomor: str | None = None) -> Gambar:
+    """Gambar: PPKS terdata dan tertangani per tahun (data sampai ``tahun``).
+
+    >>> g = grafik_ppks(2025)
+    >>> s = g.svg()
+    >>> "2025 (TW I)" in s and "42.583" in s
+    True
+    """
+    d = data_grafik_ppks(tahun, periode)
+    fig, ax = plt.subplots(figsize=(7, 3.4))
+    x = list(range(len(d)))
+    lebar = 0.38
+    ax.bar([i - lebar / 2 for i in x], d["terdata"].astype(float), lebar, color=WARNA["utama"], label="PPKS terdata")
+    tt = [float(v) if v is not None else 0.0 for v in d["tertangani"]]
+    ax.bar([i + lebar / 2 for i in x], tt, lebar, color=WARNA["kedua"], label="PPKS tertangani")
+    for i, r in d.iterrows():
+        _label_batang(ax, i - lebar / 2, r["terdata"], fmt.angka(r["terdata"]))
+        if r["tertangani"] is None:
+            _label_batang(ax, i + lebar / 2, 0, "tidak\ntersedia", color=WARNA["abu"])
+        else:
+            _label_batang(ax, i + lebar / 2, r["tertangani"], fmt.angka(r["tertangani"]))
+    ax.set_xticks(x, d["label"].tolist())
+    ax.set_ylabel("jiwa")
+    ax.set_ylim(0, max(d["terdata"]) * 1.15 if len(d) else 1)
+    sumbu_angka(ax)
+    ax.legend(loc="upper right", frameon=False, fontsize=8)
+    judul = "PPKS terdata dan tertangani per tahun"
+    if len(d) and int(d["tahun"].iloc[-1]) < tahun:
+        judul += f" (data tersedia sampai tahun {int(d['tahun'].iloc[-1])})"
+    return Gambar(fig, nomor=nomor or NOMOR_GAMBAR["ppks"], judul=judul,
+                  sumber="rekap data PPKS (rincian 12 PAS dan rekap tahunan), diolah")
+
+
+def _tahun_grafik(kode: str, tahun_data: list[int], tahun: int) -> list[int]:
+    t = data.muat("target")
+    tt = [int(x) for x in t.loc[t["kode"] == kode, "tahun"]]
+    _, akhir = periode_renstra()
+    semua = sorted(set(tahun_data) | set(tt))
+    if not semua:
+        return []
+    return list(range(semua[0], max(max(semua), akhir, tahun) + 1))
+
+
+def data_grafik_capaian_ppks(tahun: int, periode: str | None = None) -> pd.DataFrame:
+    """IKU 1 per tahun: target, realisasi (% tertangani, hanya sampai ``tahun``) dan capaian.
+
+    >>> d = data_grafik_capaian_ppks(2025).set_index("tahun")
+    >>> [round(v, 2) if v is not None else None for v in d["realisasi"]][:3], d.loc[2029, "target"], d.loc[2025, "label"]
+    ([None, 95.76, 82.2], 100.0, '2025 (TW I)')
+    """
+    kode = _kode_sumber(_KODE_PPKS)
+    per = periode_dokumen(tahun, periode)
+    ppks_th = [int(x) for x in kinerja.rekap_ppks()["tahun"].unique()]
+    ind = _indikator().loc[kode]
+    baris = []
+    for th in _tahun_grafik(kode, ppks_th, tahun):
+        tgt, _ = kinerja.target(kode, th)
+        e = kinerja.evaluasi_ppks(th, per if th == tahun else "Tahunan") if th <= tahun else None
+        real = None if e is None else e.persen_tertangani
+        p = None if e is None else e.periode
+        baris.append({"tahun": th, "label": label_singkat(th, p), "target": tgt, "realisasi": real,
+                      "capaian": None if real is None or tgt is None else rumus.capaian(real, tgt, ind["polaritas"]),
+                      "ada_data": e is not None})
+    return pd.DataFrame(baris, columns=["tahun", "label", "target", "realisasi", "capaian", "ada_data"], dtype=object)
+
+
+def grafik_capaian_ppks(tahun: int, periode: str | None = None, nomor: str | None = None) -> Gambar:
+    """Gambar: realisasi IKU 1 (persentase PPKS tertangani) terhadap target per tahun.
+
+    >>> s = grafik_capaian_ppks(2026).svg()
+    >>> "95,76 %" in s and "belum" in s and "2025 (TW I)" in s
+    True
+    """
+    d = data_grafik_capaian_ppks(tahun, periode)
+    kode = _kode_sumber(_KODE_PPKS)
+    ind = _indikator().loc[kode]
+    fig, ax = plt.subplots(figsize=(7, 3.4))
+    x = list(range(len(d)))
+    real = [float(v) if v is not None else 0.0 for v in d["realisasi"]]
+    ax.bar(x, real, 0.55, color=WARNA["utama"], label="Realisasi (PPKS tertangani)")
+    tx = [i for i, v in zip(x, d["target"]) if v is not None]
+    ty = [float(v) for v in d["target"] if v is not None]
+    ax.hlines(ty, [i - 0.38 for i in tx], [i + 0.38 for i in tx], color=WARNA["target"], linewidth=2, label="Target")
+    for i, r in d.iterrows():
+        if r["realisasi"] is not None:
+            ax.annotate(fmt.persen(r["realisasi"]), (i, float(r["realisasi"])), xytext=(0, -4), textcoords="offset points",
+                        ha="center", va="top", fontsize=7.5, color="white")
+        elif r["tahun"] <= tahun:
+            kata = "tidak tersedia" if r["ada_data"] else "belum tersedia"
+            _label_batang(ax, i, 0, kata.replace(" ", "\n"), color=WARNA["abu"])
+    ax.set_xticks(x, d["label"].tolist())
+    ax.set_ylim(0, 112)
+    ax.yaxis.set_major_locator(MultipleLocator(20))
+    sumbu_persen(ax)
+    ax.set_ylabel(f"IKU {ind['no']}")
+    ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=2, frameon=False, fontsize=8)
+    return Gambar(fig, nomor=nomor or NOMOR_GAMBAR["capaian_ppks"],
+                  judul=f"Capaian IKU {ind['no']} ({ind['nama']}) terhadap target",
+                  sumber="target: Tabel 4.1 dan Tabel 2.11; realisasi: rekap data PPKS, diolah")
+
+
+def data_grafik_sakip(tahun: int, periode: str | None = None) -> pd.DataFrame:
+    """Nilai SAKIP (realisasi sampai ``tahun``) dan target IKU 2 per tahun.
+
+    >>> d = data_grafik_sakip(2025)
+    >>> d[["tahun", "nilai", "target", "target_predikat"]].values.tolist()[:3]
+    [[2023, 60.6, None, None], [2024, 58.3, None, 'B'], [2025, 60.7, 58.0, None]]
+    >>> d["label"].tolist()[2], d["tahun"].tolist()[-1]
+    ('2025 (TW II)', 2029)
+    """
+    kode = _kode_sumber(_KODE_SAKIP)
+    per = periode_dokumen(tahun, periode)
+    sakip_th = [int(x) for x in data.muat("sakip")["tahun"].unique()]
+    baris = []
+    for th in _tahun_grafik(kode, sakip_th, tahun):
+        n = kinerja.nilai_sakip(th, per if th == tahun else "Tahunan") if th <= tahun else None
+        tgt, tp = kinerja.target(kode, th)
+        baris.append({"tahun": th, "label": label_singkat(th, None if n is None else n[1]),
+                      "nilai": None if n is None else n[0], "target": tgt, "target_predikat": tp})
+    return pd.DataFrame(baris, columns=["tahun", "label", "nilai", "target", "target_predikat"], dtype=object)
+
+
+def _batas_pita(pita: tuple[Pita, ...]) -> list[tuple[str, float, float]]:
+    """(label, bawah, atas) setiap pita, dengan batas 0–100."""
+    hasil = []
+    for i, p in enumerate(pita):
+        atas = 100.0 if i == 0 else float(pita[i - 1].batas_bawah)
+        bawah = 0.0 if math.isinf(p.batas_bawah) else float(p.batas_bawah)
+        hasil.append((p.label, bawah, atas))
+    return hasil
+
+
+def grafik_sakip(tahun: int, periode: str | None = None, nomor: str | None = None) -> Gambar:
+    """Gambar: nilai SAKIP terhadap target, dengan pita predikat (PermenPANRB 88/2021) sebagai latar.
+
+    >>> g = grafik_sakip(2025)
+    >>> g.judul, "60,70" in g.svg()
+    ('Nilai SAKIP terhadap target 2023–2029', True)
+    """
+    d = data_grafik_sakip(tahun, periode)
+    pita = _aturan(tahun, periode)["sakip"]
+    fig, ax = plt.subplots(figsize=(7, 3.6))
+    x = list(range(len(d)))
+    semua = [float(v) for v in list(d["nilai"]) + list(d["target"]) if v is not None]
+    pred_target = [(i, tp) for i, tp in zip(x, d["target_predikat"]) if isinstance(tp, str)]
+    batas = {lbl: (b, a) for lbl, b, a in _batas_pita(pita)}
+    for _, tp in pred_target:
+        semua.append(batas[tp][0])
+    lo = max(0.0, math.floor((min(semua) if semua else 50) - 6))
+    hi = min(100.0, math.ceil((max(semua) if semua else 70) + 6))
+    warna_pita = ["#f3f3f3", "#ffffff"]
+    for j, (lbl, b, a) in enumerate(_batas_pita(pita)):
+        if a <= lo or b >= hi:
+            continue
+        ax.axhspan(max(b, lo), min(a, hi), color=warna_pita[j % 2], zorder=0)
+        ax.axhline(b, color="#d0d0d0", linewidth=0.6, zorder=0)
+        ket = next((p.keterangan for p in pita if p.label == lbl), "")
+        ax.text(len(d) - 0.55, (max(b, lo) + min(a, hi)) / 2, f"{lbl}\n{ket}" if ket else lbl, ha="left", va="center",
+                fontsize=7, color=WARNA["abu"])
+    tx = [i for i, v in zip(x, d["target"]) if v is not None]
+    ty = [float(v) for v in d["target"] if v is not None]
+    if tx:
+        ax.hlines(ty, [i - 0.32 for i in tx], [i + 0.32 for i in tx], color=WARNA["target"], linewidth=2,
+                  label="Target nilai (Tabel 4.1)")
+        for i, v in zip(tx, ty):
+            ax.annotate(bilangan(v), (i, v), xytext=(0, -10), textcoords="offset points", ha="center", fontsize=7,
+                        color=WARNA["target"])
+    for i, tp in pred_target:
+        b, _a = batas[tp]
+        ax.hlines([b], [i - 0.32], [i + 0.32], color=WARNA["target"], linewidth=2, linestyle=(0, (2, 1)),
+                  label=f"Target predikat {tp} (batas bawah pita)" if i == pred_target[0][0] else None)
+    nx = [i for i, v in zip(x, d["nilai"]) if v is not None]
+    ny = [float(v) for v in d["nilai"] if v is not None]
+    ax.plot(nx, ny, color=WARNA["utama"], marker="o", linewidth=1.5, label="Nilai SAKIP (realisasi)", zorder=3)
+    garis = {i: [float(v)] for i, v in zip(tx, ty)}
+    for i, tp in pred_target:
+        garis.setdefault(i, []).append(batas[tp][0])
+    for i, v in zip(nx, ny):
+        p = rumus.predikat_sakip(v, pita)
+        bawah = any(0 <= g - v <= 3 for g in garis.get(i, []))
+        ax.annotate(f"{fmt.desimal(v, 2)} ({p.kode})", (i, v), xytext=(0, -9 if bawah else 7), textcoords="offset points",
+                    ha="center", va="top" if bawah else "bottom", fontsize=7.5, color=WARNA["utama"])
+    ax.set_xticks(x, d["label"].tolist())
+    ax.set_xlim(-0.5, len(d) + 0.6)
+    ax.set_ylim(lo, hi)
+    ax.yaxis.set_major_locator(MultipleLocator(5))
+    sumbu_angka(ax)
+    ax.set_ylabel("nilai SAKIP")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=3, frameon=False, fontsize=7.5)
+    th = d["tahun"].tolist()
+    return Gambar(fig, nomor=nomor or NOMOR_GAMBAR["sakip"], judul=f"Nilai SAKIP terhadap target {th[0]}–{th[-1]}",
+                  sumber=f"hasil evaluasi SAKIP; target Tabel 4.1 dan Tabel 2.11; pita predikat {SUMBER_ATURAN['sakip'].split(' tentang')[0]}")

@@ -1,0 +1,436 @@
+"""BAB III Indikator Kinerja Utama: tabel penetapan IKU, IKK, target SPM dan Definisi Operasional.
+
+Semua isi tabel BAB III (Tabel 4.1–4.5 dokumen sumber) diambil dari
+``data/indikator.csv``, ``data/target.csv``, ``data/definisi_operasional.csv``,
+``data/spm_layanan.csv``, ``data/spm_target.csv``, ``data/instansi.yaml`` dan
+``data/organisasi.yaml``. Tidak ada yang bergantung pada data realisasi, jadi
+setiap tahun dokumen menampilkan tabel yang sama; kolom tahun dokumen
+ditandai ``▸`` pada judul kolomnya (dan kelas CSS ``tahun-terpilih``).
+
+Examples
+--------
+>>> judul_penetapan()
+'## 4.1 Penetapan Indikator Kinerja Dinas Sosial Kabupaten Seruyan Tahun 2025–2029'
+>>> teks_target("IKU-02", 2025), teks_target("IKU-01", 2025)
+('58 (CC)', '100 %')
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+import pandas as pd
+from IPython.display import HTML, Markdown
+
+from . import data, kinerja, parameter, rumus
+from . import format as fmt
+from .tabel import Kol, Tabel, daftar, esc
+
+__all__ = [
+    "PENANDA_TAHUN",
+    "bilangan",
+    "periode_renstra",
+    "judul_penetapan",
+    "identitas",
+    "tahun_target",
+    "teks_target",
+    "tabel_iku",
+    "tabel_ikk",
+    "tabel_target_spm",
+    "pengantar_do",
+    "tabel_do_iku",
+    "tabel_do_ikk",
+]
+
+#: Penanda kolom tahun dokumen pada judul kolom tabel target.
+PENANDA_TAHUN = "▸"
+
+
+# ----------------------------------------------------------------------------
+# bantuan
+
+
+def bilangan(nilai) -> str:
+    """Bilangan ringkas format Indonesia: tanpa desimal bila bulat, selain itu seperlunya (maks. 2).
+
+    Dipakai untuk target seperti tercetak di Tabel 4.1/4.2 ("58", "1,5", "350").
+
+    >>> bilangan(58.0), bilangan(1.5), bilangan(2.25), bilangan(1000), bilangan(None)
+    ('58', '1,5', '2,25', '1.000', '–')
+    """
+    if not fmt.terdefinisi(nilai):
+        return fmt.TIDAK_TERDEFINISI
+    v = float(nilai)
+    if v.is_integer():
+        return fmt.angka(v)
+    return fmt.desimal(v, 1) if round(v, 1) == round(v, 2) else fmt.desimal(v, 2)
+
+
+def periode_renstra() -> tuple[int, int]:
+    """(awal, akhir) periode Renstra dari ``data/instansi.yaml``.
+
+    >>> periode_renstra()
+    (2025, 2029)
+    """
+    p = data.instansi()["periode_renstra"]
+    return int(p["awal"]), int(p["akhir"])
+
+
+def _pita_sakip(tahun: int | None):
+    """Pita predikat SAKIP yang berlaku untuk dokumen ``tahun`` (parameter), bawaan bila ``None``."""
+    if tahun is None:
+        from .aturan import PITA_SAKIP
+
+        return PITA_SAKIP
+    return parameter.muat(tahun).tabel_aturan()["sakip"]
+
+
+def _indikator() -> pd.DataFrame:
+    return data.muat("indikator").sort_values(["jenis", "no"], ascending=[False, True]).reset_index(drop=True)
+
+
+@dataclass
+class _KolHtml(Kol):
+    """Kolom yang selnya dibangun oleh ``buat`` (fungsi yang WAJIB meng-escape teks data)."""
+
+    buat: Callable[[object], str] | None = None
+
+    def sel(self, nilai) -> str:
+        return self.buat(nilai)
+
+
+@dataclass
+class _KolTahun(Kol):
+    """Kolom target satu tahun; kolom tahun dokumen mendapat kelas ``tahun-terpilih``."""
+
+    terpilih: bool = False
+
+    @property
+    def kelas(self) -> str:
+        dasar = f"angka rata-{self.rata or 'tengah'}"  # td.angka: tanpa pindah baris; rata-tengah: di tengah
+        return f"{dasar} tahun-terpilih" if self.terpilih else dasar
+
+
+def _judul_tahun(th: int, tahun: int | None, awalan: str = "") -> str:
+    judul = f"{awalan}{th}"
+    return f"{judul} {PENANDA_TAHUN}" if th == tahun else judul
+
+
+def _catatan_tahun(tahun: int | None, daftar_tahun: list[int]) -> list[str]:
+    if tahun is None or not daftar_tahun:
+        return []
+    if tahun in daftar_tahun:
+        return [f"Tanda {PENANDA_TAHUN} menandai kolom tahun {tahun}, tahun dokumen ini."]
+    return [f"Tahun dokumen ({tahun}) berada di luar rentang target tabel ini ({daftar_tahun[0]}–{daftar_tahun[-1]})."]
+
+
+def _daftar_butir(teks) -> str:
+    """Sel berisi beberapa butir dipisah "; " menjadi daftar HTML (di-escape)."""
+    if not isinstance(teks, str) or not teks.strip():
+        return ""
+    butir = [b.strip() for b in teks.split(";") if b.strip()]
+    if len(butir) == 1:
+        return esc(butir[0])
+    return daftar(butir)
+
+
+def _teks_atau_kosong(nilai) -> str:
+    return nilai if isinstance(nilai, str) else ""
+
+
+# ----------------------------------------------------------------------------
+# judul dan identitas
+
+
+def judul_penetapan() -> str:
+    """Judul subbab 4.1 (Markdown) dengan nama instansi dan periode Renstra dari ``data/instansi.yaml``.
+
+    >>> judul_penetapan().startswith("## 4.1 Penetapan Indikator Kinerja ")
+    True
+    """
+    awal, akhir = periode_renstra()
+    nama = esc(data.instansi()["nama_lengkap"])
+    return f"## 4.1 Penetapan Indikator Kinerja {nama} Tahun {awal}–{akhir}"
+
+
+def identitas() -> HTML:
+    """Blok identitas di atas Tabel 4.1: Unit Kerja, Jabatan, Tugas, Fungsi (a–k).
+
+    Sumber: Tabel 4.1 dokumen sumber; isi dari ``data/instansi.yaml`` (nama,
+    tugas) dan ``data/organisasi.yaml`` (fungsi).
+
+    >>> h = identitas().data
+    >>> "Unit Kerja" in h and "Kepala Dinas Sosial Kabupaten Seruyan" in h and 'lower-alpha' in h
+    True
+    """
+    ins = data.instansi()
+    org = data.organisasi()
+    nama = ins["nama_lengkap"]
+    jabatan = f"Kepala {nama}" if not nama.lower().startswith("kepala") else nama
+    baris = [
+        ("Unit Kerja", esc(nama)),
+        ("Jabatan", esc(jabatan)),
+        ("Tugas", esc(ins["tugas"])),
+        ("Fungsi", daftar(list(org["fungsi"]), gaya="lower-alpha")),
+    ]
+    gaya = "text-align:left;vertical-align:top;border:none;background:none;padding:1pt 4pt"
+    isi = "".join(
+        f'<tr><td style="{gaya};width:14%;white-space:nowrap">{esc(k)}</td><td style="{gaya};width:1%">:</td>'
+        f'<td style="{gaya}">{v}</td></tr>'
+        for k, v in baris
+    )
+    return HTML(f'<div class="identitas"><table class="identitas" style="border:none;width:100%"><tbody>{isi}</tbody></table></div>')
+
+
+# ----------------------------------------------------------------------------
+# target
+
+
+def tahun_target(jenis: str) -> list[int]:
+    """Tahun-tahun target indikator ``jenis`` yang tercantum di BAB III.
+
+    IKU: tahun dalam periode Renstra (Tabel 4.1; target 2024 dari Tabel 2.11
+    tidak termasuk). IKK: semua tahun di ``data/target.csv`` (Tabel 4.2, sampai 2030).
+
+    >>> tahun_target("IKU"), tahun_target("IKK")
+    ([2025, 2026, 2027, 2028, 2029], [2025, 2026, 2027, 2028, 2029, 2030])
+    """
+    t = data.muat("target")
+    t = t[t["kode"].str.startswith(jenis)]
+    th = sorted(int(x) for x in t["tahun"].unique())
+    if jenis == "IKU":
+        awal, akhir = periode_renstra()
+        th = [x for x in th if awal <= x <= akhir]
+    return th
+
+
+def teks_target(kode: str, th: int, tahun: int | None = None, satuan: bool = True) -> str:
+    """Target indikator ``kode`` tahun ``th`` seperti ditampilkan di Tabel 4.1/4.2.
+
+    Target persen: "100 %"; target nilai SAKIP: "58 (CC)" dengan predikat
+    dari :func:`analisis.rumus.predikat_sakip` (pita parameter dokumen
+    ``tahun``); target berupa predikat (Tabel 2.11, 2024): "B". ``satuan=False``
+    memberi angka saja (Tabel 4.2 mencantumkan satuan di kolom sendiri).
+
+    >>> teks_target("IKU-02", 2027), teks_target("IKU-02", 2024), teks_target("IKK-14", 2026, satuan=False)
+    ('62 (B)', 'B', '1,5')
+    >>> teks_target("IKU-01", 2031)
+    '–'
+    """
+    angka, pred = kinerja.target(kode, th)
+    if angka is None:
+        return pred if pred else fmt.TIDAK_TERDEFINISI
+    if not satuan:
+        return bilangan(angka)
+    ind = data.muat("indikator").set_index("kode")
+    r = ind.loc[kode]
+    if r["satuan"] == "%":
+        return f"{bilangan(angka)} %"
+    if r.get("realisasi_dari") == "nilai_sakip":
+        p = rumus.predikat_sakip(angka, _pita_sakip(tahun))
+        return f"{bilangan(angka)} ({p.kode})"
+    return bilangan(angka)
+
+
+def _kolom_tahun(daftar_tahun: list[int], tahun: int | None, awalan_kunci: str = "t", awalan_judul: str = "") -> list[Kol]:
+    return [
+        _KolTahun(f"{awalan_kunci}{th}", _judul_tahun(th, tahun, awalan_judul), None, "tengah", terpilih=(th == tahun))
+        for th in daftar_tahun
+    ]
+
+
+def _do_iku_html(r) -> str:
+    """Sel "Definisi Operasional / Formulasi Perhitungan" Tabel 4.1 (escaped)."""
+    return (
+        f"<p><b>Definisi Operasional:</b> {esc(r['definisi'])}</p>"
+        f"<p><b>Formulasi Perhitungan:</b> {esc(r['rumus'])}</p>"
+    )
+
+
+def tabel_iku(tahun: int | None = None) -> Tabel:
+    """Tabel 4.1 Indikator Kinerja Utama (IKU) dengan target per tahun periode Renstra.
+
+    Kolom: No, Tujuan, Indikator Tujuan, Sasaran Strategis, IKU, Definisi
+    Operasional/Formulasi (``definisi_operasional.csv``), target tiap tahun,
+    Sumber Data, Penanggung Jawab. Kolom tahun ``tahun`` ditandai.
+
+    >>> t = tabel_iku(2026)
+    >>> t.df.set_index("kode").loc["IKU-02", ["t2025", "t2026", "t2029"]].tolist()
+    ['58 (CC)', '60 (CC)', '66 (B)']
+    >>> "2026 ▸" in t.html(), t.lebar
+    (True, True)
+    """
+    ind = _indikator()
+    ind = ind[ind["jenis"] == "IKU"].copy()
+    do = data.muat("definisi_operasional").set_index("kode")
+    daftar_tahun = tahun_target("IKU")
+    for th in daftar_tahun:
+        ind[f"t{th}"] = [teks_target(k, th, tahun) for k in ind["kode"]]
+    ind["do"] = [
+        {"definisi": do.loc[k, "definisi"], "rumus": do.loc[k, "rumus"]} if k in do.index else {"definisi": None, "rumus": None}
+        for k in ind["kode"]
+    ]
+    for k in ("tujuan", "indikator_tujuan", "sasaran", "penanggung_jawab"):
+        ind[k] = ind[k].map(_teks_atau_kosong)
+    nama = data.instansi()["nama_lengkap"]
+    kolom = [
+        Kol("no", "No.", None, "tengah"),
+        Kol("tujuan", "Tujuan"),
+        Kol("indikator_tujuan", "Indikator Tujuan"),
+        Kol("sasaran", "Sasaran Strategis"),
+        Kol("nama", "Indikator Kinerja Utama"),
+        _KolHtml("do", "Definisi Operasional / Formulasi Perhitungan", buat=_do_iku_html),
+        *_kolom_tahun(daftar_tahun, tahun),
+        _KolHtml("sumber_data", "Sumber Data", buat=_daftar_butir),
+        Kol("penanggung_jawab", "Penanggung Jawab"),
+    ]
+    catatan = [
+        "Target nilai SAKIP disertai predikat yang setara menurut " + _sumber_pita_sakip(tahun) + ".",
+        *_catatan_tahun(tahun, daftar_tahun),
+    ]
+    return Tabel(
+        ind, nomor="4.1", judul=f"Indikator Kinerja Utama (IKU) {nama}", kolom=kolom, catatan=catatan, lebar=True,
+        judul_kelompok=[("", 6), ("Target Kinerja Sasaran Tahun", len(daftar_tahun)), ("", 2)],
+    )
+
+
+def _sumber_pita_sakip(tahun: int | None) -> str:
+    from .aturan import SUMBER_ATURAN
+
+    if tahun is not None and "sakip" in (parameter.muat(tahun).aturan or {}):
+        return "tabel pita predikat yang ditetapkan pada parameter dokumen"
+    return SUMBER_ATURAN["sakip"]
+
+
+def tabel_ikk(tahun: int | None = None) -> Tabel:
+    """Tabel 4.2 Indikator Kinerja Kunci (IKK): No, Indikator, Satuan, target 2025–2030, Ket.
+
+    >>> t = tabel_ikk(2025).df.set_index("no")
+    >>> t.loc[14, ["t2025", "t2026", "t2028"]].tolist(), t.loc[23, "t2029"], t.loc[24, "t2025"]
+    (['1', '1,5', '2,5'], '350', '95')
+    """
+    ind = _indikator()
+    ind = ind[ind["jenis"] == "IKK"].copy()
+    daftar_tahun = tahun_target("IKK")
+    for th in daftar_tahun:
+        ind[f"t{th}"] = [teks_target(k, th, tahun, satuan=False) for k in ind["kode"]]
+    ind["keterangan"] = ind["keterangan"].map(_teks_atau_kosong)
+    nama = data.instansi()["nama_lengkap"]
+    kolom = [
+        Kol("no", "No.", None, "tengah"),
+        Kol("nama", "Indikator"),
+        Kol("satuan", "Satuan", None, "tengah"),
+        *_kolom_tahun(daftar_tahun, tahun),
+        Kol("keterangan", "Ket."),
+    ]
+    return Tabel(
+        ind, nomor="4.2", judul=f"Indikator Kinerja Kunci (IKK) {nama}", kolom=kolom,
+        catatan=_catatan_tahun(tahun, daftar_tahun), lebar=True,
+        judul_kelompok=[("", 3), ("Target Tahun", len(daftar_tahun)), ("", 1)],
+    )
+
+
+def tabel_target_spm(tahun: int | None = None) -> Tabel:
+    """Tabel 4.3 Target SPM Bidang Sosial: target penerima layanan dan target NSPK per tahun.
+
+    >>> t = tabel_target_spm(2027)
+    >>> t.df.set_index("no").loc[5, ["p2025", "p2027", "p2030", "n2027"]].tolist()
+    ['200', '250', '350', '100 %']
+    >>> t.judul
+    'Target SPM Bidang Sosial Tahun 2025–2030'
+    """
+    lay = data.muat("spm_layanan").sort_values("no")
+    tgt = data.muat("spm_target")
+    daftar_tahun = sorted(int(x) for x in tgt["tahun"].unique())
+    df = lay[["no", "jenis_pelayanan", "indikator"]].copy().reset_index(drop=True)
+    for th in daftar_tahun:
+        sub = tgt[tgt["tahun"] == th].set_index("no")
+        df[f"p{th}"] = [bilangan(sub.loc[n, "target_penerima"]) if n in sub.index else fmt.TIDAK_TERDEFINISI for n in df["no"]]
+        df[f"n{th}"] = [fmt.persen(sub.loc[n, "target_nspk"], 0) if n in sub.index else fmt.TIDAK_TERDEFINISI for n in df["no"]]
+    kolom = [
+        Kol("no", "No.", None, "tengah"),
+        Kol("jenis_pelayanan", "Jenis Pelayanan Dasar"),
+        Kol("indikator", "Indikator Pencapaian"),
+        *_kolom_tahun(daftar_tahun, tahun, "p"),
+        *_kolom_tahun(daftar_tahun, tahun, "n"),
+    ]
+    n = len(daftar_tahun)
+    return Tabel(
+        df, nomor="4.3", judul=f"Target SPM Bidang Sosial Tahun {daftar_tahun[0]}–{daftar_tahun[-1]}", kolom=kolom,
+        catatan=_catatan_tahun(tahun, daftar_tahun), lebar=True,
+        judul_kelompok=[("", 3), ("Target Penerima Layanan (orang)", n), ("Target NSPK", n)],
+    )
+
+
+# ----------------------------------------------------------------------------
+# Definisi Operasional
+
+
+def _blok_markdown(teks: str) -> list[str]:
+    """Blok-blok Markdown (dipisah baris kosong)."""
+    return [b.strip() for b in teks.split("\n\n") if b.strip()]
+
+
+def pengantar_do() -> tuple[Markdown, Markdown]:
+    """Teks 4.2 dibagi dua: (pengantar + terminologi + kalimat pengantar Tabel 4.4, kalimat pengantar Tabel 4.5).
+
+    Blok terakhir ``data/teks/do_pengantar.md`` adalah kalimat pengantar Tabel 4.5.
+
+    >>> a, b = pengantar_do()
+    >>> b.data.startswith("Sedangkan"), "Tabel" not in a.data[:10]
+    (True, True)
+    """
+    blok = _blok_markdown(data.teks("do_pengantar"))
+    return Markdown("\n\n".join(blok[:-1])), Markdown(blok[-1])
+
+
+def _tabel_do(jenis: str, nomor: str, judul_ket: str) -> Tabel:
+    ind = _indikator()
+    ind = ind[ind["jenis"] == jenis][["kode", "no", "nama", "penanggung_jawab"]]
+    do = data.muat("definisi_operasional")[["kode", "nama_tercetak", "definisi", "rumus", "keterangan", "penanggung_jawab"]]
+    df = ind.merge(do, on="kode", how="left", suffixes=("_ind", ""))
+    df["penanggung_jawab"] = [
+        a if isinstance(a, str) and a else (b if isinstance(b, str) else "") for a, b in zip(df["penanggung_jawab"], df["penanggung_jawab_ind"])
+    ]
+    df["indikator"] = [a if isinstance(a, str) else b for a, b in zip(df["nama_tercetak"], df["nama"])]
+    df["keterangan"] = df["keterangan"].map(_teks_atau_kosong)
+    for k in ("definisi", "rumus"):
+        df[k] = df[k].map(lambda v: v if isinstance(v, str) else fmt.TIDAK_TERDEFINISI)
+    ins = data.instansi()
+    awal, akhir = periode_renstra()
+    singkatan = "IKU" if jenis == "IKU" else "IKK"
+    nama_jenis = "Indikator Kinerja Utama" if jenis == "IKU" else "Indikator Kinerja Kunci"
+    kolom = [
+        Kol("no", "No.", None, "tengah"),
+        Kol("indikator", "Indikator"),
+        Kol("definisi", "Definisi Operasional"),
+        Kol("rumus", "Rumus"),
+        Kol("keterangan", judul_ket),
+        Kol("penanggung_jawab", "Penanggung Jawab"),
+    ]
+    return Tabel(
+        df.reset_index(drop=True), nomor=nomor,
+        judul=f"Definisi Operasional (DO) {nama_jenis} ({singkatan}) {ins['nama_lengkap']} Tahun {awal}–{akhir}",
+        kolom=kolom, lebar=True,
+    )
+
+
+def tabel_do_iku() -> Tabel:
+    """Tabel 4.4 Definisi Operasional (DO) IKU (``definisi_operasional.csv``, penanggung jawab dari ``indikator.csv``).
+
+    >>> t = tabel_do_iku()
+    >>> len(t.df), t.df.loc[0, "rumus"], t.df.loc[1, "penanggung_jawab"]
+    (2, 'Σ PPKS yang mendapat penanganan / Σ PPKS di Kabupaten Seruyan tahun n × 100%', 'Dinas Sosial')
+    """
+    return _tabel_do("IKU", "4.4", "Keterangan")
+
+
+def tabel_do_ikk() -> Tabel:
+    """Tabel 4.5 Definisi Operasional (DO) IKK (24 baris, kolom Penjelasan dan Penanggung Jawab Teknis).
+
+    >>> t = tabel_do_ikk()
+    >>> len(t.df), t.df.iloc[-1]["rumus"].startswith("(Σ PPKS Tahun N-1")
+    (24, True)
+    """
+    return _tabel_do("IKK", "4.5", "Penjelasan")

@@ -1,0 +1,130 @@
+"""Dokumen sungguhan: render tahun 2025 (HTML + PDF) dan tahun tanpa realisasi (2026).
+
+Tes ini mengeksekusi semua buku bab; hasilnya ditulis ke folder sementara.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+
+import pytest
+
+from analisis import pdf, render
+
+pytestmark = pytest.mark.lambat
+
+TABEL = ["Tabel 2.2", "Tabel 2.3", "Tabel 2.4", "Tabel 2.5", "Tabel 2.6", "Tabel 2.7", "Tabel 2.8", "Tabel 2.10",
+         "Tabel 2.11", "Tabel 4.1", "Tabel 4.2", "Tabel 4.3", "Tabel 4.4", "Tabel 4.5", "Tabel 4.6"]
+BAB = ["KATA PENGANTAR", "DAFTAR ISI", "BAB I", "BAB II", "BAB III", "BAB IV", "LAMPIRAN"]
+
+
+def _ada_chromium() -> bool:
+    try:
+        pdf.cari_chromium()
+        return shutil.which("pdftotext") is not None
+    except pdf.KesalahanPDF:
+        return False
+
+
+@pytest.fixture(scope="module")
+def dok_2025(tmp_path_factory):
+    keluaran = tmp_path_factory.mktemp("rendered")
+    fmt = ("html", "pdf") if _ada_chromium() else ("html",)
+    return render.render_tahun(2025, format=fmt, akar_keluaran=keluaran)
+
+
+@pytest.fixture(scope="module")
+def html_2025(dok_2025) -> str:
+    return dok_2025.html.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def teks_2025(html_2025) -> str:
+    teks = re.sub(r"<(script|style)[^>]*>.*?</\1>", " ", html_2025, flags=re.S)
+    teks = re.sub(r"<[^>]+>", " ", teks)
+    return re.sub(r"\s+", " ", teks.replace("&nbsp;", " ").replace("\u00a0", " "))
+
+
+@pytest.mark.parametrize("judul", TABEL)
+def test_setiap_tabel_ada(teks_2025, judul):
+    assert re.search(re.escape(judul) + r"\b", teks_2025), judul
+
+
+def test_gambar_bernomor(teks_2025):
+    nomor = set(re.findall(r"Gambar (\d+\.\d+)", teks_2025))
+    assert len(nomor) >= 6, nomor
+
+
+@pytest.mark.parametrize(
+    "angka",
+    [
+        "42.583",  # Tabel 2.5 jumlah terdata (dihitung dari rincian)
+        "35.005",  # Tabel 2.5 jumlah tertangani
+        "40.241",  # fakir miskin terdata
+        "95,76 %",  # capaian IKU 1 tahun 2024
+        "82,20 %",  # realisasi IKU 1 Triwulan I 2025
+        "58,30",  # nilai SAKIP 2024
+        "60,70",  # nilai SAKIP 2025
+        "1.906.887.580",  # Tabel 2.4 peralatan dan mesin
+        "22 September 2025",  # tanggal dokumen
+    ],
+)
+def test_angka_berformat_indonesia(teks_2025, angka):
+    assert angka in teks_2025
+
+
+@pytest.mark.parametrize("kata", ["nan", "NaN", "None", "inf", "Traceback", "import analisis", "display("])
+def test_tanpa_sisa_kode_atau_nilai_kosong(teks_2025, kata):
+    assert not re.search(rf"(?<![\w-]){re.escape(kata)}(?![\w-])", teks_2025)
+
+
+def test_tanpa_sumber_daya_luar(html_2025):
+    assert "<script" not in html_2025.lower()
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", html_2025, flags=re.I)
+    assert not re.search(r"url\(\s*['\"]?(https?:)?//", html_2025, flags=re.I)
+    assert "@import" not in html_2025
+
+
+def test_ukuran_wajar(dok_2025):
+    assert dok_2025.html.stat().st_size < 1_500_000
+
+
+def test_pdf_a4_dan_urutan_bab(dok_2025):
+    if dok_2025.pdf is None:
+        pytest.skip("Chromium/poppler tidak tersedia")
+    info = subprocess.run(["pdfinfo", str(dok_2025.pdf)], capture_output=True, text=True, check=True).stdout
+    lebar, tinggi = map(float, re.search(r"Page size:\s+([\d.]+) x ([\d.]+)", info).groups())
+    assert abs(lebar - 595.3) < 1.5 and abs(tinggi - 841.9) < 1.5
+    assert "Tagged" in info or int(re.search(r"Pages:\s+(\d+)", info).group(1)) > 20
+    teks = subprocess.run(["pdftotext", "-layout", str(dok_2025.pdf), "-"], capture_output=True, text=True, check=True).stdout
+    posisi = []
+    for judul in BAB:
+        # judul bab di badan dokumen (setelah daftar isi): ambil kemunculan terakhir
+        i = teks.rfind(judul)
+        assert i >= 0, judul
+        posisi.append(i)
+    assert posisi[2:] == sorted(posisi[2:])
+    for judul in TABEL:
+        assert judul in teks, judul
+
+
+def test_pdf_tabel_lebar_utuh(dok_2025):
+    """Isi kolom paling kanan tabel terlebar ikut tercetak (tidak terpotong di tepi halaman)."""
+    if dok_2025.pdf is None:
+        pytest.skip("Chromium/poppler tidak tersedia")
+    teks = subprocess.run(["pdftotext", str(dok_2025.pdf), "-"], capture_output=True, text=True, check=True).stdout
+    teks = re.sub(r"\s+", " ", teks)
+    # kolom terakhir Tabel 4.5 (penanggung jawab) dan Tabel 4.2 (target 2030)
+    assert "Bidang Penanganan Bencana" in teks
+    assert "Bidang Perlindungan dan Jaminan Sosial" in teks
+
+
+def test_tahun_tanpa_realisasi(tmp_path):
+    hasil = render.render_tahun(2026, format=("html",), akar_keluaran=tmp_path)
+    teks = re.sub(r"<[^>]+>", " ", hasil.html.read_text(encoding="utf-8"))
+    teks = re.sub(r"\s+", " ", teks)
+    assert "belum tersedia" in teks
+    assert not re.search(r"(?<![\w-])(nan|NaN|None|inf)(?![\w-])", teks)
+    assert "TAHUN 2026" in teks.upper()
