@@ -164,7 +164,13 @@ def _realisasi(sumber: str | None, kode: str, tahun: int, periode: str | None) -
     return None, None
 
 
-def evaluasi_indikator(tahun: int, periode: str | None = None, jenis: tuple[str, ...] = ("IKU", "IKK"), pita_capaian=PITA_CAPAIAN) -> pd.DataFrame:
+def evaluasi_indikator(
+    tahun: int,
+    periode: str | None = None,
+    jenis: tuple[str, ...] = ("IKU", "IKK"),
+    pita_capaian=PITA_CAPAIAN,
+    pita_sakip=PITA_SAKIP,
+) -> pd.DataFrame:
     """Target, realisasi, capaian dan kategori setiap indikator tahun ``tahun``.
 
     Kolom: kode, jenis, nama, satuan, polaritas, target, target_predikat,
@@ -192,7 +198,7 @@ def evaluasi_indikator(tahun: int, periode: str | None = None, jenis: tuple[str,
         predikat = None
         tercapai = None if cap is None else cap >= 100
         if sumber == "nilai_sakip" and real is not None:
-            predikat = rumus.predikat_sakip(real).kode
+            predikat = rumus.predikat_sakip(real, pita_sakip).kode
             if t is None and tp is not None:
                 tercapai = URUTAN_PREDIKAT[predikat] >= URUTAN_PREDIKAT[tp]
         baris.append({
