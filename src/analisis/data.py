@@ -196,11 +196,23 @@ def pohon_info(folder: Path | None = None) -> dict:
 
 
 def teks(nama: str, folder: Path | None = None) -> str:
-    """Isi prosa ``data/teks/<nama>.md`` (Markdown)."""
+    """Isi prosa ``data/teks/<nama>.md`` (Markdown tanpa HTML mentah).
+
+    Tanda ``&`` dan ``<`` di-escape sehingga markup HTML di berkas teks tampil
+    sebagai teks dan tidak pernah dijalankan; format Markdown biasa (daftar,
+    huruf tebal) tetap berlaku.
+
+    >>> "<" in teks("latar_belakang")
+    False
+    """
     jalur = (folder or folder_data()) / "teks" / f"{nama}.md"
     if not jalur.exists():
         raise KesalahanData([Pelanggaran(f"data/teks/{nama}.md", None, None, None, "berkas tidak ditemukan")])
-    return jalur.read_text(encoding="utf-8-sig").strip()
+    try:
+        isi = jalur.read_text(encoding="utf-8-sig").strip()
+    except UnicodeDecodeError:
+        raise KesalahanData([Pelanggaran(f"data/teks/{nama}.md", None, None, None, "berkas bukan teks UTF-8")]) from None
+    return isi.replace("&", "&amp;").replace("<", "&lt;")
 
 
 def dicetak(id_: str, folder: Path | None = None) -> str:
