@@ -99,13 +99,15 @@ def test_pdf_a4_dan_urutan_bab(dok_2025):
     assert abs(lebar - 595.3) < 1.5 and abs(tinggi - 841.9) < 1.5
     assert "Tagged" in info or int(re.search(r"Pages:\s+(\d+)", info).group(1)) > 20
     teks = subprocess.run(["pdftotext", "-layout", str(dok_2025.pdf), "-"], capture_output=True, text=True, check=True).stdout
-    posisi = []
+    halaman = teks.split("\f")
+    # setiap BAB (h1) mulai di halaman baru: cari halaman yang baris pertamanya judul itu
+    awal = [" ".join(h.split()[:4]) for h in halaman]
+    nomor = []
     for judul in BAB:
-        # judul bab di badan dokumen (setelah daftar isi): ambil kemunculan terakhir
-        i = teks.rfind(judul)
-        assert i >= 0, judul
-        posisi.append(i)
-    assert posisi[2:] == sorted(posisi[2:])
+        cocok = [i for i, a in enumerate(awal) if a.startswith(judul)]
+        assert cocok, f"{judul} tidak membuka halaman mana pun"
+        nomor.append(cocok[-1] if judul != "DAFTAR ISI" else cocok[0])
+    assert nomor == sorted(nomor), dict(zip(BAB, nomor))
     for judul in TABEL:
         assert judul in teks, judul
 

@@ -1,0 +1,1056 @@
+"""Pohon kinerja: simpul, penelusuran induk/anak, diagram SVG dan tabel cascading.
+
+Sumber: Lampiran 2 dokumen IKU, *Critical Success Factors (CSF) Pohon Kinerja*
+(Tahap I – Tahap III Output dan *Form Indikator* level 0–5), disimpan di
+``data/pohon_kinerja.csv`` (satu baris per simpul: ``id``, ``induk``,
+``level``, ``jenis``, ``uraian``, ``indikator``), ``data/pohon_kinerja.yaml``
+(judul, masalah ultimate, tahap) dan ``data/pohon_faktor_penyebab.csv``.
+Tabel 4.6 dokumen sumber (*Cascading (Penjenjangan) Kinerja*) rusak; bagian
+yang terbaca ada di ``data/cascading.csv`` dan struktur yang sama disusun ulang
+di sini dari pohon kinerja.
+
+Satu-satunya implementasi penelusuran pohon (induk, anak, leluhur, turunan,
+jalur akar–daun) adalah kelas :class:`Pohon`; buku catatan 05 (cascading) dan
+06 (Lampiran 2) sama-sama memakainya.
+
+Diagram digambar sebagai SVG sebaris buatan sendiri (kotak berisi kondisi dan
+indikatornya dalam huruf miring yang lebih kecil, dihubungkan garis siku).
+Lebar teks diukur dengan metrik fon DejaVu Sans (fon terlebar di tumpukan fon
+dokumen) sehingga pembungkusan baris tidak pernah melampaui kotak. Setiap teks
+dari data di-escape. Ukuran dirancang untuk lebar isi halaman A4 tegak
+(16,5 cm): huruf terkecil 7,5 pt pada cetakan.
+
+Examples
+--------
+>>> p = muat_pohon()
+>>> len(p), p.jumlah_per_level()
+(87, {0: 1, 1: 1, 2: 4, 3: 9, 4: 20, 5: 52})
+>>> [s.id for s in p.anak("L1")]
+['L2-1', 'L2-2', 'L2-3', 'L2-4']
+>>> p.induk("L3-2-2").uraian
+'MENINGKATNYA PELAYANAN DASAR REHABILITASI SOSIAL'
+"""
+
+from __future__ import annotations
+
+import html
+import textwrap
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Iterator
+
+import pandas as pd
+from IPython.display import HTML
+
+from . import data
+from . import format as fmt
+from .tabel import Kol, Tabel, esc, paragraf
+
+__all__ = [
+    "Simpul",
+    "Pohon",
+    "muat_pohon",
+    "nama_level",
+    "lebar_teks",
+    "bungkus",
+    "Diagram",
+    "gambar_pohon_atas",
+    "gambar_cabang",
+    "ringkasan_pohon",
+    "tabel_cascading",
+    "tabel_cascading_sumber",
+    "catatan_cascading_sumber",
+    "tabel_form_indikator",
+    "TabelGabung",
+    "UKURAN_HURUF_MIN_PT",
+]
+
+# ----------------------------------------------------------------------------
+# pohon
+
+
+@dataclass(frozen=True)
+class Simpul:
+    """Satu simpul pohon kinerja (satu baris ``data/pohon_kinerja.csv``)."""
+
+    id: str
+    induk: str | None
+    level: int
+    jenis: str
+    uraian: str
+    indikator: str
+
+
+_NAMA_JENIS = {
+    "ultimate_outcome": "Ultimate Outcome",
+    "intermediate_outcome": "Intermediate Outcome",
+    "immediate_outcome": "Immediate Outcome",
+    "output": "Output",
+}
+
+
+def nama_level(jenis: str) -> str:
+    """Nama jenis simpul sebagaimana judul kolom *Form Indikator* (Lampiran 2).
+
+    >>> nama_level("ultimate_outcome"), nama_level("output")
+    ('Ultimate Outcome', 'Output')
+    """
+    return _NAMA_JENIS.get(jenis, jenis.replace("_", " ").title())
+
+
+class Pohon:
+    """Pohon kinerja dengan penelusuran induk/anak dalam urutan berkas data.
+
+    Urutan anak adalah urutan baris di ``data/pohon_kinerja.csv`` (sama dengan
+    urutan *Form Indikator* dan tabel CSF di Lampiran 2 sumber).
+
+    Parameters
+    ----------
+    simpul : iterable of Simpul
+        Semua simpul; tepat satu tanpa induk (akar). Skema data sudah
+        memastikan induk ada dan level = level induk + 1.
+
+    Examples
+    --------
+    >>> p = muat_pohon()
+    >>> p.akar.uraian, p.akar.indikator
+    ('MENINGKATKAN KESEJAHTERAAN SOSIAL', 'Angka Kemiskinan')
+    >>> [s.id for s in p.leluhur("L5-4-2-1-1")]
+    ['L0', 'L1', 'L2-4', 'L3-4-2', 'L4-4-2-1']
+    >>> len(p.turunan("L2-2")), len(p.daun("L2-2"))
+    (30, 23)
+    """
+
+    def __init__(self, simpul):
+        self._simpul: dict[str, Simpul] = {}
+        self._anak: dict[str | None, list[str]] = {}
+        for s in simpul:
+            self._simpul[s.id] = s
+            self._anak.setdefault(s.induk, []).append(s.id)
+        akar = self._anak.get(None, [])
+        if len(akar) != 1:
+            raise ValueError(f"pohon kinerja harus memiliki tepat satu akar, ditemukan {len(akar)}")
+        self._akar = akar[0]
+
+    def __len__(self) -> int:
+        return len(self._simpul)
+
+    def __iter__(self) -> Iterator[Simpul]:
+        """Semua simpul dalam urutan pra-urut (induk sebelum anak-anaknya)."""
+        return iter(self.turunan(self._akar, termasuk_diri=True))
+
+    def __getitem__(self, id_: str) -> Simpul:
+        return self._simpul[id_]
+
+    @property
+    def akar(self) -> Simpul:
+        """Simpul level 0 (ultimate outcome)."""
+        return self._simpul[self._akar]
+
+    def anak(self, id_: str) -> list[Simpul]:
+        """Anak langsung simpul ``id_`` (kosong untuk daun)."""
+        return [self._simpul[a] for a in self._anak.get(id_, [])]
+
+    def induk(self, id_: str) -> Simpul | None:
+        """Induk simpul ``id_`` (``None`` untuk akar)."""
+        i = self._simpul[id_].induk
+        return None if i is None else self._simpul[i]
+
+    def leluhur(self, id_: str) -> list[Simpul]:
+        """Leluhur dari akar sampai induk langsung."""
+        hasil = []
+        s = self.induk(id_)
+        while s is not None:
+            hasil.append(s)
+            s = self.induk(s.id)
+        return hasil[::-1]
+
+    def turunan(self, id_: str, termasuk_diri: bool = False) -> list[Simpul]:
+        """Semua turunan ``id_`` dalam urutan pra-urut."""
+        hasil = [self._simpul[id_]] if termasuk_diri else []
+        for a in self._anak.get(id_, []):
+            hasil.extend(self.turunan(a, termasuk_diri=True))
+        return hasil
+
+    def daun(self, id_: str | None = None) -> list[Simpul]:
+        """Daun (simpul tanpa anak) di bawah ``id_`` (bawaan: seluruh pohon)."""
+        awal = self._akar if id_ is None else id_
+        return [s for s in self.turunan(awal, termasuk_diri=True) if not self._anak.get(s.id)]
+
+    def level(self, n: int) -> list[Simpul]:
+        """Simpul pada level ``n``, dalam urutan pra-urut."""
+        return [s for s in self if s.level == n]
+
+    def jalur(self) -> list[list[Simpul]]:
+        """Jalur akar → daun, satu per daun (baris *Form Indikator*)."""
+        return [self.leluhur(d.id) + [d] for d in self.daun()]
+
+    def jumlah_per_level(self) -> dict[int, int]:
+        """Cacah simpul per level."""
+        hitung: dict[int, int] = {}
+        for s in self._simpul.values():
+            hitung[s.level] = hitung.get(s.level, 0) + 1
+        return dict(sorted(hitung.items()))
+
+    @property
+    def level_maks(self) -> int:
+        return max(s.level for s in self._simpul.values())
+
+
+def muat_pohon() -> Pohon:
+    """Pohon kinerja dari ``data/pohon_kinerja.csv`` (Lampiran 2, *Form Indikator*).
+
+    >>> muat_pohon()["L2-3"].indikator
+    'Persentase Potensi Sumber Kesejahteraan Sosial yang meningkat setelah diintervensi'
+    """
+    df = data.muat("pohon_kinerja")
+    return Pohon(
+        Simpul(
+            id=r["id"],
+            induk=r["induk"] if isinstance(r["induk"], str) else None,
+            level=int(r["level"]),
+            jenis=r["jenis"],
+            uraian=r["uraian"],
+            indikator=r["indikator"],
+        )
+        for _, r in df.iterrows()
+    )
+
+
+def _info_pohon() -> dict:
+    """Tempat, tanggal dan judul pohon kinerja (instansi.yaml, pohon_kinerja.yaml)."""
+    ins = data.instansi()
+    info = data.pohon_info()
+    tanggal = ins.get("tanggal_pohon_kinerja") or info.get("tanggal")
+    return {
+        "tempat": info.get("tempat") or ins.get("tempat_dokumen") or ins["ibu_kota"],
+        "tanggal": tanggal,
+        "sektor": ins.get("sektor_pohon_kinerja") or info.get("sektor"),
+        "instansi": ins["nama_lengkap"],
+        "awal": ins["periode_renstra"]["awal"],
+        "akhir": ins["periode_renstra"]["akhir"],
+    }
+
+
+def ringkasan_pohon(tahun: int) -> HTML:
+    """Kalimat pengantar pohon kinerja: tanggal, jumlah simpul per level.
+
+    Angka dihitung dari ``data/pohon_kinerja.csv``; tanggal dan tempat dari
+    ``data/instansi.yaml`` (Lampiran 2 sumber: "Kuala Pembuang, 20 Januari 2025").
+
+    >>> t = ringkasan_pohon(2025).data
+    >>> "87 simpul" in t and "20 Januari 2025" in t and "52 output level 5" in t
+    True
+    >>> "berlaku untuk periode Renstra 2025–2029" in ringkasan_pohon(2024).data
+    True
+    """
+    p = muat_pohon()
+    info = _info_pohon()
+    n = p.jumlah_per_level()
+    bagian = []
+    for lv, c in n.items():
+        contoh = p.level(lv)[0]
+        bagian.append(f"{fmt.angka(c)} {nama_level(contoh.jenis).lower()} level {lv}")
+    daftar_level = ", ".join(bagian[:-1]) + " dan " + bagian[-1] if len(bagian) > 1 else bagian[0]
+    tanggal = fmt.tanggal(info["tanggal"]) if info["tanggal"] else fmt.TIDAK_TERDEFINISI
+    kal = (
+        f"Penjenjangan kinerja {info['instansi']} digambarkan dalam pohon kinerja yang ditetapkan di "
+        f"{info['tempat']} pada tanggal {tanggal} (Lampiran 2). Pohon kinerja itu terdiri atas "
+        f"{fmt.angka(len(p))} simpul: {daftar_level}. Setiap simpul memuat kondisi yang ingin dicapai "
+        f"beserta indikatornya."
+    )
+    if not info["awal"] <= int(tahun) <= info["akhir"]:
+        kal += (
+            f" Pohon kinerja ini berlaku untuk periode Renstra {info['awal']}–{info['akhir']}; "
+            f"untuk tahun {int(tahun)} tidak ada pohon kinerja lain dalam data, sehingga yang disajikan adalah pohon ini."
+        )
+    kal2 = (
+        f"Karena pohon lengkap terlalu besar untuk satu halaman, Gambar 4.1 menyajikan level 0–3 "
+        f"dan Gambar 4.2 sampai 4.{1 + n.get(2, 0)} menyajikan setiap cabang level 2 sampai level "
+        f"{p.level_maks}."
+    )
+    return HTML(paragraf(kal) + paragraf(kal2))
+
+
+# ----------------------------------------------------------------------------
+# ukuran teks
+
+#: Tumpukan fon SVG: DejaVu Sans lebih dulu (sama dengan grafik matplotlib dokumen).
+FON = "DejaVu Sans, Arial, Liberation Sans, sans-serif"
+
+
+@lru_cache(maxsize=None)
+def _fon(tebal: bool, miring: bool):
+    from matplotlib import font_manager, ft2font
+
+    prop = font_manager.FontProperties(
+        family="DejaVu Sans", weight="bold" if tebal else "normal", style="oblique" if miring else "normal"
+    )
+    f = ft2font.FT2Font(font_manager.findfont(prop, fallback_to_default=True))
+    f.set_size(100, 72)
+    return f
+
+
+@lru_cache(maxsize=8192)
+def _lebar_em(c: str, tebal: bool, miring: bool) -> float:
+    try:
+        g = _fon(tebal, miring).load_char(ord(c))
+        return g.linearHoriAdvance / 65536 / 100
+    except (RuntimeError, ValueError):  # pragma: no cover - huruf di luar fon
+        return 0.7
+
+
+def lebar_teks(teks: str, ukuran: float, tebal: bool = False, miring: bool = False) -> float:
+    """Lebar ``teks`` dalam px pada ukuran huruf ``ukuran`` px (metrik DejaVu Sans).
+
+    >>> round(lebar_teks("MMMM", 10), 1), round(lebar_teks("iiii", 10), 1)
+    (34.5, 11.1)
+    """
+    return sum(_lebar_em(c, tebal, miring) for c in teks) * ukuran
+
+
+def bungkus(teks: str, lebar: float, ukuran: float, tebal: bool = False, miring: bool = False) -> list[str]:
+    """Pecah ``teks`` menjadi baris yang masing-masing muat dalam ``lebar`` px.
+
+    Pemecahan serakah per kata dengan lebar terukur; kata yang lebih panjang
+    dari satu baris dipotong dengan :func:`textwrap.wrap` per huruf.
+
+    >>> bungkus("Persentase PPKS penerima pelayanan Rehabilitasi Sosial", 120, 10)
+    ['Persentase PPKS', 'penerima pelayanan', 'Rehabilitasi Sosial']
+    >>> all(lebar_teks(b, 10) <= 60 for b in bungkus("Kesejahteraan" * 3, 60, 10))
+    True
+    """
+    kata: list[str] = []
+    for k in " ".join(str(teks).split()).split(" "):
+        if lebar_teks(k, ukuran, tebal, miring) <= lebar:
+            kata.append(k)
+            continue
+        n = max(1, int(len(k) * lebar / max(lebar_teks(k, ukuran, tebal, miring), 1e-9)))
+        while n > 1 and any(lebar_teks(p, ukuran, tebal, miring) > lebar for p in textwrap.wrap(k, n)):
+            n -= 1
+        kata.extend(textwrap.wrap(k, n))
+    baris: list[str] = []
+    kini = ""
+    for k in kata:
+        calon = f"{kini} {k}" if kini else k
+        if kini and lebar_teks(calon, ukuran, tebal, miring) > lebar:
+            baris.append(kini)
+            kini = k
+        else:
+            kini = calon
+    if kini:
+        baris.append(kini)
+    return baris or [""]
+
+
+# ----------------------------------------------------------------------------
+# diagram
+
+#: Lebar isi halaman A4 tegak (21 cm − 2,5 cm − 2 cm = 16,5 cm) dalam px CSS (96 per inci).
+LEBAR_HALAMAN_PX = 16.5 / 2.54 * 96
+#: Tinggi maksimum satu panel diagram (px) agar muat satu halaman A4 tegak (24,7 cm = 933 px)
+#: bersama keterangan gambar (± 3 baris).
+TINGGI_PANEL_MAKS = 790.0
+#: Huruf terkecil pada cetakan (pt); diuji di tests/test_pohon.py.
+UKURAN_HURUF_MIN_PT = 7.0
+
+_U = 10.5  # ukuran huruf uraian (px) = 7,9 pt
+_I = 10.0  # ukuran huruf indikator (px, miring) = 7,5 pt
+_LEGENDA = 10.0
+_PAD_X, _PAD_Y = 5.0, 4.0
+_SPASI = 1.18  # tinggi baris / ukuran huruf
+
+_GAYA = {
+    0: {"isi": "#1f4e79", "garis": "#1f4e79", "teks": "#ffffff", "ind": "#e3ecf5", "tebal": True},
+    1: {"isi": "#2e6299", "garis": "#1f4e79", "teks": "#ffffff", "ind": "#e3ecf5", "tebal": True},
+    2: {"isi": "#cfe0f1", "garis": "#1f4e79", "teks": "#111111", "ind": "#333333", "tebal": True},
+    3: {"isi": "#e9f1f9", "garis": "#1f4e79", "teks": "#111111", "ind": "#333333", "tebal": False},
+    4: {"isi": "#fbefd3", "garis": "#9c6b00", "teks": "#111111", "ind": "#333333", "tebal": False},
+    5: {"isi": "#ffffff", "garis": "#9c6b00", "teks": "#111111", "ind": "#333333", "tebal": False},
+}
+
+
+def _gaya(level: int) -> dict:
+    return _GAYA.get(level, _GAYA[5])
+
+
+def _a(v) -> str:
+    """Nilai atribut SVG yang aman (angka dibulatkan, teks di-escape)."""
+    if isinstance(v, float):
+        return f"{v:.1f}".rstrip("0").rstrip(".")
+    return html.escape(str(v), quote=True)
+
+
+@dataclass
+class _Kotak:
+    simpul: Simpul
+    lebar: float
+    lanjutan: bool = False
+    x: float = 0.0
+    y: float = 0.0
+    uraian: list[str] = field(default_factory=list)
+    indikator: list[str] = field(default_factory=list)
+
+    def __post_init__(self):
+        g = _gaya(self.simpul.level)
+        isi = self.lebar - 2 * _PAD_X
+        self.uraian = bungkus(self.simpul.uraian, isi, _U, g["tebal"])
+        if self.lanjutan:
+            self.indikator = ["(lanjutan)"]
+        else:
+            self.indikator = bungkus(self.simpul.indikator, isi, _I, miring=True)
+
+    @property
+    def tinggi(self) -> float:
+        return 2 * _PAD_Y + len(self.uraian) * _U * _SPASI + 5 + len(self.indikator) * _I * _SPASI
+
+    def svg(self) -> str:
+        g = _gaya(self.simpul.level)
+        bagian = [
+            f'<rect x="{_a(self.x)}" y="{_a(self.y)}" width="{_a(self.lebar)}" height="{_a(self.tinggi)}" rx="3" '
+            f'fill="{g["isi"]}" stroke="{g["garis"]}" stroke-width="1"'
+            + (' stroke-dasharray="4 2"' if self.lanjutan else "")
+            + "/>"
+        ]
+        y = self.y + _PAD_Y + _U * 0.93
+        for b in self.uraian:
+            bagian.append(
+                f'<text x="{_a(self.x + _PAD_X)}" y="{_a(y)}" font-size="{_a(_U)}" fill="{g["teks"]}"'
+                + (' font-weight="bold"' if g["tebal"] else "")
+                + f">{html.escape(b)}</text>"
+            )
+            y += _U * _SPASI
+        garis_y = y - _U * 0.93 + 2.5
+        bagian.append(
+            f'<line x1="{_a(self.x + _PAD_X)}" y1="{_a(garis_y)}" x2="{_a(self.x + self.lebar - _PAD_X)}" '
+            f'y2="{_a(garis_y)}" stroke="{g["ind"]}" stroke-width="0.5"/>'
+        )
+        y = garis_y + 2.5 + _I * 0.93
+        for b in self.indikator:
+            bagian.append(
+                f'<text x="{_a(self.x + _PAD_X)}" y="{_a(y)}" font-size="{_a(_I)}" font-style="italic" '
+                f'fill="{g["ind"]}">{html.escape(b)}</text>'
+            )
+            y += _I * _SPASI
+        return "".join(bagian)
+
+    @property
+    def kanan(self) -> float:
+        return self.x + self.lebar
+
+    @property
+    def tengah_y(self) -> float:
+        return self.y + self.tinggi / 2
+
+
+def _siku_kanan(induk: _Kotak, anak: _Kotak) -> str:
+    """Garis siku dari sisi kanan induk ke sisi kiri anak."""
+    xm = (induk.kanan + anak.x) / 2
+    return (
+        f'<path d="M{_a(induk.kanan)} {_a(induk.tengah_y)} H{_a(xm)} V{_a(anak.tengah_y)} H{_a(anak.x)}" '
+        f'fill="none" stroke="#555" stroke-width="1"/>'
+    )
+
+
+def _legenda(level: list[int], pohon: Pohon, lebar: float, y: float) -> tuple[str, float]:
+    """Legenda warna level + keterangan huruf miring; kembalikan (svg, tinggi)."""
+    butir = []
+    for lv in level:
+        contoh = pohon.level(lv)[0]
+        butir.append((lv, f"Level {lv}: {nama_level(contoh.jenis)}"))
+    butir.append((None, "huruf miring: indikator"))
+    bagian, x, baris_y = [], 0.0, y
+    for lv, teks in butir:
+        w = 14 + lebar_teks(teks, _LEGENDA, miring=lv is None) + 14
+        if x > 0 and x + w > lebar:
+            x, baris_y = 0.0, baris_y + _LEGENDA * 1.6
+        if lv is not None:
+            g = _gaya(lv)
+            bagian.append(
+                f'<rect x="{_a(x)}" y="{_a(baris_y)}" width="10" height="10" fill="{g["isi"]}" stroke="{g["garis"]}" stroke-width="0.8"/>'
+            )
+            tx = x + 14
+        else:
+            tx = x
+        bagian.append(
+            f'<text x="{_a(tx)}" y="{_a(baris_y + 9)}" font-size="{_a(_LEGENDA)}" fill="#222"'
+            + (' font-style="italic"' if lv is None else "")
+            + f">{html.escape(teks)}</text>"
+        )
+        x += w
+    return "".join(bagian), baris_y + _LEGENDA * 1.6 - y
+
+
+_TEPI = 1.0  # tepi agar garis kotak terluar tidak terpotong
+
+
+def _svg(lebar: float, tinggi: float, isi: str, label: str) -> str:
+    w, h = lebar + 2 * _TEPI, tinggi + 2 * _TEPI
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="{_a(label)}" width="{_a(w)}" '
+        f'height="{_a(h)}" viewBox="0 0 {_a(w)} {_a(h)}" font-family="{_a(FON)}" '
+        f'style="max-width:100%;height:auto"><g transform="translate({_a(_TEPI)} {_a(_TEPI)})">{isi}</g></svg>'
+    )
+
+
+@dataclass
+class Diagram:
+    """Gambar bernomor berisi satu atau beberapa panel SVG sebaris.
+
+    Setiap panel muat satu halaman A4 tegak; diagram yang lebih tinggi dipecah
+    menjadi beberapa panel bertanda "bagian i dari n" (simpul induk yang
+    berlanjut digambar ulang dengan garis putus-putus dan tanda "(lanjutan)").
+
+    Attributes
+    ----------
+    nomor, judul, sumber : str
+        Keterangan gambar, mis. ``"4.1"``.
+    panel : list of str
+        SVG setiap panel.
+    ukuran : list of tuple
+        (lebar, tinggi) setiap panel dalam px.
+    """
+
+    nomor: str
+    judul: str
+    panel: list[str]
+    ukuran: list[tuple[float, float]]
+    sumber: str | None = None
+
+    def ukuran_huruf_cetak_pt(self) -> float:
+        """Ukuran huruf terkecil (pt) bila dicetak pada lebar isi halaman A4 tegak."""
+        skala = min(1.0, LEBAR_HALAMAN_PX / max(w for w, _ in self.ukuran))
+        return min(_U, _I, _LEGENDA) * 0.75 * skala
+
+    def html(self) -> str:
+        sumber = (
+            f'<span class="sumber" style="display:block;font-weight:normal;font-style:italic">Sumber: {esc(self.sumber)}</span>'
+            if self.sumber
+            else ""
+        )
+        keterangan = (
+            f'<figcaption><span class="nomor">Gambar {esc(self.nomor)}</span> {esc(self.judul)}{sumber}</figcaption>'
+        )
+        # panel terakhir dan keterangan gambar tidak boleh terpisah halaman
+        akhir = f'<div style="break-inside:avoid;page-break-inside:avoid">{self.panel[-1]}{keterangan}</div>'
+        return f'<figure class="grafik diagram-pohon">{"".join(self.panel[:-1])}{akhir}</figure>'
+
+    def _repr_html_(self) -> str:
+        return self.html()
+
+
+def _sumber_pohon() -> str:
+    info = _info_pohon()
+    tgl = fmt.tanggal(info["tanggal"]) if info["tanggal"] else fmt.TIDAK_TERDEFINISI
+    return f"Pohon Kinerja {info['instansi']} (Lampiran 2), {info['tempat']}, {tgl}"
+
+
+def gambar_pohon_atas(nomor: str = "4.1", level_maks: int = 3) -> Diagram:
+    """Gambar 4.1: pohon kinerja level 0–3 (ultimate → intermediate → immediate).
+
+    Tata letak atas–bawah: level 0 dan 1 di tengah, setiap simpul level 2
+    menjadi satu kolom dan anak level 3-nya bertumpuk di bawahnya dengan garis
+    siku. Sumber: Lampiran 2, Tahap I dan Tahap II Antara.
+
+    >>> g = gambar_pohon_atas()
+    >>> len(g.panel), g.ukuran[0][1] <= TINGGI_PANEL_MAKS, g.ukuran_huruf_cetak_pt() >= 7
+    (1, True, True)
+    >>> "TERTIBNYA PERIZINAN" in g.html() and "Gambar 4.1" in g.html()
+    True
+    """
+    p = muat_pohon()
+    ins = data.instansi()
+    kolom = [s for s in p.level(2)] if level_maks >= 2 else []
+    n = max(1, len(kolom))
+    jarak = 10.0
+    lebar_kol = max(110.0, (LEBAR_HALAMAN_PX - 2 * _TEPI - (n - 1) * jarak) / n)
+    W = n * lebar_kol + (n - 1) * jarak
+    bagian: list[str] = []
+    y = 0.0
+    # level 0..1 (dan seterusnya sampai sebelum level 2): satu kotak di tengah
+    rantai = [p.akar]
+    while rantai[-1].level < min(1, level_maks) and len(p.anak(rantai[-1].id)) == 1:
+        rantai.append(p.anak(rantai[-1].id)[0])
+    kotak_atas = []
+    for s in rantai:
+        k = _Kotak(s, min(W, 330.0))
+        k.x, k.y = (W - k.lebar) / 2, y
+        kotak_atas.append(k)
+        y += k.tinggi + 18
+    for a, b in zip(kotak_atas, kotak_atas[1:]):
+        bagian.append(f'<line x1="{_a(W / 2)}" y1="{_a(a.y + a.tinggi)}" x2="{_a(W / 2)}" y2="{_a(b.y)}" stroke="#555"/>')
+    if kolom:
+        atas = kotak_atas[-1]
+        bus = y + 2
+        y = bus + 14
+        kotak2 = []
+        for i, s in enumerate(kolom):
+            k = _Kotak(s, lebar_kol)
+            k.x, k.y = i * (lebar_kol + jarak), y
+            kotak2.append(k)
+        pusat = [k.x + k.lebar / 2 for k in kotak2]
+        bagian.append(f'<line x1="{_a(W / 2)}" y1="{_a(atas.y + atas.tinggi)}" x2="{_a(W / 2)}" y2="{_a(bus)}" stroke="#555"/>')
+        bagian.append(f'<line x1="{_a(min(pusat))}" y1="{_a(bus)}" x2="{_a(max(pusat))}" y2="{_a(bus)}" stroke="#555"/>')
+        for k, cx in zip(kotak2, pusat):
+            bagian.append(f'<line x1="{_a(cx)}" y1="{_a(bus)}" x2="{_a(cx)}" y2="{_a(k.y)}" stroke="#555"/>')
+        baris_bawah = y + max(k.tinggi for k in kotak2)
+        bawah = baris_bawah
+        if level_maks >= 3:
+            for k in kotak2:
+                yy = baris_bawah + 12
+                spina = k.x + 7
+                ujung = None
+                for s in p.anak(k.simpul.id):
+                    c = _Kotak(s, lebar_kol - 16)
+                    c.x, c.y = k.x + 16, yy
+                    bagian.append(c.svg())
+                    bagian.append(
+                        f'<line x1="{_a(spina)}" y1="{_a(c.tengah_y)}" x2="{_a(c.x)}" y2="{_a(c.tengah_y)}" stroke="#555"/>'
+                    )
+                    ujung = c.tengah_y
+                    yy += c.tinggi + 9
+                if ujung is not None:
+                    bagian.append(
+                        f'<line x1="{_a(spina)}" y1="{_a(k.y + k.tinggi)}" x2="{_a(spina)}" y2="{_a(ujung)}" stroke="#555"/>'
+                    )
+                bawah = max(bawah, yy - 9)
+        y = bawah
+        bagian.extend(k.svg() for k in kotak2)
+    bagian.extend(k.svg() for k in kotak_atas)
+    leg, tl = _legenda(list(range(0, min(level_maks, p.level_maks) + 1)), p, W, y + 14)
+    bagian.append(leg)
+    H = y + 14 + tl
+    judul = f"Pohon Kinerja {ins['nama_lengkap']} (level 0–{min(level_maks, p.level_maks)})"
+    return Diagram(nomor, judul, [_svg(W, H, "".join(bagian), f"Gambar {nomor} {judul}")], [(W + 2 * _TEPI, H + 2 * _TEPI)], _sumber_pohon())
+
+
+# -- cabang: tata letak kiri → kanan dengan pemecahan panel ----------------------
+
+
+@dataclass
+class _Potong:
+    """Sepotong subpohon untuk satu panel: simpul, anak-anak yang ikut, tanda lanjutan."""
+
+    simpul: Simpul
+    anak: list["_Potong"]
+    lanjutan: bool = False
+
+
+_JARAK_ANAK = 7.0
+_CELAH_KOLOM = 18.0
+
+
+class _TataLetak:
+    def __init__(self, pohon: Pohon, lebar_level: dict[int, float]):
+        self.pohon = pohon
+        self.lebar_level = lebar_level
+        self._tinggi_kotak: dict[tuple[str, bool], float] = {}
+
+    def tinggi_kotak(self, s: Simpul, lanjutan: bool) -> float:
+        kunci = (s.id, lanjutan)
+        if kunci not in self._tinggi_kotak:
+            self._tinggi_kotak[kunci] = _Kotak(s, self.lebar_level[s.level], lanjutan).tinggi
+        return self._tinggi_kotak[kunci]
+
+    def tinggi(self, p: _Potong) -> float:
+        sendiri = self.tinggi_kotak(p.simpul, p.lanjutan)
+        if not p.anak:
+            return sendiri
+        return max(sendiri, sum(self.tinggi(a) for a in p.anak) + _JARAK_ANAK * (len(p.anak) - 1))
+
+    def penuh(self, s: Simpul, level_maks: int) -> _Potong:
+        anak = [self.penuh(a, level_maks) for a in self.pohon.anak(s.id)] if s.level < level_maks else []
+        return _Potong(s, anak)
+
+    def pecah(self, p: _Potong, maks: float) -> list[_Potong]:
+        """Pecah potongan menjadi beberapa potongan yang masing-masing setinggi ≤ ``maks``."""
+        if self.tinggi(p) <= maks or not p.anak:
+            return [p]
+        potongan_anak: list[_Potong] = []
+        for a in p.anak:
+            potongan_anak.extend(self.pecah(a, maks))
+        kelompok: list[list[_Potong]] = [[]]
+        for a in potongan_anak:
+            calon = kelompok[-1] + [a]
+            uji = _Potong(p.simpul, calon, p.lanjutan or len(kelompok) > 1)
+            if kelompok[-1] and self.tinggi(uji) > maks:
+                kelompok.append([a])
+            else:
+                kelompok[-1] = calon
+        return [_Potong(p.simpul, g, p.lanjutan or i > 0) for i, g in enumerate(kelompok)]
+
+    def tempatkan(self, p: _Potong, x: dict[int, float], y0: float, kotak: list, garis: list) -> _Kotak:
+        k = _Kotak(p.simpul, self.lebar_level[p.simpul.level], p.lanjutan)
+        k.x = x[p.simpul.level]
+        h = self.tinggi(p)
+        if not p.anak:
+            k.y = y0 + (h - k.tinggi) / 2
+            kotak.append(k)
+            return k
+        jumlah = sum(self.tinggi(a) for a in p.anak) + _JARAK_ANAK * (len(p.anak) - 1)
+        yy = y0 + (h - jumlah) / 2
+        anak_k = []
+        for a in p.anak:
+            anak_k.append(self.tempatkan(a, x, yy, kotak, garis))
+            yy += self.tinggi(a) + _JARAK_ANAK
+        tengah = (anak_k[0].tengah_y + anak_k[-1].tengah_y) / 2
+        k.y = min(max(tengah - k.tinggi / 2, y0), y0 + h - k.tinggi)
+        for c in anak_k:
+            garis.append(_siku_kanan(k, c))
+        kotak.append(k)
+        return k
+
+
+def gambar_cabang(nomor_awal: int = 2, bab: int = 4, level_maks: int | None = None) -> list[Diagram]:
+    """Gambar 4.2 – 4.5: satu diagram per cabang level 2, sampai level 4–5.
+
+    Tata letak kiri → kanan (level 2 di kiri, output level 5 di kanan), garis
+    siku dari induk ke anak. Cabang yang lebih tinggi dari satu halaman A4
+    dipecah menjadi beberapa panel. Sumber: Lampiran 2, Tahap II Antara –
+    Tahap III Output dan *Form Indikator*.
+
+    >>> gs = gambar_cabang()
+    >>> [g.nomor for g in gs], [len(g.panel) for g in gs]
+    (['4.2', '4.3', '4.4', '4.5'], [2, 3, 2, 1])
+    >>> all(h <= TINGGI_PANEL_MAKS for g in gs for _, h in g.ukuran)
+    True
+    >>> all(g.ukuran_huruf_cetak_pt() >= UKURAN_HURUF_MIN_PT for g in gs)
+    True
+    """
+    p = muat_pohon()
+    level_maks = p.level_maks if level_maks is None else level_maks
+    if level_maks < 2 or not p.level(2):
+        return []
+    level = list(range(2, level_maks + 1))
+    bobot = {2: 1.0, 3: 1.08, 4: 1.2, 5: 1.42}
+    tersedia = LEBAR_HALAMAN_PX - 2 * _TEPI - _CELAH_KOLOM * (len(level) - 1)
+    total = sum(bobot.get(lv, 1.2) for lv in level)
+    lebar_level = {lv: tersedia * bobot.get(lv, 1.2) / total for lv in level}
+    x, kini = {}, 0.0
+    for lv in level:
+        x[lv] = kini
+        kini += lebar_level[lv] + _CELAH_KOLOM
+    W = kini - _CELAH_KOLOM
+    tl = _TataLetak(p, lebar_level)
+    hasil = []
+    for i, s in enumerate(p.level(2)):
+        nomor = f"{bab}.{nomor_awal + i}"
+        ruang_kepala = 18.0
+        leg_svg, leg_t = _legenda(level, p, W, 0)
+        maks = TINGGI_PANEL_MAKS - 2 * _TEPI - ruang_kepala - leg_t - 12
+        potong = tl.pecah(tl.penuh(s, level_maks), maks)
+        panel, ukuran = [], []
+        for j, pt in enumerate(potong):
+            kotak: list[_Kotak] = []
+            garis: list[str] = []
+            atas = ruang_kepala if len(potong) > 1 else 0.0
+            tl.tempatkan(pt, x, atas, kotak, garis)
+            h = atas + tl.tinggi(pt)
+            isi = "".join(garis) + "".join(k.svg() for k in kotak)
+            if len(potong) > 1:
+                isi += (
+                    f'<text x="{_a(W)}" y="11" font-size="{_a(_LEGENDA)}" text-anchor="end" fill="#444" font-style="italic">'
+                    f"{html.escape(f'Gambar {nomor}, bagian {j + 1} dari {len(potong)}')}</text>"
+                )
+            leg_svg, leg_t = _legenda(level, p, W, h + 12)
+            isi += leg_svg
+            H = h + 12 + leg_t
+            panel.append(_svg(W, H, isi, f"Gambar {nomor} bagian {j + 1}"))
+            ukuran.append((W + 2 * _TEPI, H + 2 * _TEPI))
+        judul = f"Cabang Pohon Kinerja {i + 1} (level 2–{level_maks}): {s.uraian}"
+        hasil.append(Diagram(nomor, judul, panel, ukuran, _sumber_pohon()))
+    return hasil
+
+
+# ----------------------------------------------------------------------------
+# tabel
+
+
+@dataclass
+class TabelGabung(Tabel):
+    """:class:`~analisis.tabel.Tabel` dengan sel yang tampak digabung dan lebar kolom.
+
+    ``gabung`` memetakan kunci kolom tampilan ke kolom kunci penggabung: pada
+    baris berurutan dengan nilai kunci penggabung yang sama (dan tidak kosong)
+    teks hanya ditulis di baris pertama; sel berikutnya kosong tanpa garis atas
+    sehingga tampak menyatu. (Bukan ``rowspan``: Chromium membiarkan ruang
+    kosong besar saat memecah halaman di dalam sel ``rowspan``; dengan cara ini
+    setiap baris tetap dapat dipecah sendiri.) ``lebar_kolom``: persen lebar setiap kolom (opsional).
+    ``utuh``: tabel dipindah utuh ke halaman berikutnya bila tidak muat.
+    ``judul_baris``: kolom DataFrame berisi daftar potongan ``(tebal, teks)``;
+    baris yang kolom itu tidak kosong menjadi satu sel selebar tabel (kelas
+    ``kelompok``), dan sel gabungan tidak melintasinya. Markup sama dengan ``Tabel`` (keterangan, catatan, sumber, halaman lanskap);
+    setiap teks melewati :func:`~analisis.tabel.esc` atau ``Kol.sel``.
+
+    >>> t = TabelGabung(pd.DataFrame({"a": ["<x>", "<x>", "y"], "k": [1, 1, 2], "b": ["1", "2", "3"]}),
+    ...                 nomor="9.9", judul="uji", kolom=[Kol("a", "A"), Kol("b", "B")], gabung={"a": "k"})
+    >>> h = t.html()
+    >>> h.count("border-top-style:hidden"), h.count("&lt;x&gt;"), h.count("<td")
+    (1, 1, 6)
+    """
+
+    gabung: dict[str, str] = field(default_factory=dict)
+    lebar_kolom: list[float] | None = None
+    judul_baris: str | None = None
+    utuh: bool = False  # usahakan tabel tidak terpecah halaman (bila muat satu halaman)
+
+    def _judul_baris(self, r) -> list | None:
+        if not self.judul_baris:
+            return None
+        v = r.get(self.judul_baris)
+        return v if isinstance(v, (list, tuple)) and v else None
+
+    def _rentang(self) -> dict[tuple[int, str], int]:
+        """(baris, kolom) → rowspan; 0 berarti sel tertutup sel di atasnya."""
+        hasil: dict[tuple[int, str], int] = {}
+        n = len(self.df)
+        judul = [self._judul_baris(r) is not None for _, r in self.df.iterrows()]
+        for kol, kunci in self.gabung.items():
+            nilai = list(self.df[kunci])
+            i = 0
+            while i < n:
+                j = i + 1
+                if not judul[i] and nilai[i] is not None and not (isinstance(nilai[i], float) and pd.isna(nilai[i])):
+                    while j < n and not judul[j] and nilai[j] == nilai[i]:
+                        hasil[(j, kol)] = 0
+                        j += 1
+                hasil[(i, kol)] = j - i
+                i = j
+        return hasil
+
+    def html(self) -> str:
+        kepala = ""
+        if self.judul_kelompok:
+            kepala += "<tr>" + "".join(
+                f'<th colspan="{int(n)}">{esc(j)}</th>' if n > 1 else f"<th>{esc(j)}</th>" for j, n in self.judul_kelompok
+            ) + "</tr>"
+        kepala += "<tr>" + "".join(f'<th class="{k.kelas}">{esc(k.judul)}</th>' for k in self.kolom) + "</tr>"
+        rentang = self._rentang()
+        badan = []
+        for i, (_, r) in enumerate(self.df.iterrows()):
+            potongan = self._judul_baris(r)
+            if potongan is not None:
+                isi = "".join(f"<b>{esc(t)}</b>" if tebal else esc(t) for tebal, t in potongan)
+                badan.append(f'<tr class="kelompok"><td colspan="{len(self.kolom)}">{isi}</td></tr>')
+                continue
+            kelas = ""
+            if self.baris_kelas and isinstance(r.get(self.baris_kelas), str) and r[self.baris_kelas]:
+                kelas = f' class="{esc(r[self.baris_kelas])}"'
+            sel = []
+            for k in self.kolom:
+                if rentang.get((i, k.kunci), 1) == 0:
+                    # sel tertutup: kosong tanpa garis atas, tampak menyatu dengan sel di atasnya
+                    sel.append(f'<td class="{k.kelas} sambungan" style="border-top-style:hidden"></td>')
+                    continue
+                sel.append(f'<td class="{k.kelas}">{k.sel(r[k.kunci])}</td>')
+            badan.append(f"<tr{kelas}>" + "".join(sel) + "</tr>")
+        kolgrup = ""
+        if self.lebar_kolom:
+            kolgrup = "<colgroup>" + "".join(f'<col style="width:{float(w):.2f}%">' for w in self.lebar_kolom) + "</colgroup>"
+        bawah = "".join(f'<p class="catatan">{esc(c)}</p>' for c in self.catatan)
+        if self.sumber:
+            bawah += f'<p class="sumber">Sumber: {esc(self.sumber)}</p>'
+        kelas = "tabel lebar" if self.lebar else "tabel"
+        # lebar kolom hanya dipatuhi Chromium dengan tata letak tetap; kata yang terlalu panjang dipatahkan
+        gaya = ' style="table-layout:fixed;overflow-wrap:break-word"' if self.lebar_kolom else ""
+        isi = (
+            f'<table class="{kelas}"{gaya}><caption><span class="nomor">Tabel {esc(self.nomor)}</span> {esc(self.judul)}</caption>'
+            f"{kolgrup}<thead>{kepala}</thead><tbody>{''.join(badan)}</tbody></table>{bawah}"
+        )
+        bungkus_ = "blok-tabel lanskap" if self.lebar else "blok-tabel"
+        utuh = ' style="break-inside:avoid;page-break-inside:avoid"' if self.utuh else ""
+        return f'<div class="{bungkus_}"{utuh}>{isi}</div>'
+
+
+@dataclass
+class _KolInden(Kol):
+    """Kolom berisi pasangan (level, teks): teks diberi inden menurut level."""
+
+    def sel(self, nilai) -> str:
+        level, teks = nilai
+        return f'<div style="padding-left:{0.9 * int(level):.1f}em">{esc(teks)}</div>'
+
+
+def tabel_cascading() -> Tabel:
+    """Tabel 4.6 Cascading (Penjenjangan) Kinerja, disusun ulang dari pohon kinerja.
+
+    Satu baris per simpul dalam urutan pra-urut (induk sebelum anak), kondisi
+    diberi inden menurut level. Menggantikan Tabel 4.6 sumber yang rusak
+    (lihat :func:`tabel_cascading_sumber`); isinya sama dengan *Form Indikator*
+    Lampiran 2.
+
+    >>> t = tabel_cascading()
+    >>> t.nomor, len(t.df), t.lebar
+    ('4.6', 87, True)
+    >>> t.df.iloc[0]["level_teks"], t.df.iloc[-1]["indikator"]
+    ('0 – Ultimate Outcome', 'Jumlah P2K2 yang dilaksanakan')
+    """
+    p = muat_pohon()
+    ins = data.instansi()
+    baris = []
+    for s in p:
+        baris.append({
+            "id": s.id,
+            "level_teks": f"{s.level} – {nama_level(s.jenis)}",
+            "kondisi": (s.level, s.uraian),
+            "indikator": s.indikator,
+            "kelas": "kelompok" if s.level <= 2 else "",
+        })
+    df = pd.DataFrame(baris)
+    per = ins["periode_renstra"]
+    return Tabel(
+        df,
+        nomor="4.6",
+        judul=f"Cascading (Penjenjangan) Kinerja {ins['nama_lengkap']} Tahun {per['awal']}–{per['akhir']}",
+        kolom=[
+            Kol("id", "Kode", rata="kiri"),
+            Kol("level_teks", "Level"),
+            _KolInden("kondisi", "Kondisi / Sasaran"),
+            Kol("indikator", "Indikator"),
+        ],
+        catatan=[
+            "Tabel 4.6 dokumen sumber rusak (bagian yang terbaca: Tabel 4.7); tabel ini disusun ulang dari pohon "
+            "kinerja Lampiran 2 (Form Indikator). Kondisi diberi inden menurut level; kode simpul menunjukkan "
+            "jalurnya (mis. L3-2-1 adalah anak pertama dari L2-2)."
+        ],
+        sumber=_sumber_pohon(),
+        baris_kelas="kelas",
+        lebar=True,
+    )
+
+
+_TINGKAT = {"tujuan": "Tujuan", "sasaran": "Sasaran", "program": "Program", "kegiatan": "Kegiatan", "sub_kegiatan": "Sub Kegiatan"}
+
+
+def catatan_cascading_sumber() -> str:
+    """Catatan Tabel 4.7: Tabel 4.6 sumber rusak; jumlah fragmen terbaca dari data.
+
+    >>> c = catatan_cascading_sumber()
+    >>> "17 fragmen baris" in c and "87 simpul" in c
+    True
+    """
+    df = data.muat("cascading")
+    p = muat_pohon()
+    hitung = df["tingkat"].value_counts()
+    rinci = ", ".join(f"{fmt.angka(hitung[k])} {v.lower()}" for k, v in _TINGKAT.items() if k in hitung)
+    return (
+        f"Tabel 4.6 dalam dokumen sumber rusak: kolom-kolomnya bergeser, teksnya tercetak kacau dan sebagian "
+        f"halamannya kosong, sehingga angka target per tahun tidak dapat dipetakan. Yang masih terbaca hanya "
+        f"{fmt.angka(len(df))} fragmen baris ({rinci}), disajikan di atas apa adanya beserta catatan pembacaannya. "
+        f"Struktur penjenjangan yang sama dimuat utuh dalam pohon kinerja Lampiran 2 "
+        f"({fmt.angka(len(p))} simpul, level 0–{p.level_maks}); dari pohon itulah Tabel 4.6 disusun ulang."
+    )
+
+
+def tabel_cascading_sumber() -> Tabel:
+    """Tabel 4.7 Bagian Tabel 4.6 sumber yang terbaca (``data/cascading.csv``).
+
+    >>> t = tabel_cascading_sumber()
+    >>> t.nomor, len(t.df), t.df.iloc[0]["tingkat_teks"], t.df.iloc[7]["nama"]
+    ('4.7', 17, 'Tujuan', 'Penyediaan Bahan Logistik Kantor')
+    """
+    df = data.muat("cascading").sort_values("urutan").copy()
+    df["tingkat_teks"] = df["tingkat"].map(_TINGKAT)
+    return TabelGabung(
+        df,
+        nomor="4.7",
+        judul="Bagian Tabel 4.6 sumber yang terbaca",
+        kolom=[
+            Kol("urutan", "No.", rata="tengah"),
+            Kol("tingkat_teks", "Tingkat"),
+            Kol("no", "No. tercetak", rata="tengah"),
+            Kol("nama", "Nama"),
+            Kol("kinerja", "Kinerja"),
+            Kol("indikator", "Indikator"),
+            Kol("satuan", "Satuan"),
+            Kol("rumusan", "Rumusan"),
+            Kol("nilai_tercetak", "Nilai tercetak"),
+            Kol("catatan", "Catatan pembacaan"),
+        ],
+        catatan=[
+            catatan_cascading_sumber(),
+            "Teks ditranskripsi apa adanya, termasuk salah cetak. Tanda – berarti sel tidak tercetak. "
+            "\"Nilai tercetak\" adalah angka di kolom target sebagaimana tercetak; pemetaannya ke tahun tidak terbaca."
+        ],
+        sumber="Dokumen sumber, Tabel 4.6 (bagian yang terbaca)",
+        lebar=True,
+        lebar_kolom=[3.5, 7, 6.5, 9, 9, 9.5, 6.5, 9.5, 6, 33.5],
+    )
+
+
+def tabel_form_indikator() -> Tabel:
+    """Tabel 4.8 Form Indikator Level 0–5 (Lampiran 2, *Form Indikator*).
+
+    Simpul outcome tingkat atas (ultimate dan intermediate, level 0–1) ditulis
+    sebagai baris judul selebar tabel; level 2–5 sebagai pasangan kolom
+    kondisi–indikator, satu baris per jalur sampai daun (52 output level 5).
+    Kondisi dan indikator leluhur ditulis sekali dan selnya tampak digabung
+    atas baris-baris turunannya, seperti sel gabungan *Form Indikator* sumber.
+
+    >>> t = tabel_form_indikator()
+    >>> t.nomor, t.judul, len(t.kolom), t.lebar
+    ('4.8', 'Form Indikator Level 0–5', 8, True)
+    >>> t.df.iloc[0]["judul"][1], t.df.iloc[1]["judul"][3]
+    ((False, 'MENINGKATKAN KESEJAHTERAAN SOSIAL'), (False, 'Tingkat Penurunan Jumlah Pemerlu Pelayanan Kesejahteraan Sosial (PPKS)'))
+    >>> r = t.df.iloc[2]
+    >>> r["u2"], r["u5"], r["i5"]
+    ('MENINGKATNYA PERLINDUNGAN DAN JAMINAN SOSIAL INKLUSIF DAN ADAPTIF UNTUK MASYARAKAT MISKIN DAN RENTAN', 'Fasilitasi penyaluran Bansos PKH, Program Sembako, PBI JKN KIS, Bansos Perubahan Iklim dan Bansos Lainnya', 'Jumlah KPM yang menerima Bansos Keluarga')
+    >>> h = t.html()
+    >>> h.count('colspan="8"'), h.count("<tr"), h.count("Fasilitasi Bantuan Sosial Kesejahteraan Keluarga")
+    (2, 56, 1)
+    >>> h.count("border-top-style:hidden") == 2 * (52 - 4) + 2 * (52 - 9) + 2 * (52 - 20)
+    True
+    """
+    p = muat_pohon()
+    lmax = p.level_maks
+    atas = {"ultimate_outcome", "intermediate_outcome"}
+    level_atas = sorted({s.level for s in p if s.jenis in atas})
+    level_kolom = [lv for lv in range(lmax + 1) if lv not in level_atas]
+    baris: list[dict] = []
+    terakhir: dict[int, str] = {}
+    for jalur in p.jalur():
+        for s in jalur:
+            if s.level in level_atas and terakhir.get(s.level) != s.id:
+                terakhir[s.level] = s.id
+                baris.append({"judul": [
+                    (True, f"Level {s.level} – {nama_level(s.jenis)}: "), (False, s.uraian),
+                    (True, " · Indikator: "), (False, s.indikator),
+                ]})
+        r: dict = {"judul": None}
+        for lv in level_kolom:
+            s = jalur[lv] if lv < len(jalur) else None
+            r[f"u{lv}"] = s.uraian if s else ""
+            r[f"i{lv}"] = s.indikator if s else ""
+            r[f"id{lv}"] = s.id if s else None
+        baris.append(r)
+    df = pd.DataFrame(baris)
+    kolom, kelompok, gabung = [], [], {}
+    for lv in level_kolom:
+        contoh = p.level(lv)[0]
+        kolom += [Kol(f"u{lv}", nama_level(contoh.jenis)), Kol(f"i{lv}", "Indikator")]
+        kelompok.append((f"Level {lv}", 2))
+        if lv < lmax:
+            gabung[f"u{lv}"] = gabung[f"i{lv}"] = f"id{lv}"
+    # lebar kolom (persen): kondisi outcome ditulis kapital (kata panjang seperti
+    # "KESEJAHTERAAN" butuh ± 3,2 cm pada 9 pt); kolom daun sedikit lebih lebar.
+    bobot = []
+    for lv in level_kolom:
+        jenis = p.level(lv)[0].jenis
+        bobot += [13, 11] if jenis != "output" else ([14, 14] if lv == lmax else [12, 12])
+    lebar = [w * 100 / sum(bobot) for w in bobot]
+    return TabelGabung(
+        df,
+        nomor="4.8",
+        judul="Form Indikator Level 0–" + str(lmax),
+        kolom=kolom,
+        judul_kelompok=kelompok,
+        catatan=[
+            "Level " + " dan ".join(str(lv) for lv in level_atas) + " ditulis sebagai baris judul selebar tabel; "
+            f"kondisi dan indikator level {level_kolom[0]}–{lmax - 1} ditulis sekali pada baris pertama kelompok turunannya."
+        ],
+        sumber=_sumber_pohon(),
+        lebar=True,
+        gabung=gabung,
+        lebar_kolom=lebar,
+        judul_baris="judul",
+    )
