@@ -12,6 +12,7 @@ Examples
 from __future__ import annotations
 
 import datetime as _dt
+import os
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,14 @@ from .skema import SKEMA, baca_csv
 __all__ = ["muat", "instansi", "organisasi", "keputusan", "pohon_info", "teks", "dicetak", "periksa_semua", "muat_semua", "BERKAS_YAML"]
 
 _CACHE: dict[tuple, Any] = {}
+
+
+def _jejak(jalur: Path) -> None:
+    """Catat ``jalur`` di berkas ``$IKU_JEJAK`` bila disetel: dasar cache :mod:`analisis.render`."""
+    tujuan = os.environ.get("IKU_JEJAK")
+    if tujuan:
+        with open(tujuan, "a", encoding="utf-8") as f:
+            f.write(f"{jalur}\n")
 
 
 def _kunci_cache(jalur: Path) -> tuple:
@@ -45,6 +54,7 @@ def muat(nama: str, folder: Path | None = None) -> pd.DataFrame:
         raise KeyError(f"tidak ada skema untuk berkas data {nama!r}; yang dikenal: {', '.join(sorted(SKEMA))}")
     skema = SKEMA[nama]
     jalur = (folder or folder_data()) / skema.berkas
+    _jejak(jalur)
     if not jalur.exists():
         raise KesalahanData([Pelanggaran(f"data/{skema.berkas}", None, None, None, "berkas tidak ditemukan")])
     kunci = _kunci_cache(jalur)
@@ -148,6 +158,7 @@ def _muat_yaml(nama: str, folder: Path | None = None) -> dict:
     berkas, model = BERKAS_YAML[nama]
     jalur = (folder or folder_data()) / berkas
     label = f"data/{berkas}"
+    _jejak(jalur)
     if not jalur.exists():
         raise KesalahanData([Pelanggaran(label, None, None, None, "berkas tidak ditemukan")])
     kunci = _kunci_cache(jalur)
@@ -206,6 +217,7 @@ def teks(nama: str, folder: Path | None = None) -> str:
     False
     """
     jalur = (folder or folder_data()) / "teks" / f"{nama}.md"
+    _jejak(jalur)
     if not jalur.exists():
         raise KesalahanData([Pelanggaran(f"data/teks/{nama}.md", None, None, None, "berkas tidak ditemukan")])
     try:
@@ -247,11 +259,12 @@ def _silang(df: dict[str, pd.DataFrame]) -> list[Pelanggaran]:
     rujukan("realisasi", "kode", kode, "kode indikator tidak ada di data/indikator.csv")
     rujukan("definisi_operasional", "kode", kode, "kode indikator tidak ada di data/indikator.csv")
     rujukan("spm_layanan", "kode_ikk", kode, "kode indikator tidak ada di data/indikator.csv")
-    if "spm_layanan" in df and "spm_target" in df:
+    if "spm_layanan" in df:
         nomor = set(df["spm_layanan"]["no"])
-        for _, r in df["spm_target"].iterrows():
-            if r["no"] not in nomor:
-                salah.append(Pelanggaran("data/spm_target.csv", int(r["_baris"]), "no", r["no"], "nomor layanan tidak ada di data/spm_layanan.csv"))
+        for nama in ("spm_target", "spm_mutu"):
+            for _, r in df.get(nama, pd.DataFrame(columns=["no", "_baris"])).iterrows():
+                if r["no"] not in nomor:
+                    salah.append(Pelanggaran(f"data/{nama}.csv", int(r["_baris"]), "no", r["no"], "nomor layanan tidak ada di data/spm_layanan.csv"))
     if "ppks_pas" in df and "ppks_rekap" in df:
         rinci = set(zip(df["ppks_pas"]["tahun"], df["ppks_pas"]["periode"]))
         for _, r in df["ppks_rekap"].iterrows():

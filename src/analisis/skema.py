@@ -342,7 +342,7 @@ SKEMA: dict[str, Skema] = {
         ),
         Skema(
             "kemiskinan.csv", "Tabel 2.8 Data kemiskinan",
-            (T("indikator"), T("satuan"), T("tahun", "tahun"), T("nilai", "bilangan", minimum=0)),
+            (T("indikator"), T("satuan"), T("tahun", "tahun"), T("nilai", "bilangan", minimum=0, maksimum=100)),
             ("indikator", "tahun"),
         ),
         Skema(
@@ -358,10 +358,15 @@ SKEMA: dict[str, Skema] = {
         Skema(
             "spm_realisasi.csv", "Tabel 2.10 Realisasi SPM bidang sosial",
             (T("tahun", "tahun"), T("no", "bulat"), T("jenis_pelayanan"), T("indikator"), T("penerima", "cacah"),
-             T("target_nspk", "persen", minimum=0), T("realisasi", "persen", minimum=0)),
+             T("target_nspk", "persen", minimum=0), T("realisasi", "persen", minimum=0, maksimum=100)),
             ("tahun", "no"),
         ),
         Skema("spm_permasalahan.csv", "Permasalahan dan kendala penerapan SPM", (T("tahun", "tahun"), T("no", "bulat"), T("teks")), ("tahun", "no")),
+        Skema(
+            "spm_mutu.csv", "Mutu minimal layanan dasar SPM (komponen mutu indeks SPM, Permendagri 59/2021)",
+            (T("tahun", "tahun"), T("no", "bulat"), T("mutu", "persen", minimum=0, maksimum=100)),
+            ("tahun", "no"),
+        ),
         Skema(
             "spm_layanan.csv", "Tabel 4.3 Jenis pelayanan dasar SPM",
             (T("no", "bulat"), T("jenis_pelayanan"), T("indikator"), T("kode_ikk")),
@@ -390,7 +395,7 @@ SKEMA: dict[str, Skema] = {
         ),
         Skema(
             "realisasi.csv", "Realisasi indikator yang diisi bidang (realisasi_dari = isian)",
-            (T("kode"), T("tahun", "tahun"), T("periode", "pilihan", pilihan=PERIODE), T("realisasi", "bilangan"), T("sumber", wajib=False)),
+            (T("kode"), T("tahun", "tahun"), T("periode", "pilihan", pilihan=PERIODE), T("realisasi", "bilangan", minimum=0), T("sumber", wajib=False)),
             ("kode", "tahun", "periode"), (_kode_sah("kode"),),
         ),
         Skema(

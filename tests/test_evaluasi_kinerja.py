@@ -1,0 +1,252 @@
+"""Evaluasi capaian IKK dan SPM, seri realisasi–target, dan peringatan dini (lanjutan BAB II 2.4)."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pytest
+
+from analisis import evaluasi_kinerja as ek
+
+TERLARANG = re.compile(r"(?<![\w.])(?:nan|NaN|None|inf|NaT)(?!\w)|<NA>")
+
+
+def _html(obj) -> str:
+    if hasattr(obj, "html"):
+        return obj.html()
+    return obj.data
+
+
+# ----------------------------------------------------------------------------
+# IKK
+
+
+@pytest.mark.parametrize(
+    "tahun, kode, target",
+    [
+        (2025, "IKK-01", 100.0), (2026, "IKK-13", 70.0), (2026, "IKK-14", 1.5), (2028, "IKK-14", 2.5),
+        (2026, "IKK-19", 46.0), (2029, "IKK-19", 60.0), (2027, "IKK-23", 250.0), (2025, "IKK-24", 95.0), (2029, "IKK-24", 75.0),
+    ],
+)
+def test_target_ikk_tabel_4_2(tahun, kode, target):
+    assert ek.evaluasi_ikk(tahun).set_index("kode").loc[kode, "target"] == target
+
+
+def test_capaian_ikk_24_triwulan_i_2025():
+    """IKK 24: (Σ PPKS terdata 2024 − Σ 2025 TW I) / Σ 2024 = (43.746 − 42.583) / 43.746; target 95 (Tabel 4.2)."""
+    e = ek.evaluasi_ikk(2025).set_index("kode")
+    assert e.loc["IKK-24", "realisasi"] == pytest.approx((43746 - 42583) / 43746 * 100)
+    assert e.loc["IKK-24", "capaian"] == pytest.approx((43746 - 42583) / 43746 * 100 / 95 * 100)
+    assert e.loc["IKK-24", "kategori"] == "Sangat Rendah"
+    assert e.loc["IKK-24", "periode_realisasi"] == "Triwulan I"
+    assert int(e["tersedia"].sum()) == 1
+
+
+@pytest.mark.parametrize("tahun, tersedia", [(2024, 6), (2025, 1), (2026, 0), (2029, 0)])
+def test_jumlah_ikk_dengan_realisasi(tahun, tersedia):
+    assert int(ek.evaluasi_ikk(tahun)["tersedia"].sum()) == tersedia
+
+
+def test_tabel_2_12_per_bidang():
+    t = ek.tabel_ikk(2025)
+    html = t.html()
+    assert t.nomor == "2.12"
+    assert html.count('class="kelompok"') == 5
+    for bidang in ("Sekretariat", "Bidang Perlindungan dan Jaminan Sosial", "Bidang Rehabilitasi Sosial",
+                   "Bidang Pemberdayaan Sosial", "Bidang Penanganan Bencana"):
+        assert f"<td class=\"rata-kiri\">{bidang}</td>" in html
+    baris = t.df[t.df["kelas"] == ""]
+    assert len(baris) == 24
+    ikk24 = baris[baris["no"] == "24"].iloc[0]
+    assert (ikk24["target"], ikk24["realisasi"], ikk24["capaian"], ikk24["kategori"]) == ("95 %", "2,66 %", "2,80 %", "Sangat Rendah")
+    assert "Realisasi s.d. Triwulan I 2025 dibandingkan dengan target tahunan 2025." in t.catatan
+
+
+@pytest.mark.parametrize(
+    "tahun, awal",
+    [
+        (2024, "Dari 24 IKK, realisasi tahun 2024 tersedia untuk 6 indikator, tetapi target tahun 2024"),
+        (2025, "Dari 24 IKK, realisasi s.d. Triwulan I 2025 tersedia untuk 1 indikator dan 1 di antaranya dapat dibandingkan"),
+        (2026, "Data realisasi IKK tahun 2026 belum tersedia."),
+        (2029, "Data realisasi IKK tahun 2029 belum tersedia."),
+    ],
+)
+def test_kalimat_ikk(tahun, awal):
+    assert ek.kalimat_ikk(tahun).data.startswith("<p>" + awal)
+
+
+# ----------------------------------------------------------------------------
+# SPM
+
+
+@pytest.mark.parametrize(
+    "no, penerima, persen",
+    [(1, 60, 80.0), (2, 18, 100.0), (3, 10, 100.0), (4, 7, 100.0), (5, 164, 100.0)],  # Tabel 2.10
+)
+def test_spm_2024_tabel_2_10(no, penerima, persen):
+    e = ek.evaluasi_spm(2024).set_index("no")
+    assert (e.loc[no, "penerima"], e.loc[no, "persen_penerima"]) == (penerima, persen)
+    assert e.loc[no, "indeks"] is None and e.loc[no, "kategori"] is None  # mutu belum tersedia: tidak 0, tidak ditebak
+
+
+@pytest.mark.parametrize("no, target", [(1, 46), (2, 16), (3, 12), (4, 4), (5, 200)])  # Tabel 4.3 tahun 2025
+def test_spm_target_2025_tabel_4_3(no, target):
+    e = ek.evaluasi_spm(2025).set_index("no")
+    assert e.loc[no, "target_penerima"] == target
+    assert not e.loc[no, "tersedia"]
+
+
+def test_tabel_2_13():
+    t = ek.tabel_spm(2024)
+    assert t.nomor == "2.13"
+    assert t.df["penerima"].tolist() == ["60", "18", "10", "7", "164"]
+    assert t.df["persen"].tolist() == ["80 %", "100 %", "100 %", "100 %", "100 %"]
+    assert t.df["indeks"].tolist() == ["–"] * 5
+    assert any("Mutu layanan belum dilaporkan" in c for c in t.catatan)
+    assert "Target penerima tahun 2024 tidak ditetapkan di Tabel 4.3." in t.catatan
+
+
+def test_kalimat_spm_2024():
+    s = ek.kalimat_spm(2024).data
+    assert "sebanyak 259 orang pada 5 jenis pelayanan dasar" in s  # 60 + 18 + 10 + 7 + 164 (Tabel 2.10)
+    assert "memenuhi target NSPK pada 4 dari 5 jenis pelayanan" in s
+
+
+def test_indeks_spm_dengan_mutu(salinan_data, monkeypatch):
+    monkeypatch.setenv("IKU_DATA", str(salinan_data))
+    (salinan_data / "spm_mutu.csv").write_text("tahun,no,mutu\n2024,1,100 %\n2024,2,50 %\n", encoding="utf-8")
+    e = ek.evaluasi_spm(2024).set_index("no")
+    assert e.loc[1, "indeks"] == pytest.approx(0.8 * 80 + 0.2 * 100)  # 84: Tuntas Madya (Permendagri 59/2021)
+    assert e.loc[1, "kategori"] == "Tuntas Madya"
+    assert e.loc[2, "indeks"] == pytest.approx(90.0) and e.loc[2, "kategori"] == "Tuntas Utama"
+    assert pd.isna(e.loc[3, "indeks"])
+
+
+# ----------------------------------------------------------------------------
+# seri
+
+
+def test_seri_iku_01():
+    s = ek.seri_indikator("IKU-01", 2025).set_index("tahun")
+    assert list(s.index) == [2024, 2025, 2026, 2027, 2028, 2029]
+    assert s.loc[2024, "realisasi"] == pytest.approx(41893 / 43746 * 100)  # 95,76 % (Tabel 2.11)
+    assert s.loc[2025, "realisasi"] == pytest.approx(35005 / 42583 * 100)  # 82,20 %
+    assert bool(s.loc[2025, "parsial"]) and not bool(s.loc[2024, "parsial"])
+    assert s["target"].tolist() == [100.0] * 6
+
+
+def test_seri_iku_02_dengan_target_predikat():
+    s = ek.seri_indikator("IKU-02", 2025).set_index("tahun")
+    assert s.loc[2023, "realisasi"] == 60.6 and s.loc[2024, "realisasi"] == 58.3 and s.loc[2025, "realisasi"] == 60.7
+    assert s.loc[2024, "target_predikat"] == "B" and s.loc[2025, "target"] == 58.0 and s.loc[2029, "target"] == 66.0
+
+
+def test_seri_tidak_memuat_realisasi_sesudah_tahun_dokumen():
+    s = ek.seri_indikator("IKU-01", 2024).set_index("tahun")
+    assert s.loc[2024, "realisasi"] == pytest.approx(95.764, abs=1e-3)
+    assert s.loc[2025:, "realisasi"].isna().all()
+
+
+@pytest.mark.parametrize(
+    "tahun, nomor",
+    [
+        (2024, ["2.20", "2.21", "2.22", "2.23", "2.24", None, "2.25"]),  # tanpa grafik capaian (target IKK 2024 tidak ada)
+        (2025, ["2.21", "2.22", "2.23", "2.24", "2.25", "2.20", None]),  # tanpa grafik SPM (data SPM 2025 belum ada)
+    ],
+)
+def test_nomor_gambar_berurutan_tanpa_celah(tahun, nomor):
+    seri = [g.nomor for g in ek.gambar_seri_ikk(tahun)]
+    cap = ek.gambar_capaian_ikk(tahun)
+    spm = ek.gambar_spm(tahun)
+    assert seri + [getattr(cap, "nomor", None), getattr(spm, "nomor", None)] == nomor
+
+
+# ----------------------------------------------------------------------------
+# peringatan dini
+
+
+@pytest.mark.parametrize(
+    "tahun, kode, alasan",
+    [
+        (2024, "IKU-01", "realisasi tahun 2024 sebesar 95,76 % di bawah target 100 %"),
+        (2024, "IKU-02", "predikat CC (nilai 58,30, tahun 2024) di bawah target predikat B"),
+        (2024, "SPM 1", "persentase penerima layanan 80 % di bawah target NSPK 100 %"),
+        (2025, "IKU-01", "realisasi s.d. Triwulan I 2025 sebesar 82,20 % masih di bawah target tahunan 100 %"),
+        (2025, "IKK-24", "realisasi s.d. Triwulan I 2025 sebesar 2,66 % masih di bawah target tahunan 95 %"),
+        (2025, "IKK-23", "realisasi terakhir (tahun 2024) sebesar 164 orang di bawah target 2025 200 orang; realisasi 2025 belum tersedia"),
+        (2026, "IKU-01", "realisasi terakhir (s.d. Triwulan I 2025) sebesar 82,20 % di bawah target 2026 100 %; realisasi 2026 belum tersedia"),
+        (2029, "IKU-02", "realisasi terakhir (s.d. Triwulan II 2025) sebesar 60,70 di bawah target 2029 66; realisasi 2029 belum tersedia"),
+    ],
+)
+def test_peringatan_dini_alasan(tahun, kode, alasan):
+    w = ek.peringatan_dini(tahun).set_index("kode")
+    assert w.loc[kode, "alasan"] == alasan
+
+
+@pytest.mark.parametrize(
+    "tahun, kode",
+    [
+        (2025, ["IKU-01", "IKK-21", "IKK-23", "IKK-24"]),  # IKU-02: 60,70 ≥ target 58 → tidak diperingatkan
+        (2026, ["IKU-01", "IKK-21", "IKK-23", "IKK-24"]),
+        (2024, ["IKU-01", "IKU-02", "SPM 1"]),
+    ],
+)
+def test_daftar_peringatan_dini(tahun, kode):
+    assert ek.peringatan_dini(tahun)["kode"].tolist() == kode
+
+
+def test_peringatan_kumulatif_diproyeksikan(salinan_data, monkeypatch):
+    """Indikator jumlah orang: realisasi s.d. TW II × 4 / 2 dibandingkan dengan target tahunan."""
+    monkeypatch.setenv("IKU_DATA", str(salinan_data))
+    ind = salinan_data / "indikator.csv"
+    teks = ind.read_text(encoding="utf-8").replace(",Bidang Rehabilitasi Sosial,,spm_penerima\n", ",Bidang Rehabilitasi Sosial,,isian\n", 1)
+    ind.write_text(teks, encoding="utf-8")
+    (salinan_data / "realisasi.csv").write_text("kode,tahun,periode,realisasi,sumber\nIKK-19,2026,Triwulan II,20,\n", encoding="utf-8")
+    w = ek.peringatan_dini(2026, "Triwulan II").set_index("kode")
+    assert w.loc["IKK-19", "proyeksi"] == 40.0
+    assert w.loc["IKK-19", "alasan"] == ("realisasi s.d. Triwulan II 2026 sebesar 20 orang, bila lajunya tetap menjadi 40 orang "
+                                         "pada akhir tahun, di bawah target 46 orang")
+
+
+def test_peringatan_polaritas_negatif(salinan_data, monkeypatch):
+    monkeypatch.setenv("IKU_DATA", str(salinan_data))
+    ind = salinan_data / "indikator.csv"
+    baris = ind.read_text(encoding="utf-8").splitlines(keepends=True)
+    baris = [b.replace(",%,positif,", ",%,negatif,", 1) if b.startswith("IKK-13,") else b for b in baris]
+    ind.write_text("".join(baris), encoding="utf-8")
+    (salinan_data / "realisasi.csv").write_text("kode,tahun,periode,realisasi,sumber\nIKK-13,2026,Tahunan,80,\nIKK-01,2026,Tahunan,100,\n",
+                                               encoding="utf-8")
+    w = ek.peringatan_dini(2026).set_index("kode")
+    assert w.loc["IKK-13", "capaian"] == pytest.approx((2 * 70 - 80) / 70 * 100)
+    assert w.loc["IKK-13", "alasan"] == "realisasi tahun 2026 sebesar 80 % di atas batas target 70 %"
+    assert "IKK-01" not in w.index  # 100 terhadap 100: tercapai
+
+
+@pytest.mark.parametrize(
+    "tahun, awal",
+    [
+        (2025, "Berdasarkan realisasi s.d. Triwulan I 2025, 4 dari 26 indikator kinerja (IKU dan IKK) diperkirakan"),
+        (2026, "Data realisasi tahun 2026 belum tersedia. Sebagai peringatan dini, realisasi terakhir yang tersedia"),
+    ],
+)
+def test_kalimat_peringatan(tahun, awal):
+    assert ek.kalimat_peringatan(tahun).data.startswith("<p>" + awal)
+
+
+# ----------------------------------------------------------------------------
+# keluaran dokumen bersih untuk setiap tahun
+
+
+@pytest.mark.parametrize("tahun", [2024, 2025, 2026, 2027, 2028, 2029])
+def test_tanpa_nilai_tak_terdefinisi(tahun):
+    keluaran = [ek.kalimat_ikk(tahun), ek.tabel_ikk(tahun), ek.kalimat_spm(tahun), ek.tabel_spm(tahun),
+                ek.kalimat_peringatan(tahun), ek.daftar_peringatan(tahun)]
+    for k in keluaran:
+        html = _html(k)
+        assert not TERLARANG.search(html), html[:200]
+        assert not re.search(r"(?<![\d,.])0 %", html)  # data kosong tidak pernah tampil sebagai "0 %"
+
+
+def test_sifat_indikator():
+    assert [ek.sifat_indikator(s) for s in ("%", "orang", "nilai")] == ["tingkat", "kumulatif", "tingkat"]
