@@ -5,6 +5,8 @@ Contoh::
     iku periksa                 # validasi data/ dan cocokkan angka tercetak
     iku render --tahun 2025     # dokumen HTML dan PDF tahun 2025
     iku render --semua          # semua tahun yang memiliki parameter
+    iku templat --tahun 2026    # templat isian realisasi (.xlsx) untuk bidang
+    iku impor isian.xlsx --coba # periksa isian dan tampilkan perubahannya
 """
 
 from __future__ import annotations
@@ -43,7 +45,7 @@ def _render(args) -> int:
 
     fmt = ("html", "pdf") if args.format == "keduanya" else (args.format,)
     if args.semua:
-        hasil = render.render_semua(format=fmt, chromium=args.chromium)
+        hasil = render.render_semua(format=fmt, chromium=args.chromium, paralel=args.jobs, paksa=args.paksa)
         for h in hasil:
             _lapor(h)
         return 0
@@ -53,7 +55,8 @@ def _render(args) -> int:
 
         tersedia = parameter.tahun_tersedia()
         tahun = max([t for t in tersedia if t <= datetime.date.today().year] or tersedia)
-    h = render.render_tahun(tahun, periode=args.periode, format=fmt, chromium=args.chromium)
+    h = render.render_tahun(tahun, periode=args.periode, format=fmt, chromium=args.chromium, paralel=args.jobs,
+                            paksa=args.paksa)
     _lapor(h)
     return 0
 
@@ -65,6 +68,22 @@ def _lapor(h) -> None:
             print(f"Ditulis: {jalur}")
     for p in getattr(h, "peringatan", []) or []:
         print(f"Peringatan: {p}", file=sys.stderr)
+
+
+def _templat(args) -> int:
+    from . import xlsx
+
+    jalur = xlsx.buat_templat(args.tahun, periode=args.periode, keluaran=args.keluaran)
+    print(f"Ditulis: {jalur}")
+    return 0
+
+
+def _impor(args) -> int:
+    from . import impor
+
+    hasil = impor.impor(args.berkas, coba=args.coba)
+    print(hasil.ringkasan())
+    return 0
 
 
 def parser() -> argparse.ArgumentParser:
@@ -80,7 +99,19 @@ def parser() -> argparse.ArgumentParser:
     r.add_argument("--periode", help='periode realisasi, mis. "Triwulan I" (bawaan: dari parameter tahun itu)')
     r.add_argument("--format", choices=("html", "pdf", "keduanya"), default="keduanya")
     r.add_argument("--chromium", help="jalur peramban Chromium untuk PDF (atau variabel lingkungan IKU_CHROMIUM)")
+    r.add_argument("--paksa", action="store_true", help="eksekusi ulang semua bab walaupun cache-nya masih berlaku")
+    r.add_argument("--jobs", type=int, metavar="N",
+                   help="jumlah bab yang dieksekusi bersamaan (bawaan: jumlah inti prosesor)")
     r.set_defaults(fungsi=_render)
+    t = sub.add_parser("templat", help="tulis templat isian realisasi (.xlsx) untuk bidang")
+    t.add_argument("--tahun", type=int, required=True, help="tahun realisasi yang diisi")
+    t.add_argument("--periode", default="Tahunan", help='periode isian, mis. "Triwulan II" (bawaan: Tahunan)')
+    t.add_argument("--keluaran", help="berkas tujuan (bawaan: realisasi_<tahun>_<periode>.xlsx di folder kerja)")
+    t.set_defaults(fungsi=_templat)
+    i = sub.add_parser("impor", help="validasi templat yang sudah diisi lalu tulis ke data/ (semua atau tidak sama sekali)")
+    i.add_argument("berkas", help="buku kerja .xlsx hasil 'iku templat' yang sudah diisi")
+    i.add_argument("--coba", action="store_true", help="tampilkan perubahan tanpa menulis data/")
+    i.set_defaults(fungsi=_impor)
     return ap
 
 

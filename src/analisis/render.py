@@ -1,32 +1,51 @@
-"""Render dokumen IKU satu tahun: eksekusi buku per bab, rakit HTML, cetak PDF.
+"""Render dokumen IKU: eksekusi buku per bab (hanya yang berubah), rakit HTML, cetak PDF.
 
-Alur :func:`render_tahun`:
+Alur :func:`render_tahun` dan :func:`render_semua`:
 
-1. parameter tahun dimuat dan divalidasi (:func:`analisis.parameter.muat`)
+1. parameter setiap tahun dimuat dan divalidasi (:func:`analisis.parameter.muat`)
    sebelum satu kernel pun dijalankan, sehingga parameter yang salah gagal
    seketika;
-2. semua pekerjaan dilakukan di folder sementara ``rendered/.bangun-<tahun>-*``;
-3. setiap buku ``notebooks/NN_*.ipynb`` dieksekusi berurutan dengan papermill
-   (parameter ``tahun`` dan ``periode``) ke ``dieksekusi/``;
-4. setiap buku yang sudah dieksekusi diubah menjadi penggalan HTML dengan
-   templat nbconvert ``templat/iku_bab`` (tanpa kode, tanpa prompt, tanpa
-   MathJax/require.js/tema JupyterLab);
-5. penggalan dirakit dengan ``templat/dokumen.html.j2`` dan ``dokumen.css``
+2. untuk setiap bab (buku ``notebooks/NN_*.ipynb`` × tahun) dihitung kunci
+   cache dari semua yang memengaruhi hasilnya (:mod:`analisis.cache`): isi
+   buku, parameter tahun, kode ``src/analisis``, dan isi setiap berkas
+   ``data/`` yang dibaca bab itu pada eksekusi terakhir. Bab yang kuncinya
+   sama dipakai dari cache; bila semua bab dan dokumen tahun itu tidak
+   berubah, tahun itu tidak disentuh sama sekali;
+3. bab yang berubah (atau semuanya dengan ``paksa=True``) dieksekusi dengan
+   nbclient di kumpulan kernel (``paralel`` kernel, bawaan sebanyak inti
+   prosesor, tidak lebih dari jumlah bab yang perlu dieksekusi). Bab dari
+   semua tahun berbagi kumpulan yang sama. Kernel dipakai ulang antarbab:
+   sebelum setiap bab, ruang nama pengguna dikosongkan, modul ``analisis``
+   dibuang dari ``sys.modules`` (diimpor ulang segar), dan keadaan
+   matplotlib, ``warnings``, ``sys.path``, variabel lingkungan dan folder
+   kerja dikembalikan; paket berat (pandas, matplotlib, pandera) hanya
+   diimpor sekali per kernel. ``IKU_KERNEL_SEGAR=1`` memakai kernel baru
+   untuk setiap bab (lebih lambat; untuk memeriksa kebocoran keadaan);
+4. selama eksekusi, setiap berkas di ``data/`` dan ``parameters/`` yang dibuka
+   bab itu dicatat (kait audit Python di kernel, ditambah
+   :func:`analisis.data._jejak`); catatan itu menjadi bagian kunci cache;
+5. setiap buku yang sudah dieksekusi diubah menjadi penggalan HTML di proses
+   ini (nbconvert, templat ``templat/iku_bab``: tanpa kode, tanpa prompt,
+   tanpa MathJax/require.js/tema JupyterLab), lalu disimpan di cache;
+6. penggalan dirakit dengan ``templat/dokumen.html.j2`` dan ``dokumen.css``
    (disisipkan) menjadi satu ``IKU-<tahun>.html``: sampul, bagian awal
    (buku ``00_*``), DAFTAR ISI (setiap h1/h2, dengan tautan), lalu bab-bab;
-6. penjaga memeriksa bahwa tidak ada teks ``nan``/``None``/``inf`` dan tidak
+7. penjaga memeriksa bahwa tidak ada teks ``nan``/``None``/``inf`` dan tidak
    ada sumber daya luar (skrip, stylesheet, gambar, font);
-7. PDF dicetak dengan Chromium (:mod:`analisis.pdf`);
-8. bila semuanya berhasil, folder sementara ditukar menjadi
+8. PDF dicetak dengan Chromium (:mod:`analisis.pdf`);
+9. semua pekerjaan satu tahun dilakukan di folder sementara
+   ``rendered/.bangun-<tahun>-*``; bila berhasil, folder itu ditukar menjadi
    ``rendered/<tahun>/``. Bila gagal, ``rendered/<tahun>/`` yang lama tidak
    disentuh dan folder sementara dipindah ke ``rendered/<tahun>-gagal/``.
 
-Hasil di ``rendered/<tahun>/``: ``IKU-<tahun>.html``, ``IKU-<tahun>.pdf`` dan
-``dieksekusi/*.ipynb`` (buku yang sudah dieksekusi, untuk analis).
+Hasil di ``rendered/<tahun>/``: ``IKU-<tahun>.html``, ``IKU-<tahun>.pdf``,
+``dieksekusi/*.ipynb`` (buku yang sudah dieksekusi, untuk analis) dan
+``.cache/`` (entri cache per bab dan cap dokumen).
 """
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import contextlib
 import html as _html
@@ -35,14 +54,18 @@ import os
 import re
 import secrets
 import shutil
+import signal
 import tempfile
+import threading
 import time
 import unicodedata
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
+from . import cache as _cache
 from . import paths
 from .kesalahan import KesalahanIKU
 
@@ -100,6 +123,9 @@ FORMAT_DIKENAL = ("html", "pdf")
 #: Batas waktu satu sel (detik) saat eksekusi.
 BATAS_WAKTU_SEL = 600
 
+#: Batas waktu kernel siap (detik).
+BATAS_WAKTU_KERNEL = 120
+
 #: Teks yang menandakan angka tak terdefinisi bocor ke dokumen.
 TEKS_TERLARANG = re.compile(r"(?<![\w.])(?:nan|NaN|None|inf|NaT)(?!\w)|<NA>")
 
@@ -119,6 +145,8 @@ class InfoBab:
     bagian_awal: bool = False
     durasi_eksekusi: float = 0.0
     durasi_html: float = 0.0
+    #: Diambil dari cache (tidak dieksekusi pada render ini).
+    dari_cache: bool = False
 
 
 @dataclass
@@ -141,6 +169,13 @@ class HasilRender:
         Ukuran berkas dalam bita (``html``, ``pdf``).
     peringatan
         Pesan untuk pengguna, misalnya PDF dilewati karena tidak ada Chromium.
+    dieksekusi, dari_cache
+        Nama buku yang dieksekusi pada render ini dan yang diambil dari cache.
+    alasan
+        Untuk setiap buku yang dieksekusi: mengapa (mis. ``data/lks.csv berubah``).
+    dilewati
+        ``True`` bila dokumen tahun ini tidak berubah sama sekali dan
+        ``rendered/<tahun>/`` tidak disentuh.
     """
 
     tahun: int
@@ -152,6 +187,10 @@ class HasilRender:
     durasi: dict[str, float] = field(default_factory=dict)
     ukuran: dict[str, int] = field(default_factory=dict)
     peringatan: list[str] = field(default_factory=list)
+    dieksekusi: list[str] = field(default_factory=list)
+    dari_cache: list[str] = field(default_factory=list)
+    alasan: dict[str, str] = field(default_factory=dict)
+    dilewati: bool = False
 
 
 @dataclass
@@ -185,7 +224,7 @@ class _GagalBab(Exception):
 
 
 # ---------------------------------------------------------------------------
-# Buku dan eksekusi
+# Buku
 
 
 def daftar_buku(folder: Path) -> list[Path]:
@@ -229,21 +268,6 @@ def _lingkungan_kernel(akar: Path | None) -> Iterator[None]:
                 os.environ[k] = v
 
 
-def _nomor_sel(dieksekusi: Path, indeks: int) -> int:
-    """Nomor sel (mulai 1) di buku asli dari indeks sel menurut papermill.
-
-    Indeks papermill menghitung sel ``injected-parameters`` yang disisipkan;
-    sel penanda galat papermill tidak dihitung.
-    """
-    try:
-        import nbformat
-
-        nb = nbformat.read(dieksekusi, as_version=4)
-    except Exception:  # noqa: BLE001 - hanya untuk pesan
-        return indeks + 1
-    sel = [c for c in nb.cells if "papermill-error-cell-tag" not in c.get("metadata", {}).get("tags", [])]
-    sisipan = sum(1 for c in sel[:indeks] if "injected-parameters" in c.get("metadata", {}).get("tags", []))
-    return indeks - sisipan + 1
 
 
 def _baris_pertama(kode: str, batas: int = 100) -> str:
@@ -272,31 +296,400 @@ def _baris_galat(traceback: list[str] | None, kode: str) -> str:
     return f"baris pertama sel: {pertama}" if pertama else ""
 
 
-def _eksekusi(sumber: Path, tujuan: Path, relatif: str, parameter: dict, cwd: Path) -> None:
-    import papermill as pm
-    from papermill.exceptions import PapermillExecutionError
 
-    try:
-        pm.execute_notebook(
-            str(sumber),
-            str(tujuan),
-            parameters=parameter,
-            kernel_name="python3",
-            cwd=str(cwd),
-            progress_bar=False,
-            log_output=False,
-            execution_timeout=BATAS_WAKTU_SEL,
+# ---------------------------------------------------------------------------
+# Kernel: kumpulan kernel yang dipakai ulang antarbab
+
+#: Dijalankan sekali di setiap kernel baru (lihat :class:`_Kernel`). Memasang
+#: kait audit yang mencatat setiap berkas di bawah ``akar_jejak`` yang dibuka
+#: untuk dibaca (dan setiap folder yang didaftar) ke berkas jejak bab yang
+#: sedang berjalan; menyimpan hasil kompilasi modul ``analisis`` menurut
+#: isinya; lalu menyediakan ``mulai()`` yang mengembalikan kernel ke keadaan
+#: segar sebelum setiap bab (paket pihak ketiga yang sudah diimpor tetap dimuat).
+_KODE_PERSIAPAN = r'''
+def __iku_persiapan(akar_jejak, folder_paket):
+    import gc
+    import importlib
+    import importlib.machinery
+    import os
+    import sys
+    import types
+    import warnings
+    from IPython import get_ipython
+
+    st = types.ModuleType("_iku_kernel")
+    st.berkas = None
+    st.terlihat = set()
+    st.sibuk = False
+    awalan = tuple(a.rstrip(os.sep) + os.sep for a in akar_jejak)
+    persis = frozenset(a.rstrip(os.sep) for a in akar_jejak)
+    bendera_tulis = os.O_WRONLY | os.O_RDWR | os.O_APPEND | os.O_CREAT | os.O_TRUNC
+
+    def catat(baris):
+        if baris in st.terlihat:
+            return
+        st.terlihat.add(baris)
+        st.sibuk = True
+        try:
+            with open(st.berkas, "a", encoding="utf-8") as f:
+                f.write(baris + "\n")
+        finally:
+            st.sibuk = False
+
+    def audit(peristiwa, argumen):
+        if st.berkas is None or st.sibuk:
+            return
+        if peristiwa == "open":
+            jalur, mode, bendera = argumen
+            if isinstance(mode, str):
+                if "w" in mode or "a" in mode or "x" in mode or "+" in mode:
+                    return
+            elif isinstance(bendera, int) and bendera & bendera_tulis:
+                return
+            awal = ""
+        elif peristiwa == "os.listdir" or peristiwa == "os.scandir":
+            jalur = argumen[0] if argumen and argumen[0] is not None else "."
+            awal = "D\t"
+        else:
+            return
+        if isinstance(jalur, int):
+            return
+        try:
+            p = os.path.abspath(os.fsdecode(jalur))
+        except Exception:
+            return
+        if p.startswith(awalan) or p in persis:
+            catat(awal + p)
+
+    sys.addaudithook(audit)
+
+    # Modul analisis diimpor ulang sebelum setiap bab; hasil kompilasinya
+    # disimpan menurut (jalur, isi) sehingga tidak dikompilasi berulang.
+    asli = importlib.machinery.SourceFileLoader.source_to_code
+    simpanan = {}
+    awalan_paket = os.path.abspath(folder_paket) + os.sep
+
+    def source_to_code(self, data, path, *, _optimize=-1):
+        if not isinstance(path, str) or not path.startswith(awalan_paket):
+            return asli(self, data, path, _optimize=_optimize)
+        k = (path, bytes(data), _optimize)
+        kode = simpanan.get(k)
+        if kode is None:
+            kode = simpanan[k] = asli(self, data, path, _optimize=_optimize)
+        return kode
+
+    importlib.machinery.SourceFileLoader.source_to_code = source_to_code
+
+    def buang_analisis():
+        for nama in [n for n in sys.modules if n == "analisis" or n.startswith("analisis.")]:
+            del sys.modules[nama]
+
+    path_awal = list(sys.path)
+    env_awal = dict(os.environ)
+    ip = get_ipython()
+
+    def mulai(jejak, cwd):
+        st.berkas = None
+        buang_analisis()
+        # Kosongkan ruang nama pengguna; gc.collect() di dalam reset ditunda
+        # agar sampah bab sebelumnya dan modul analisis lama dikumpulkan sekali.
+        kumpulkan = gc.collect
+        gc.collect = lambda *a, **k: 0
+        try:
+            ip.reset(new_session=True)
+        finally:
+            gc.collect = kumpulkan
+        mpl = sys.modules.get("matplotlib")
+        if mpl is not None:
+            plt = sys.modules.get("matplotlib.pyplot")
+            if plt is not None:
+                plt.close("all")
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                mpl.rc_file_defaults()
+        # Peringatan "sekali per lokasi" tampil lagi di bab berikutnya, seperti di kernel baru.
+        warnings._filters_mutated()
+        sys.path[:] = path_awal
+        if dict(os.environ) != env_awal:
+            os.environ.clear()
+            os.environ.update(env_awal)
+        os.chdir(cwd)
+        # Paket yang sudah diimpor bab sebelumnya (pandas, matplotlib, ...) tetap
+        # dimuat; objeknya dibekukan agar pengumpulan sampah berikutnya murah.
+        gc.collect()
+        gc.freeze()
+        if jejak:
+            os.environ["IKU_JEJAK"] = jejak
+        st.terlihat = set()
+        st.berkas = jejak or None
+
+    st.mulai = mulai
+    sys.modules["_iku_kernel"] = st
+'''
+
+
+class _KernelRusak(Exception):
+    """Kernel tidak dapat dipakai lagi (mati, persiapan gagal)."""
+
+
+class _Kernel:
+    """Satu kernel IPython (transport IPC) dengan loop asyncio miliknya sendiri.
+
+    Hanya dipakai oleh satu utas pada satu waktu. Transport IPC (soket Unix di
+    folder sementara) dipakai agar kernel tidak mencetak peringatan "Kernel is
+    running over TCP without encryption"; keluaran galat kernel yang lain
+    tetap tampil.
+    """
+
+    def __init__(self, folder_ipc: Path, nomor: int, env: dict[str, str], cwd: Path, akar_jejak: list[str]):
+        self.folder_ipc = folder_ipc
+        self.nomor = nomor
+        self.env = env
+        self.cwd = cwd
+        self.akar_jejak = akar_jejak
+        self.loop = asyncio.new_event_loop()
+        self.km = None
+        self.kc = None
+        self.jumlah_bab = 0
+
+    @property
+    def pid(self) -> int | None:
+        proses = getattr(getattr(self.km, "provisioner", None), "process", None)
+        return getattr(proses, "pid", None)
+
+    def _jalankan(self, coro):
+        return self.loop.run_until_complete(coro)
+
+    def mulai(self) -> None:
+        self._jalankan(self._mulai())
+
+    async def _mulai(self) -> None:
+        from jupyter_client import AsyncKernelManager
+
+        if os.name == "posix":
+            km = AsyncKernelManager(kernel_name="python3", transport="ipc")
+            km.ip = str(self.folder_ipc / f"k{self.nomor}")
+        else:  # pragma: no cover - soket IPC hanya ada di POSIX
+            km = AsyncKernelManager(kernel_name="python3")
+        self.km = km
+        await km.start_kernel(cwd=os.path.abspath(self.cwd), env=self.env,
+                              extra_arguments=["--HistoryManager.hist_file=:memory:"])
+        kc = km.client()
+        kc.start_channels()
+        self.kc = kc
+        await kc.wait_for_ready(timeout=BATAS_WAKTU_KERNEL)
+        kc.allow_stdin = False
+        folder_paket = str(Path(__file__).resolve().parent)
+        await self._diam(
+            _KODE_PERSIAPAN
+            + f"\n__iku_persiapan({self.akar_jejak!r}, {folder_paket!r})\ndel __iku_persiapan\n"
         )
-    except PapermillExecutionError as e:
-        sel = _nomor_sel(tujuan, e.cell_index)
-        alasan = f"sel ke-{sel} (In [{e.exec_count}]): {e.ename}: {e.evalue}"
-        letak = _baris_galat(e.traceback, e.source)
-        if letak:
-            alasan += f"\n  {letak}"
-        raise _GagalBab(sumber.name, relatif, alasan, sel=sel, ename=e.ename, evalue=e.evalue) from e
-    except Exception as e:  # noqa: BLE001 - kernel mati, JSON rusak, kernel tidak ada, ...
-        ada = relatif if tujuan.exists() else None
-        raise _GagalBab(sumber.name, ada, f"{type(e).__name__}: {e}") from e
+
+    async def _diam(self, kode: str) -> None:
+        """Jalankan ``kode`` tanpa keluaran dan tanpa menambah nomor eksekusi."""
+        balasan = await self.kc.execute_interactive(
+            kode, silent=True, store_history=False, allow_stdin=False, timeout=BATAS_WAKTU_KERNEL,
+            output_hook=lambda pesan: None,
+        )
+        isi = balasan["content"]
+        if isi.get("status") != "ok":
+            jejak = _ANSI.sub("", "\n".join(isi.get("traceback") or []))
+            raise _KernelRusak(f"persiapan kernel gagal: {isi.get('ename')}: {isi.get('evalue')}\n{jejak}")
+
+    def eksekusi(self, nb, cwd: Path, jejak: Path | None) -> None:
+        """Eksekusi ``nb`` (diubah di tempat) dari keadaan segar; galat sel = ``CellExecutionError``."""
+        self._jalankan(self._eksekusi(nb, cwd, jejak))
+
+    async def _eksekusi(self, nb, cwd: Path, jejak: Path | None) -> None:
+        from nbclient import NotebookClient
+
+        jejak_teks = os.path.abspath(jejak) if jejak else None
+        await self._diam(f"__import__('sys').modules['_iku_kernel'].mulai({jejak_teks!r}, {os.path.abspath(cwd)!r})")
+        self.jumlah_bab += 1
+        klien = NotebookClient(
+            nb, km=self.km, timeout=BATAS_WAKTU_SEL, startup_timeout=BATAS_WAKTU_KERNEL,
+            kernel_name="python3", record_timing=False, resources={"metadata": {"path": str(cwd)}},
+        )
+        klien.kc = self.kc
+        await klien.async_execute()
+
+    def bunuh(self) -> None:
+        """Hentikan proses kernel seketika (dari utas mana pun)."""
+        pid = self.pid
+        if pid:
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGKILL)
+
+    def tutup(self) -> None:
+        try:
+            if self.km is not None:
+                self._jalankan(self._tutup())
+        except Exception:  # noqa: BLE001 - kernel sudah mati; bersihkan sebisanya
+            self.bunuh()
+            with contextlib.suppress(Exception):
+                self.km.cleanup_resources()
+        finally:
+            with contextlib.suppress(Exception):
+                self.loop.close()
+
+    async def _tutup(self) -> None:
+        if self.kc is not None:
+            self.kc.stop_channels()
+        await self.km.shutdown_kernel(now=True)
+
+
+class _Kolam:
+    """Kumpulan kernel: satu kernel per utas pekerja, dimulai saat pertama dibutuhkan.
+
+    Dengan ``segar=True`` setiap bab mendapat kernel baru yang langsung ditutup
+    sesudahnya (semantik papermill; lebih lambat).
+    """
+
+    def __init__(self, env: dict[str, str], cwd: Path, akar_jejak: list[str], segar: bool = False):
+        self.env = env
+        self.cwd = cwd
+        self.akar_jejak = akar_jejak
+        self.segar = segar
+        self.folder_ipc = Path(tempfile.mkdtemp(prefix="iku-kernel-"))
+        self._lokal = threading.local()
+        self._kunci = threading.Lock()
+        self._hidup: list[_Kernel] = []
+        self._nomor = 0
+        self.dimulai = 0
+
+    def _baru(self) -> _Kernel:
+        with self._kunci:
+            self._nomor += 1
+            k = _Kernel(self.folder_ipc, self._nomor, self.env, self.cwd, self.akar_jejak)
+            self._hidup.append(k)
+            self.dimulai += 1
+        try:
+            k.mulai()
+        except BaseException:
+            self.buang(k)
+            raise
+        return k
+
+    def ambil(self) -> _Kernel:
+        k = None if self.segar else getattr(self._lokal, "kernel", None)
+        if k is None:
+            k = self._baru()
+            if not self.segar:
+                self._lokal.kernel = k
+        return k
+
+    def kembalikan(self, k: _Kernel) -> None:
+        if self.segar:
+            self.buang(k)
+
+    def buang(self, k: _Kernel) -> None:
+        """Tutup ``k`` (mis. setelah kernel mati atau sel melewati batas waktu)."""
+        if getattr(self._lokal, "kernel", None) is k:
+            self._lokal.kernel = None
+        with self._kunci:
+            if k in self._hidup:
+                self._hidup.remove(k)
+        k.tutup()
+
+    def bunuh(self) -> None:
+        with self._kunci:
+            for k in self._hidup:
+                k.bunuh()
+
+    def tutup(self) -> None:
+        with self._kunci:
+            semua, self._hidup = self._hidup, []
+        for k in semua:
+            k.tutup()
+        shutil.rmtree(self.folder_ipc, ignore_errors=True)
+
+
+#: Konteks utas pekerja: kumpulan kernel dan berkas jejak bab yang sedang dieksekusi.
+_konteks = threading.local()
+
+
+def _suntik_parameter(nb, parameter: dict) -> None:
+    """Sisipkan sel ``injected-parameters`` setelah sel bertag ``parameters`` (seperti papermill)."""
+    import nbformat
+
+    def tag(c):
+        return c.get("metadata", {}).get("tags", [])
+
+    sel = [c for c in nb.cells if "injected-parameters" not in tag(c)]
+    baris = ["# Parameters", *(f"{k} = {v!r}" for k, v in parameter.items())]
+    baru = nbformat.v4.new_code_cell("\n".join(baris) + "\n")
+    baru.metadata["tags"] = ["injected-parameters"]
+    letak = next((i + 1 for i, c in enumerate(sel) if "parameters" in tag(c)), 0)
+    sel.insert(letak, baru)
+    nb.cells = sel
+
+
+def _gagal_sel(nb, berkas: str, relatif: str, galat: BaseException) -> _GagalBab:
+    """_GagalBab untuk sel pertama yang berakhir dengan galat (nomor sel menurut buku asli)."""
+    nomor = 0
+    for cell in nb.cells:
+        tags = cell.get("metadata", {}).get("tags", [])
+        if "injected-parameters" in tags:
+            continue
+        nomor += 1
+        if cell.cell_type != "code" or "raises-exception" in tags:
+            continue
+        for out in cell.get("outputs", []):
+            if out.get("output_type") == "error":
+                ename, evalue = out.get("ename"), out.get("evalue")
+                alasan = f"sel ke-{nomor} (In [{cell.get('execution_count')}]): {ename}: {evalue}"
+                letak = _baris_galat(out.get("traceback"), cell.source)
+                if letak:
+                    alasan += f"\n  {letak}"
+                return _GagalBab(berkas, relatif, alasan, sel=nomor, ename=ename, evalue=evalue)
+    ename = getattr(galat, "ename", type(galat).__name__)
+    evalue = getattr(galat, "evalue", str(galat))
+    return _GagalBab(berkas, relatif, f"{ename}: {evalue}", ename=ename, evalue=evalue)
+
+
+def _eksekusi(sumber: Path, tujuan: Path, relatif: str, parameter: dict, cwd: Path) -> None:
+    """Eksekusi buku ``sumber`` dengan ``parameter`` dan tulis hasilnya ke ``tujuan``.
+
+    Kernel diambil dari kumpulan utas ini (``_konteks.kolam``); di luar
+    :func:`render_tahun` dipakai kernel baru yang ditutup sesudahnya.
+    Berkas ``data/`` yang dibaca dicatat di ``_konteks.jejak``.
+    """
+    import nbformat
+    from nbclient.exceptions import CellExecutionError
+
+    nb = nbformat.read(sumber, as_version=4)
+    _suntik_parameter(nb, parameter)
+    kolam: _Kolam | None = getattr(_konteks, "kolam", None)
+    jejak: Path | None = getattr(_konteks, "jejak", None)
+    sementara = kolam is None
+    if sementara:
+        kolam = _Kolam(dict(os.environ), Path(cwd), [], segar=True)
+    try:
+        try:
+            kernel = kolam.ambil()
+        except Exception as e:  # noqa: BLE001 - kernel tidak dapat dimulai
+            raise _GagalBab(sumber.name, None, f"kernel tidak dapat dimulai: {type(e).__name__}: {e}") from e
+        try:
+            kernel.eksekusi(nb, Path(cwd), jejak)
+        except CellExecutionError as e:
+            kolam.kembalikan(kernel)
+            nbformat.write(nb, tujuan)
+            raise _gagal_sel(nb, sumber.name, relatif, e) from e
+        except BaseException as e:
+            # kernel mati, sel melewati batas waktu, dihentikan: kernel ini tidak dipakai lagi
+            kolam.buang(kernel)
+            ada = None
+            with contextlib.suppress(Exception):
+                nbformat.write(nb, tujuan)
+                ada = relatif
+            if isinstance(e, Exception):
+                raise _GagalBab(sumber.name, ada, f"{type(e).__name__}: {e}") from e
+            raise
+        kolam.kembalikan(kernel)
+    finally:
+        if sementara:
+            kolam.tutup()
+    nbformat.write(nb, tujuan)
 
 
 def _periksa_keluaran_galat(nb, berkas: str, relatif: str) -> None:
@@ -537,6 +930,10 @@ def periksa_mandiri(fragmen: str, nama: str) -> list[str]:
     ...
     analisis.render.KesalahanRender: Bab 01.ipynb memuat sumber daya luar (src= ke berkas atau situs luar): <img src="https://x.id/a.png">. Dokumen harus berdiri sendiri: sisipkan gambar sebagai SVG/PNG dari kode, tanpa tautan ke berkas atau internet.
     """
+    # Hanya tag, atribut dan isi <style> yang diperiksa: teks biasa (termasuk
+    # markup dari data yang sudah di-escape, mis. "&lt;img src=x&gt;") bukan sumber daya.
+    gaya = " ".join(re.findall(r"<style\b[^>]*>(.*?)</style>", fragmen, flags=re.S | re.I))
+    fragmen = re.sub(r">[^<]*", ">", fragmen) + " " + gaya
     for pola, jenis in _SUMBER_LUAR:
         m = pola.search(fragmen)
         if m:
@@ -753,39 +1150,450 @@ def _normalisasi_format(format: Iterable[str] | str) -> tuple[str, ...]:
     return daftar
 
 
+
+
 # ---------------------------------------------------------------------------
 # Render
 
 
-def _eksekusi_semua(buku: list[Path], bangun: Path, parameter: dict, cwd: Path, paralel: int) -> dict[str, float]:
-    """Eksekusi setiap buku ke ``bangun/dieksekusi/``; kembalikan lama eksekusi per buku.
+def _jumlah_inti() -> int:
+    """Jumlah inti prosesor yang boleh dipakai proses ini."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # pragma: no cover - bukan Linux
+        return os.cpu_count() or 1
 
-    Dengan ``paralel > 1`` beberapa kernel berjalan bersamaan (utas); galat
-    yang dilaporkan tetap galat buku paling awal menurut urutan baca, dan buku
-    yang belum dimulai dibatalkan.
-    """
-    from concurrent.futures import ThreadPoolExecutor
 
-    def satu(sumber: Path) -> float:
-        relatif = f"dieksekusi/{sumber.name}"
-        log.info("Mengeksekusi %s (tahun %s, %s)", sumber.name, parameter["tahun"], parameter["periode"])
-        t0 = time.perf_counter()
-        _eksekusi(sumber, bangun / relatif, relatif, parameter, cwd)
-        return time.perf_counter() - t0
+def _kernel_segar() -> bool:
+    return os.environ.get("IKU_KERNEL_SEGAR", "").strip().lower() in ("1", "ya", "true", "yes")
 
-    if paralel <= 1 or len(buku) == 1:
-        return {sumber.name: satu(sumber) for sumber in buku}
-    hasil: dict[str, float] = {}
-    with ThreadPoolExecutor(max_workers=paralel, thread_name_prefix="iku-kernel") as pelaksana:
-        tugas = [(sumber, pelaksana.submit(satu, sumber)) for sumber in buku]
-        try:
-            for sumber, t in tugas:
-                hasil[sumber.name] = t.result()
-        except BaseException:
-            for _, t in tugas:
-                t.cancel()
-            raise
+
+def _parameter_efektif(param: Any) -> Any:
+    if hasattr(param, "model_dump"):
+        return param.model_dump(mode="json")
+    if hasattr(param, "__dict__"):
+        return {k: v for k, v in vars(param).items() if not k.startswith("_")}
+    return repr(param)
+
+
+def _akar_jejak() -> dict[str, Path]:
+    """Folder yang dilacak saat eksekusi: ``data/`` dan ``parameters/`` seperti dilihat kernel."""
+    akar: dict[str, Path] = {}
+    with contextlib.suppress(FileNotFoundError, OSError):
+        akar["data"] = Path(paths.folder_data()).absolute()
+    with contextlib.suppress(FileNotFoundError, OSError):
+        akar["parameters"] = Path(paths.folder_parameter()).absolute()
+    return akar
+
+
+_eksportir_lokal = threading.local()
+
+
+def _eksportir_utas():
+    """Satu :class:`HTMLExporter` per utas (templat dimuat sekali)."""
+    e = getattr(_eksportir_lokal, "eksportir", None)
+    if e is None:
+        e = _eksportir_lokal.eksportir = _eksportir()
+    return e
+
+
+@dataclass
+class _Bab:
+    """Satu buku untuk satu tahun dalam satu render."""
+
+    sumber: Path
+    statis: dict  # komponen kunci cache tanpa "baca"
+    entri: _cache.Entri | None = None  # entri cache yang kuncinya cocok
+    lama: dict | None = None  # komponen entri lama (untuk alasan)
+    alasan: str | None = None  # None = dari cache
+    kunci: str | None = None
+    fragmen: str | None = None
+    futur: Future | None = None
+    durasi_eksekusi: float = 0.0
+    durasi_html: float = 0.0
+
+    @property
+    def nama(self) -> str:
+        return self.sumber.name
+
+    @property
+    def relatif(self) -> str:
+        return f"dieksekusi/{self.sumber.name}"
+
+    @property
+    def bagian_awal(self) -> bool:
+        return bool(POLA_BAGIAN_AWAL.match(self.sumber.name))
+
+
+@dataclass
+class _Tahun:
+    """Satu tahun dalam satu render."""
+
+    tahun: int
+    periode: str
+    parameter_buku: dict
+    tujuan: Path
+    bab: list[_Bab]
+    mulai: float
+    durasi: dict[str, float]
+    bangun: Path | None = None
+    batal: threading.Event = field(default_factory=threading.Event)
+    hasil: HasilRender | BaseException | None = None
+
+    @property
+    def gagal(self) -> Path:
+        return self.tujuan.with_name(f"{self.tahun}-gagal")
+
+
+def _kunci_dokumen(t: _Tahun, kode: str, cuplikan: _cache.Cuplikan, fmt: tuple[str, ...]) -> str:
+    return _cache.kunci({
+        "kode": kode,
+        "format": sorted(fmt),
+        "tahun": t.tahun,
+        "periode": t.periode,
+        "bab": [[b.nama, b.kunci] for b in t.bab],
+        "sampul": {n: cuplikan.nilai(n) for n in ("data/instansi.yaml", "data/logo.svg", "data/logo.png")},
+    })
+
+
+def _rencanakan(
+    permintaan: list[tuple[int, str | None, Any, float]],
+    fmt: tuple[str, ...],
+    keluaran: Path,
+    folder_nb: Path,
+    paksa: bool,
+    kode: str,
+    cuplikan: _cache.Cuplikan,
+) -> list[_Tahun]:
+    """Kunci setiap bab, entri cache yang cocok, dan tahun yang tidak berubah sama sekali."""
+    buku = daftar_buku(folder_nb)
+    statis_buku = {}
+    for s in buku:
+        isi = s.read_bytes()
+        statis_buku[s.name] = (_cache.sidik_buku(isi), _cache.aset_buku(isi, folder_nb))
+    rencana = []
+    for tahun, periode, param, mulai in permintaan:
+        tahun = int(_ambil(param, "tahun", tahun))
+        periode_efektif = periode or _ambil(param, "periode") or ""
+        parameter_buku = {"tahun": tahun, "periode": periode_efektif}
+        komponen_parameter = {
+            "suntikan": parameter_buku,
+            "efektif": _parameter_efektif(param),
+            "berkas": {n: cuplikan.nilai(n) for n in ("parameters/base.yml", f"parameters/{tahun}.yml")},
+        }
+        t = _Tahun(tahun, periode_efektif, parameter_buku, keluaran / str(tahun), [], mulai,
+                   {"parameter": time.perf_counter() - mulai})
+        for s in buku:
+            sidik, aset = statis_buku[s.name]
+            b = _Bab(s, _cache.komponen_bab(kode=kode, buku=sidik, aset=aset, parameter=komponen_parameter,
+                                            baca={}, daftar_data=cuplikan.daftar("data")))
+            t.bab.append(b)
+            if paksa:
+                b.alasan = "--paksa"
+                continue
+            for folder in (t.tujuan / _cache.NAMA_FOLDER / s.stem, t.gagal / _cache.NAMA_FOLDER / s.stem):
+                e = _cache.baca_entri(folder)
+                if e is None:
+                    continue
+                if _cache.kunci({**b.statis, "baca": cuplikan.baca(e.baca)}) == e.kunci:
+                    b.entri, b.kunci = e, e.kunci
+                    break
+                b.lama = b.lama or e.komponen
+            if b.entri is None:
+                sekarang = {**b.statis, "baca": cuplikan.baca((b.lama or {}).get("baca", {}))}
+                b.alasan = _cache.alasan_berbeda(b.lama, sekarang)
+        if all(b.entri for b in t.bab):
+            _coba_lewati(t, fmt, kode, cuplikan)
+        rencana.append(t)
+    return rencana
+
+
+def _coba_lewati(t: _Tahun, fmt: tuple[str, ...], kode: str, cuplikan: _cache.Cuplikan) -> None:
+    """Bila dokumen tahun ``t`` persis seperti yang akan dihasilkan, isi ``t.hasil`` tanpa menyentuh apa pun."""
+    cap = _cache.baca_cap(t.tujuan)
+    if not cap or cap.get("kunci") != _kunci_dokumen(t, kode, cuplikan, fmt):
+        return
+    try:
+        if cap.get("berkas") != _cache.daftar_keluaran(t.tujuan):
+            return
+        html, pdf = cap["html"], cap.get("pdf")
+        if html not in cap["berkas"] or ("pdf" in fmt and (not pdf or pdf not in cap["berkas"])):
+            return
+        hasil = HasilRender(
+            tahun=t.tahun, periode=t.periode, folder=t.tujuan, html=t.tujuan / html,
+            pdf=t.tujuan / pdf if pdf else None, durasi=t.durasi, ukuran=dict(cap.get("ukuran") or {}),
+            peringatan=list(cap.get("peringatan") or []), dari_cache=[b.nama for b in t.bab], dilewati=True,
+        )
+        judul = cap.get("judul") or {}
+        for b in t.bab:
+            hasil.bab.append(InfoBab(b.nama, b.sumber, t.tujuan / b.relatif, judul=list(judul.get(b.nama, [])),
+                                     bagian_awal=b.bagian_awal, dari_cache=True))
+    except (KeyError, TypeError, OSError):
+        return
+    if t.gagal.exists():
+        shutil.rmtree(t.gagal, ignore_errors=True)
+    t.durasi.update(eksekusi=0.0, html=0.0, total=time.perf_counter() - t.mulai)
+    t.hasil = hasil
+
+
+def _siapkan_bangun(t: _Tahun, keluaran: Path) -> None:
+    """Folder sementara tahun ``t`` dengan bab dari cache sudah di tempatnya."""
+    t.bangun = Path(tempfile.mkdtemp(prefix=f".bangun-{t.tahun}-", dir=keluaran))
+    os.chmod(t.bangun, 0o755)
+    (t.bangun / "dieksekusi").mkdir()
+    for b in t.bab:
+        if b.entri is None:
+            continue
+        fragmen = _cache.verifikasi(b.entri)
+        if fragmen is None:
+            b.entri, b.kunci, b.alasan = None, None, "entri cache rusak atau tidak lengkap"
+            continue
+        entri = _cache.salin_entri(b.entri, t.bangun / _cache.NAMA_FOLDER / b.sumber.stem)
+        _cache.tautkan(entri.buku, t.bangun / b.relatif)
+        b.fragmen = fragmen
+
+
+def _baca_jejak(jejak: Path, cuplikan: _cache.Cuplikan, cwd: Path) -> set[str]:
+    """Dependensi dari berkas jejak: baris ``/jalur`` (berkas) atau ``D\\t/jalur`` (folder)."""
+    hasil: set[str] = set()
+    try:
+        baris_baris = jejak.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return hasil
+    for baris in baris_baris:
+        if not baris.strip():
+            continue
+        folder = baris.startswith("D\t")
+        token = cuplikan.token(baris[2:] if folder else baris, cwd)
+        if token is None:
+            continue
+        hasil.add(token + "/" if folder and not token.endswith("/") else token)
     return hasil
+
+
+def _kerjakan(t: _Tahun, b: _Bab, kolam: _Kolam, cuplikan: _cache.Cuplikan, folder_nb: Path) -> bool:
+    """Di utas pekerja: eksekusi satu bab, ubah menjadi HTML, simpan ke cache di folder bangun."""
+    import nbformat
+
+    if t.batal.is_set():
+        return False  # bab lain tahun ini sudah gagal: jangan mulai
+    folder_entri = t.bangun / _cache.NAMA_FOLDER / b.sumber.stem
+    folder_entri.mkdir(parents=True, exist_ok=True)
+    jejak = (folder_entri / ".jejak").absolute()  # kernel bekerja di folder lain
+    jejak.write_bytes(b"")
+    _konteks.kolam, _konteks.jejak = kolam, jejak
+    log.info("Mengeksekusi %s (tahun %s): %s", b.nama, t.tahun, b.alasan)
+    try:
+        t0 = time.perf_counter()
+        _eksekusi(b.sumber, t.bangun / b.relatif, b.relatif, t.parameter_buku, folder_nb)
+        b.durasi_eksekusi = time.perf_counter() - t0
+        nb = nbformat.read(t.bangun / b.relatif, as_version=4)
+        _periksa_keluaran_galat(nb, b.nama, b.relatif)
+        t0 = time.perf_counter()
+        b.fragmen = bab_ke_html(nb, folder_sumber=folder_nb, eksportir=_eksportir_utas())
+        b.durasi_html = time.perf_counter() - t0
+        komponen = {**b.statis, "baca": cuplikan.baca(_baca_jejak(jejak, cuplikan, folder_nb))}
+        entri = _cache.tulis_entri(folder_entri, t.bangun / b.relatif, b.fragmen, komponen, info={
+            "bab": b.nama, "tahun": t.tahun, "alasan": b.alasan, "dibuat": time.time(),
+            "durasi_eksekusi": round(b.durasi_eksekusi, 3),
+        })
+        b.kunci = entri.kunci
+        return True
+    except _GagalBab:
+        t.batal.set()
+        raise
+    except Exception as e:
+        t.batal.set()
+        ada = b.relatif if (t.bangun / b.relatif).exists() else None
+        raise _GagalBab(b.nama, ada, f"{type(e).__name__}: {e}") from e
+    except BaseException:
+        t.batal.set()
+        raise
+    finally:
+        _konteks.kolam = _konteks.jejak = None
+        with contextlib.suppress(OSError):
+            jejak.unlink()
+
+
+def _selesaikan_tahun(t: _Tahun, fmt: tuple[str, ...], keluaran: Path, folder_nb: Path, chromium: str | None,
+                      instansi: Any, kode: str, cuplikan: _cache.Cuplikan, mulai_eksekusi: float | None) -> None:
+    """Tunggu bab tahun ``t``, rakit dokumen, cetak PDF, pasang; isi ``t.hasil`` (hasil atau kesalahan)."""
+    from . import pdf as _pdf
+
+    hasil = HasilRender(tahun=t.tahun, periode=t.periode, folder=t.tujuan, durasi=t.durasi)
+    try:
+        gagal: list[_GagalBab] = []
+        for b in t.bab:
+            if b.futur is None:
+                continue
+            try:
+                b.futur.result()
+            except _GagalBab as e:
+                gagal.append(e)
+        if any(b.futur for b in t.bab) and mulai_eksekusi is not None:
+            t.durasi["eksekusi"] = time.perf_counter() - mulai_eksekusi
+        else:
+            t.durasi["eksekusi"] = 0.0
+        if gagal:
+            raise gagal[0]  # bab paling awal menurut urutan baca
+
+        t0 = time.perf_counter()
+        penggalan: list[Penggalan] = []
+        for b in t.bab:
+            penggalan.append(Penggalan(b.nama, b.fragmen, b.bagian_awal))
+            hasil.bab.append(InfoBab(b.nama, b.sumber, t.tujuan / b.relatif, bagian_awal=b.bagian_awal,
+                                     durasi_eksekusi=b.durasi_eksekusi, durasi_html=b.durasi_html,
+                                     dari_cache=b.alasan is None))
+            (hasil.dari_cache if b.alasan is None else hasil.dieksekusi).append(b.nama)
+            if b.alasan is not None:
+                hasil.alasan[b.nama] = b.alasan
+            if not _simpul_teks(b.fragmen) and "<svg" not in b.fragmen and "<img" not in b.fragmen:
+                hasil.peringatan.append(f"Bab {b.nama} tidak menghasilkan isi apa pun untuk dokumen.")
+        try:
+            dokumen, judul = rakit_dokumen(penggalan, tahun=t.tahun, periode=t.periode, instansi=instansi)
+        except KesalahanRender as e:
+            berkas = getattr(e, "berkas", None) or "?"
+            raise _GagalBab(berkas, f"dieksekusi/{berkas}" if berkas.endswith(".ipynb") else None, str(e)) from e
+        for j in judul:
+            for info in hasil.bab:
+                if info.berkas == j.berkas and j.tingkat == 1:
+                    info.judul.append(j.teks)
+        for p in penggalan:
+            hasil.peringatan.extend(periksa_mandiri(p.html, p.berkas))
+        nama_html = f"IKU-{t.tahun}.html"
+        (t.bangun / nama_html).write_text(dokumen, encoding="utf-8", newline="\n")
+        t.durasi["html"] = time.perf_counter() - t0
+        hasil.html = t.tujuan / nama_html
+        hasil.ukuran["html"] = (t.bangun / nama_html).stat().st_size
+
+        nama_pdf = None
+        if "pdf" in fmt:
+            t0 = time.perf_counter()
+            nama_pdf = f"IKU-{t.tahun}.pdf"
+            try:
+                _pdf.tulis_pdf(t.bangun / nama_html, t.bangun / nama_pdf, chromium)
+            except _pdf.PerambanTidakDitemukan as e:
+                if "html" not in fmt:
+                    raise
+                hasil.peringatan.append(f"PDF dilewati: {e}")
+                nama_pdf = None
+            else:
+                hasil.pdf = t.tujuan / nama_pdf
+                hasil.ukuran["pdf"] = (t.bangun / nama_pdf).stat().st_size
+            t.durasi["pdf"] = time.perf_counter() - t0
+
+        _cache.tulis_cap(t.bangun, {
+            "kunci": _kunci_dokumen(t, kode, cuplikan, fmt),
+            "berkas": _cache.daftar_keluaran(t.bangun),
+            "html": nama_html,
+            "pdf": nama_pdf,
+            "ukuran": hasil.ukuran,
+            "peringatan": hasil.peringatan,
+            "judul": {i.berkas: i.judul for i in hasil.bab},
+        })
+    except BaseException as e:
+        gagal_folder = _simpan_gagal(t.bangun, keluaran, t.tahun)
+        if isinstance(e, _GagalBab):
+            dibuka = gagal_folder / e.relatif if e.relatif else gagal_folder
+            t.hasil = KesalahanRender(
+                f"Render IKU {t.tahun} gagal di bab {e.berkas}, {e.alasan}\n"
+                f"Buka buku yang sudah dieksekusi untuk melihat galatnya: {dibuka}\n"
+                f"Dokumen sebelumnya di {t.tujuan} tidak diubah.",
+                berkas=e.berkas,
+                dieksekusi=dibuka,
+                folder_gagal=gagal_folder,
+                **e.rincian,
+            )
+            t.hasil.__cause__ = e.__cause__
+            return
+        if isinstance(e, KesalahanIKU):
+            e.add_note(f"Hasil sementara disimpan di {gagal_folder}; dokumen sebelumnya di {t.tujuan} tidak diubah.")
+            t.hasil = e
+            return
+        raise
+
+    _pasang(t.bangun, t.tujuan)
+    if t.gagal.exists():
+        shutil.rmtree(t.gagal, ignore_errors=True)
+    t.durasi["total"] = time.perf_counter() - t.mulai
+    t.hasil = hasil
+
+
+def _render_banyak(
+    permintaan: list[tuple[int, str | None, Any, float]],
+    fmt: tuple[str, ...],
+    keluaran: Path,
+    folder_nb: Path,
+    chromium: str | None,
+    paralel: int | None,
+    paksa: bool,
+    lanjut_bila_gagal: bool,
+) -> list[HasilRender | BaseException]:
+    """Render beberapa tahun dengan satu kumpulan kernel; hasil atau kesalahan per tahun, urut permintaan."""
+    with _lingkungan_kernel(_akar()):
+        kode = _cache.sidik_kode()
+        akar_jejak = _akar_jejak()
+        cuplikan = _cache.Cuplikan(akar_jejak)
+        rencana = _rencanakan(permintaan, fmt, keluaran, folder_nb, paksa, kode, cuplikan)
+        perlu = [t for t in rencana if t.hasil is None]
+        if not perlu:
+            return [t.hasil for t in rencana]
+
+        instansi = _muat_instansi()
+        keluaran.mkdir(parents=True, exist_ok=True)
+        kolam: _Kolam | None = None
+        pelaksana: ThreadPoolExecutor | None = None
+        try:
+            for t in perlu:
+                _siapkan_bangun(t, keluaran)
+            tugas = [(t, b) for t in perlu for b in t.bab if b.alasan is not None]
+            mulai_eksekusi = None
+            if tugas:
+                jumlah = max(1, min(paralel or _jumlah_inti(), len(tugas)))
+                dilacak = sorted({os.path.abspath(p) for p in akar_jejak.values()}
+                                 | {os.path.realpath(p) for p in akar_jejak.values()})
+                kolam = _Kolam(dict(os.environ), folder_nb, dilacak, segar=_kernel_segar())
+                pelaksana = ThreadPoolExecutor(max_workers=jumlah, thread_name_prefix="iku-kernel")
+                mulai_eksekusi = time.perf_counter()
+                for t, b in tugas:
+                    b.futur = pelaksana.submit(_kerjakan, t, b, kolam, cuplikan, folder_nb)
+            berhenti = False
+            for t in perlu:
+                if berhenti:
+                    t.batal.set()
+                    continue
+                _selesaikan_tahun(t, fmt, keluaran, folder_nb, chromium, instansi, kode, cuplikan, mulai_eksekusi)
+                if isinstance(t.hasil, BaseException) and not lanjut_bila_gagal:
+                    berhenti = True
+                    for lain in perlu:
+                        lain.batal.set()
+            # tahun yang tidak dikerjakan (lanjut_bila_gagal=False): buang folder sementaranya
+            for t in perlu:
+                if t.hasil is None:
+                    if pelaksana is not None:
+                        for b in t.bab:
+                            if b.futur is not None:
+                                with contextlib.suppress(BaseException):
+                                    b.futur.result()
+                    if t.bangun is not None:
+                        shutil.rmtree(t.bangun, ignore_errors=True)
+        except BaseException:
+            for t in perlu:
+                t.batal.set()
+            if kolam is not None:
+                kolam.bunuh()
+            if pelaksana is not None:
+                pelaksana.shutdown(wait=True, cancel_futures=True)
+            for t in perlu:
+                if t.hasil is None and t.bangun is not None and t.bangun.exists():
+                    _simpan_gagal(t.bangun, keluaran, t.tahun)
+            raise
+        finally:
+            if pelaksana is not None:
+                pelaksana.shutdown(wait=True, cancel_futures=True)
+            if kolam is not None:
+                kolam.tutup()
+    return [t.hasil for t in rencana]
 
 
 def render_tahun(
@@ -796,9 +1604,10 @@ def render_tahun(
     akar_keluaran: Path | None = None,
     notebooks: Path | None = None,
     chromium: str | None = None,
-    paralel: int = 1,
+    paralel: int | None = None,
+    paksa: bool = False,
 ) -> HasilRender:
-    """Eksekusi semua buku bab untuk ``tahun`` dan tulis ``rendered/<tahun>/``.
+    """Eksekusi buku bab yang berubah untuk ``tahun`` dan tulis ``rendered/<tahun>/``.
 
     Parameters
     ----------
@@ -816,14 +1625,19 @@ def render_tahun(
         Folder buku bab (bawaan :func:`analisis.paths.folder_notebook`).
     chromium : str, optional
         Jalur Chromium untuk PDF (lihat :func:`analisis.pdf.cari_chromium`).
-    paralel : int, default 1
-        Jumlah buku yang dieksekusi bersamaan (kernel terpisah). Dengan 2 inti,
-        ``paralel=2`` kira-kira 1,6 kali lebih cepat; urutan dokumen dan
-        pelaporan galat (bab pertama yang gagal menurut urutan) tidak berubah.
+    paralel : int, optional
+        Jumlah kernel yang bekerja bersamaan (bawaan: jumlah inti prosesor;
+        tidak pernah lebih dari jumlah bab yang perlu dieksekusi). Urutan
+        dokumen dan pelaporan galat (bab pertama yang gagal menurut urutan)
+        tidak bergantung padanya.
+    paksa : bool, default False
+        Eksekusi ulang semua bab walaupun cache-nya masih berlaku.
 
     Returns
     -------
     HasilRender
+        ``dieksekusi``/``dari_cache`` menyebut bab yang dieksekusi dan yang
+        diambil dari cache; ``dilewati`` bila dokumen tidak berubah sama sekali.
 
     Raises
     ------
@@ -834,105 +1648,15 @@ def render_tahun(
         dieksekusi di ``rendered/<tahun>-gagal/`` yang harus dibuka.
         ``rendered/<tahun>/`` yang lama tidak diubah.
     """
-    from . import pdf as _pdf
-
     mulai = time.perf_counter()
     fmt = _normalisasi_format(format)
     param = _muat_parameter(tahun, periode)
-    tahun = int(_ambil(param, "tahun", tahun))
-    periode_efektif = periode or _ambil(param, "periode") or ""
-    instansi = _muat_instansi()
     folder_nb = Path(notebooks) if notebooks is not None else paths.folder_notebook()
-    buku = daftar_buku(folder_nb)
-    durasi = {"parameter": time.perf_counter() - mulai}
-
     keluaran = Path(akar_keluaran) if akar_keluaran is not None else paths.folder_render()
-    keluaran.mkdir(parents=True, exist_ok=True)
-    tujuan = keluaran / str(tahun)
-    bangun = Path(tempfile.mkdtemp(prefix=f".bangun-{tahun}-", dir=keluaran))
-    os.chmod(bangun, 0o755)
-    (bangun / "dieksekusi").mkdir()
-
-    hasil = HasilRender(tahun=tahun, periode=periode_efektif, folder=tujuan, durasi=durasi)
-    try:
-        import nbformat
-
-        parameter_buku = {"tahun": tahun, "periode": periode_efektif}
-        t0 = time.perf_counter()
-        with _lingkungan_kernel(_akar()):
-            lama_eksekusi = _eksekusi_semua(buku, bangun, parameter_buku, folder_nb, paralel)
-        durasi["eksekusi"] = time.perf_counter() - t0
-
-        t0 = time.perf_counter()
-        penggalan: list[Penggalan] = []
-        eksportir = _eksportir()
-        for sumber in buku:
-            relatif = f"dieksekusi/{sumber.name}"
-            t1 = time.perf_counter()
-            nb = nbformat.read(bangun / relatif, as_version=4)
-            _periksa_keluaran_galat(nb, sumber.name, relatif)
-            fragmen = bab_ke_html(nb, folder_sumber=folder_nb, eksportir=eksportir)
-            awal = bool(POLA_BAGIAN_AWAL.match(sumber.name))
-            penggalan.append(Penggalan(sumber.name, fragmen, awal))
-            hasil.bab.append(
-                InfoBab(sumber.name, sumber, tujuan / relatif, bagian_awal=awal,
-                        durasi_eksekusi=lama_eksekusi[sumber.name], durasi_html=time.perf_counter() - t1)
-            )
-            if not _simpul_teks(fragmen) and "<svg" not in fragmen and "<img" not in fragmen:
-                hasil.peringatan.append(f"Bab {sumber.name} tidak menghasilkan isi apa pun untuk dokumen.")
-
-        try:
-            dokumen, judul = rakit_dokumen(penggalan, tahun=tahun, periode=periode_efektif, instansi=instansi)
-        except KesalahanRender as e:
-            berkas = getattr(e, "berkas", None) or "?"
-            raise _GagalBab(berkas, f"dieksekusi/{berkas}" if berkas.endswith(".ipynb") else None, str(e)) from e
-        for j in judul:
-            for info in hasil.bab:
-                if info.berkas == j.berkas and j.tingkat == 1:
-                    info.judul.append(j.teks)
-        for p in penggalan:
-            hasil.peringatan.extend(periksa_mandiri(p.html, p.berkas))
-        nama_html = f"IKU-{tahun}.html"
-        (bangun / nama_html).write_text(dokumen, encoding="utf-8", newline="\n")
-        durasi["html"] = time.perf_counter() - t0
-        hasil.html = tujuan / nama_html
-        hasil.ukuran["html"] = (bangun / nama_html).stat().st_size
-
-        if "pdf" in fmt:
-            t0 = time.perf_counter()
-            nama_pdf = f"IKU-{tahun}.pdf"
-            try:
-                _pdf.tulis_pdf(bangun / nama_html, bangun / nama_pdf, chromium)
-            except _pdf.PerambanTidakDitemukan as e:
-                if "html" not in fmt:
-                    raise
-                hasil.peringatan.append(f"PDF dilewati: {e}")
-            else:
-                hasil.pdf = tujuan / nama_pdf
-                hasil.ukuran["pdf"] = (bangun / nama_pdf).stat().st_size
-            durasi["pdf"] = time.perf_counter() - t0
-    except BaseException as e:
-        gagal = _simpan_gagal(bangun, keluaran, tahun)
-        if isinstance(e, _GagalBab):
-            dibuka = gagal / e.relatif if e.relatif else gagal
-            raise KesalahanRender(
-                f"Render IKU {tahun} gagal di bab {e.berkas}, {e.alasan}\n"
-                f"Buka buku yang sudah dieksekusi untuk melihat galatnya: {dibuka}\n"
-                f"Dokumen sebelumnya di {tujuan} tidak diubah.",
-                berkas=e.berkas,
-                dieksekusi=dibuka,
-                folder_gagal=gagal,
-                **e.rincian,
-            ) from e.__cause__
-        if isinstance(e, KesalahanIKU):
-            e.add_note(f"Hasil sementara disimpan di {gagal}; dokumen sebelumnya di {tujuan} tidak diubah.")
-        raise
-
-    _pasang(bangun, tujuan)
-    gagal_lama = keluaran / f"{tahun}-gagal"
-    if gagal_lama.exists():
-        shutil.rmtree(gagal_lama, ignore_errors=True)
-    durasi["total"] = time.perf_counter() - mulai
+    [hasil] = _render_banyak([(tahun, periode, param, mulai)], fmt, keluaran, folder_nb, chromium, paralel,
+                             paksa, lanjut_bila_gagal=False)
+    if isinstance(hasil, BaseException):
+        raise hasil
     return hasil
 
 
@@ -944,14 +1668,16 @@ def render_semua(
     notebooks: Path | None = None,
     chromium: str | None = None,
     lanjut_bila_gagal: bool = True,
-    paralel: int = 1,
+    paralel: int | None = None,
+    paksa: bool = False,
 ) -> list[HasilRender]:
     """Render setiap tahun yang memiliki parameter, lalu tulis ``rendered/index.html``.
 
     Parameter semua tahun divalidasi lebih dulu, sebelum kernel apa pun jalan.
-    Tahun yang gagal tidak menghentikan tahun lain (kecuali
-    ``lanjut_bila_gagal=False``); setelah indeks ditulis, kegagalan dilaporkan
-    sekaligus dalam satu :class:`KesalahanRender`.
+    Bab semua tahun dieksekusi bersama di satu kumpulan kernel (lihat
+    ``paralel`` di :func:`render_tahun`). Tahun yang gagal tidak menghentikan
+    tahun lain (kecuali ``lanjut_bila_gagal=False``); setelah indeks ditulis,
+    kegagalan dilaporkan sekaligus dalam satu :class:`KesalahanRender`.
 
     Returns
     -------
@@ -959,21 +1685,21 @@ def render_semua(
         Satu per tahun yang berhasil.
     """
     daftar_tahun = tuple(tahun) if tahun is not None else _tahun_tersedia()
+    permintaan = []
     for t in daftar_tahun:
-        _muat_parameter(t, None)
+        mulai = time.perf_counter()
+        permintaan.append((t, None, _muat_parameter(t, None), mulai))
+    fmt = _normalisasi_format(format)
     keluaran = Path(akar_keluaran) if akar_keluaran is not None else paths.folder_render()
+    folder_nb = Path(notebooks) if notebooks is not None else paths.folder_notebook()
+    semua = _render_banyak(permintaan, fmt, keluaran, folder_nb, chromium, paralel, paksa, lanjut_bila_gagal)
     hasil: list[HasilRender] = []
-    gagal: list[tuple[int, KesalahanIKU]] = []
-    for t in daftar_tahun:
-        try:
-            hasil.append(
-                render_tahun(t, format=format, akar_keluaran=keluaran, notebooks=notebooks, chromium=chromium,
-                             paralel=paralel)
-            )
-        except KesalahanIKU as e:
-            gagal.append((t, e))
-            if not lanjut_bila_gagal:
-                break
+    gagal: list[tuple[int, BaseException]] = []
+    for t, h in zip(daftar_tahun, semua):
+        if isinstance(h, HasilRender):
+            hasil.append(h)
+        elif h is not None:
+            gagal.append((t, h))
     tulis_indeks(keluaran, daftar_tahun)
     if gagal:
         berhasil = ", ".join(str(h.tahun) for h in hasil) or "tidak ada"
@@ -1015,7 +1741,8 @@ def tulis_indeks(akar_keluaran: Path | None = None, tahun: Iterable[int] | None 
 
     Tahun diambil dari ``tahun`` ditambah setiap folder ``rendered/<tahun>/``
     yang ada. Halaman berdiri sendiri (CSS sebaris, tanpa skrip); templatnya
-    ``templat/indeks.html.j2``.
+    ``templat/indeks.html.j2``. Indeks yang isinya tidak akan berubah tidak
+    ditulis ulang (penanda kunci di akhir berkas).
     """
     keluaran = Path(akar_keluaran) if akar_keluaran is not None else paths.folder_render()
     keluaran.mkdir(parents=True, exist_ok=True)
@@ -1035,11 +1762,20 @@ def tulis_indeks(akar_keluaran: Path | None = None, tahun: Iterable[int] | None 
             "pdf_ukuran": _ukuran_teks(pdf_p.stat().st_size) if pdf_p.is_file() else None,
             "gagal": f"{gagal.name}/dieksekusi/" if gagal.is_dir() else None,
         })
+    jalur = keluaran / "index.html"
+    try:
+        instansi_berkas = _cache.sha256((paths.folder_data() / "instansi.yaml").read_bytes())
+    except (OSError, FileNotFoundError):
+        instansi_berkas = None
+    penanda = f"<!-- iku:kunci {_cache.kunci([baris, instansi_berkas, _cache.sidik_kode()])} -->"
+    with contextlib.suppress(OSError):
+        if jalur.read_text(encoding="utf-8").rstrip().endswith(penanda):
+            return jalur  # isi indeks tidak berubah
     try:
         nama = _ambil(_muat_instansi(), "nama_lengkap")
     except Exception:  # noqa: BLE001 - indeks tetap ditulis tanpa nama instansi
         nama = None
     templat = _lingkungan_jinja().get_template("indeks.html.j2")
-    jalur = keluaran / "index.html"
-    jalur.write_text(templat.render(baris=baris, nama=nama), encoding="utf-8", newline="\n")
+    isi = templat.render(baris=baris, nama=nama).rstrip("\n") + "\n" + penanda + "\n"
+    _cache.tulis_atomik(jalur, isi.encode("utf-8"))
     return jalur
