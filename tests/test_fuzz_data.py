@@ -97,3 +97,50 @@ def test_bita_acak(isi, tmp_path_factory):
         baca_csv(jalur, SKEMA["lks"])
     except KesalahanData as e:
         assert e.pelanggaran
+
+
+NILAI_YAML = st.one_of(
+    st.none(), st.booleans(), st.integers(-10**12, 10**12), st.floats(), st.text(max_size=15),
+    st.sampled_from(["Triwulan V", "Tahunan", "2025-02-30", "22 September 2025", "<script>x</script>", "tdk ada"]),
+    st.lists(st.integers(), max_size=3), st.dictionaries(st.text(max_size=5), st.integers(), max_size=2),
+)
+
+
+@st.composite
+def parameter_dimutasi(draw):
+    """``parameters/2025.yml`` sungguhan dengan kunci diganti, dihapus atau ditambah, atau teks rusak."""
+    import yaml
+
+    asli = yaml.safe_load((AKAR / "parameters" / "2025.yml").read_text(encoding="utf-8"))
+    isi = dict(asli)
+    for _ in range(draw(st.integers(1, 3))):
+        aksi = draw(st.sampled_from(["ganti", "hapus", "tambah"]))
+        kunci = draw(st.sampled_from(sorted(isi) or ["tahun"]))
+        if aksi == "ganti":
+            isi[kunci] = draw(NILAI_YAML)
+        elif aksi == "hapus":
+            isi.pop(kunci, None)
+        else:
+            isi[draw(st.text(min_size=1, max_size=8))] = draw(NILAI_YAML)
+    teks = yaml.safe_dump(isi, allow_unicode=True)
+    return draw(st.sampled_from([teks, teks, teks[: len(teks) // 2] + ": [", "\ufeff" + teks, "- a\n- b\n", ""]))
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(teks=parameter_dimutasi())
+def test_parameter_rusak_sah_atau_ditolak_jelas(teks, tmp_path_factory):
+    """Berkas parameter rusak: Parameter yang sah atau KesalahanParameter yang menyebut berkasnya."""
+    import shutil
+
+    from analisis import parameter
+    from analisis.kesalahan import KesalahanParameter
+
+    folder = tmp_path_factory.mktemp("param")
+    shutil.copyfile(AKAR / "parameters" / "base.yml", folder / "base.yml")
+    (folder / "2025.yml").write_text(teks, encoding="utf-8")
+    try:
+        p = parameter.muat(2025, folder=folder)
+    except KesalahanParameter as e:
+        assert "2025.yml" in str(e) or "base.yml" in str(e)
+        return
+    assert p.tahun == 2025 and p.periode

@@ -74,3 +74,74 @@ def test_tidak_ada_skrip_sama_sekali(html_bermusuhan):
     assert "<script" not in rendah
     assert "onerror=" not in rendah.replace("onerror=alert(1)&gt;", "")
     assert "<svg onload" not in rendah
+
+
+# ---------------------------------------------------------------------------
+# Render yang dibunuh di tengah jalan
+
+
+def _proyek_kecil(akar, tunda: str) -> None:
+    """Salinan data/ dan parameters/ dengan dua buku kecil; buku kedua menunggu berkas ``tunda``."""
+    import shutil
+    from pathlib import Path
+
+    import nbformat
+
+    asal = Path(__file__).resolve().parents[1]
+    shutil.copytree(asal / "data", akar / "data")
+    shutil.copytree(asal / "parameters", akar / "parameters")
+    (akar / "notebooks").mkdir()
+    for nama, kode in (
+        ("01_lks.ipynb", "from analisis import data\nprint(len(data.muat('lks')))"),
+        ("02_tunda.ipynb", f"import os, time, pathlib\npathlib.Path({tunda!r}).touch()\n"
+                           "while os.environ.get('IKU_UJI_TUNDA') == '1':\n    time.sleep(0.1)"),
+    ):
+        nb = nbformat.v4.new_notebook()
+        nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+        p = nbformat.v4.new_code_cell("tahun = 2025\nperiode = None")
+        p.metadata["tags"] = ["parameters"]
+        nb.cells = [p, nbformat.v4.new_markdown_cell(f"# BAB {nama[:2]}"), nbformat.v4.new_code_cell(kode)]
+        nbformat.write(nb, akar / "notebooks" / nama)
+
+
+def test_render_dibunuh_meninggalkan_dokumen_lama_utuh(tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    akar = tmp_path / "proyek"
+    tanda = tmp_path / "sedang-berjalan"
+    _proyek_kecil(akar, str(tanda))
+    env = {**os.environ, "IKU_ROOT": str(akar)}
+    for v in ("IKU_DATA", "IKU_RENDERED", "IKU_UJI_TUNDA"):
+        env.pop(v, None)
+    perintah = [sys.executable, "-m", "analisis.cli", "render", "--tahun", "2025", "--format", "html"]
+    subprocess.run(perintah, env=env, check=True, capture_output=True, timeout=300)
+    html = akar / "rendered" / "2025" / "IKU-2025.html"
+    lama = html.read_bytes()
+    tanda.unlink()
+
+    # render kedua (--paksa) dibunuh ketika bab kedua sedang berjalan
+    proses = subprocess.Popen(perintah + ["--paksa"], env={**env, "IKU_UJI_TUNDA": "1"},
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    try:
+        batas = time.monotonic() + 120
+        while not tanda.exists():
+            assert proses.poll() is None, proses.communicate()
+            assert time.monotonic() < batas, "bab kedua tidak pernah mulai"
+            time.sleep(0.1)
+        # selama ia berjalan, render ketiga ditolak dengan pesan yang jelas
+        ketiga = subprocess.run(perintah, env=env, capture_output=True, text=True, timeout=120)
+        assert ketiga.returncode == 2 and "Render lain sedang berjalan" in ketiga.stderr
+    finally:
+        os.killpg(proses.pid, signal.SIGKILL)  # proses iku beserta kernelnya
+        proses.communicate()
+    assert html.read_bytes() == lama, "dokumen lama berubah oleh render yang dibunuh"
+
+    # render berikutnya bekerja: kunci dilepas oleh matinya proses, sisa bangun tidak mengganggu
+    hasil = subprocess.run(perintah + ["--paksa"], env=env, capture_output=True, text=True, timeout=300)
+    assert hasil.returncode == 0, hasil.stderr
+    assert html.read_bytes() != b"" and "BAB 02" in html.read_text(encoding="utf-8")
+    assert not list((akar / "rendered").glob(".bangun-*"))

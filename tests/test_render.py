@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import time
 from html.parser import HTMLParser
 from pathlib import Path
 from types import SimpleNamespace
@@ -118,6 +120,8 @@ def proyek(tmp_path, monkeypatch):
     monkeypatch.setattr(render, "_muat_instansi", lambda: dict(INSTANSI))
     monkeypatch.setattr(render, "_akar", lambda: tmp_path)
     monkeypatch.setattr(render, "_tahun_tersedia", lambda: (2024, 2025))
+    # buku palsu tidak membaca data, tetapi render memeriksa bahwa berkas data ada
+    monkeypatch.setenv("IKU_DATA", str(Path(__file__).resolve().parents[1] / "data"))
     return SimpleNamespace(
         notebooks=_tulis_buku(tmp_path / "notebooks"),
         rendered=tmp_path / "rendered",
@@ -451,3 +455,112 @@ def test_eksekusi_paralel_sama_dengan_berurutan(proyek):
     with pytest.raises(render.KesalahanRender, match=r"03_rusak\.ipynb, sel ke-4"):
         _render(proyek, paralel=2)
     assert hasil.html.read_bytes() == berurutan
+
+
+# ---------------------------------------------------------------------------
+# Render bersamaan, batas waktu sel, berkas data yang hilang
+
+
+def test_render_kedua_ditolak_selama_render_pertama_berjalan(proyek, tanpa_kernel):
+    from analisis.kunci import KesalahanKunci, kunci_render
+
+    _render(proyek)
+    lama = _isi_folder(proyek.rendered / "2025")
+    with kunci_render(proyek.rendered):  # render lain sedang berjalan
+        with pytest.raises(KesalahanKunci) as e:
+            _render(proyek, paksa=True)
+        with pytest.raises(KesalahanKunci):
+            render.render_semua(("html",), notebooks=proyek.notebooks, akar_keluaran=proyek.rendered, paksa=True)
+    pesan = str(e.value)
+    assert "Render lain sedang berjalan" in pesan and f"PID {os.getpid()}" in pesan and "IKU_TUNGGU_KUNCI" in pesan
+    assert _isi_folder(proyek.rendered / "2025") == lama
+    assert not list(proyek.rendered.glob(".bangun-*")) and not (proyek.rendered / "2025-gagal").exists()
+    # kunci dilepas: render berikutnya berjalan
+    assert _render(proyek, paksa=True).html.is_file()
+
+
+def test_render_kedua_menunggu_giliran(proyek, monkeypatch):
+    """Dua render sungguhan bersamaan (dua utas): yang kedua menunggu, keduanya utuh."""
+    import threading
+
+    asli = render._eksekusi
+    mulai = threading.Event()
+
+    def lambat(sumber, tujuan, relatif, parameter, cwd):
+        shutil.copyfile(sumber, tujuan)
+        mulai.set()
+        time.sleep(0.5)
+
+    monkeypatch.setattr(render, "_eksekusi", lambat)
+    hasil = {}
+    utas = threading.Thread(target=lambda: hasil.setdefault("pertama", _render(proyek, paralel=1)))
+    utas.start()
+    assert mulai.wait(10)
+    kedua = _render(proyek, paksa=True, tunggu=30)
+    utas.join()
+    assert hasil["pertama"].html.is_file() and kedua.html.is_file()
+    assert kedua.dieksekusi == ["01_pendahuluan.ipynb", "02_gambaran_umum.ipynb"]
+    assert not list(proyek.rendered.glob(".bangun-*"))
+    assert asli is not render._eksekusi
+
+
+@pytest.mark.parametrize("nilai", ["nol", "0", "-5", "inf"])
+def test_batas_waktu_salah_ditolak_sebelum_kernel(proyek, monkeypatch, nilai):
+    monkeypatch.setattr(render, "_eksekusi", lambda *a, **k: pytest.fail("kernel dijalankan"))
+    monkeypatch.setenv("IKU_BATAS_WAKTU_SEL", nilai)
+    with pytest.raises(KesalahanParameter, match="batas waktu sel"):
+        _render(proyek)
+    assert not proyek.rendered.exists()
+
+
+def test_berkas_data_hilang_ditolak_sebelum_kernel(proyek, monkeypatch, salinan_data):
+    from analisis.kesalahan import KesalahanData
+
+    (salinan_data / "lks.csv").unlink()
+    (salinan_data / "instansi.yaml").unlink()
+    monkeypatch.setenv("IKU_DATA", str(salinan_data))
+    monkeypatch.setattr(render, "_eksekusi", lambda *a, **k: pytest.fail("kernel dijalankan"))
+    with pytest.raises(KesalahanData) as e:
+        _render(proyek)
+    pesan = str(e.value)
+    assert "data/lks.csv: berkas tidak ditemukan" in pesan and "data/instansi.yaml: berkas tidak ditemukan" in pesan
+    assert "2 pelanggaran" in pesan
+    assert not (proyek.rendered / "2025").exists() and not list(proyek.rendered.glob(".bangun-*"))
+    assert not (proyek.rendered / "2025-gagal").exists()
+
+
+@pytest.mark.lambat
+def test_sel_yang_menggantung_dihentikan_batas_waktu(proyek):
+    _render(proyek)
+    lama = _isi_folder(proyek.rendered / "2025")
+    nbformat.write(
+        _buku([_md("# BAB III MENGGANTUNG"), _kode("x = 1"), _kode("import time\nwhile True:\n    time.sleep(0.1)")]),
+        proyek.notebooks / "03_menggantung.ipynb",
+    )
+    t0 = time.monotonic()
+    with pytest.raises(render.KesalahanRender) as e:
+        _render(proyek, batas_waktu=3)
+    assert time.monotonic() - t0 < 60
+    pesan = str(e.value)
+    assert "03_menggantung.ipynb" in pesan
+    assert "sel ke-4 tidak selesai dalam 3 detik" in pesan and "isi sel: import time" in pesan
+    assert "--batas-waktu" in pesan
+    assert e.value.berkas == "03_menggantung.ipynb" and e.value.sel == 4
+    assert _isi_folder(proyek.rendered / "2025") == lama
+    # bab lain tetap dapat dirender setelah kernel yang menggantung dibuang
+    (proyek.notebooks / "03_menggantung.ipynb").unlink()
+    assert _render(proyek, batas_waktu=60).html.is_file()
+
+
+def test_sisa_render_terputus_dibereskan(proyek, tanpa_kernel):
+    """Proses mati di antara dua os.replace: cadangan dikembalikan, folder bangun dibuang."""
+    _render(proyek)
+    lama = _isi_folder(proyek.rendered / "2025")
+    os.replace(proyek.rendered / "2025", proyek.rendered / ".lama-2025-0123abcd")
+    (proyek.rendered / ".bangun-2025-sisa" / "dieksekusi").mkdir(parents=True)
+    (proyek.rendered / "2024").mkdir()
+    (proyek.rendered / ".lama-2024-89abcdef").mkdir()
+    hasil = _render(proyek)
+    assert hasil.dilewati, "dokumen yang dikembalikan masih berlaku: tidak ada yang perlu dieksekusi"
+    assert _isi_folder(proyek.rendered / "2025") == lama
+    assert sorted(p.name for p in proyek.rendered.iterdir()) == [".kunci-render", "2024", "2025"]

@@ -45,7 +45,8 @@ def _render(args) -> int:
 
     fmt = ("html", "pdf") if args.format == "keduanya" else (args.format,)
     if args.semua:
-        hasil = render.render_semua(format=fmt, chromium=args.chromium, paralel=args.jobs, paksa=args.paksa)
+        hasil = render.render_semua(format=fmt, chromium=args.chromium, paralel=args.jobs, paksa=args.paksa,
+                                    batas_waktu=args.batas_waktu, tunggu=args.tunggu)
         for h in hasil:
             _lapor(h)
         return 0
@@ -56,7 +57,7 @@ def _render(args) -> int:
         tersedia = parameter.tahun_tersedia()
         tahun = max([t for t in tersedia if t <= datetime.date.today().year] or tersedia)
     h = render.render_tahun(tahun, periode=args.periode, format=fmt, chromium=args.chromium, paralel=args.jobs,
-                            paksa=args.paksa)
+                            paksa=args.paksa, batas_waktu=args.batas_waktu, tunggu=args.tunggu)
     _lapor(h)
     return 0
 
@@ -102,6 +103,11 @@ def parser() -> argparse.ArgumentParser:
     r.add_argument("--paksa", action="store_true", help="eksekusi ulang semua bab walaupun cache-nya masih berlaku")
     r.add_argument("--jobs", type=int, metavar="N",
                    help="jumlah bab yang dieksekusi bersamaan (bawaan: jumlah inti prosesor)")
+    r.add_argument("--batas-waktu", type=float, metavar="DETIK",
+                   help="batas waktu satu sel; sel yang lebih lama dihentikan (bawaan: IKU_BATAS_WAKTU_SEL atau 600)")
+    r.add_argument("--tunggu", type=float, metavar="DETIK",
+                   help="tunggu sekian detik bila render lain sedang berjalan (bawaan: IKU_TUNGGU_KUNCI atau 0, "
+                        "langsung menolak)")
     r.set_defaults(fungsi=_render)
     t = sub.add_parser("templat", help="tulis templat isian realisasi (.xlsx) untuk bidang")
     t.add_argument("--tahun", type=int, required=True, help="tahun realisasi yang diisi")

@@ -68,6 +68,7 @@ from typing import Any, Iterable, Iterator
 from . import cache as _cache
 from . import paths
 from .kesalahan import KesalahanIKU
+from .kunci import kunci_render
 
 __all__ = [
     "KesalahanRender",
@@ -85,6 +86,8 @@ __all__ = [
     "beri_id_judul",
     "periksa_teks_terlarang",
     "periksa_mandiri",
+    "periksa_berkas_data",
+    "batas_waktu_sel",
 ]
 
 log = logging.getLogger(__name__)
@@ -120,7 +123,8 @@ POLA_BAGIAN_AWAL = re.compile(r"^00[_-]")
 
 FORMAT_DIKENAL = ("html", "pdf")
 
-#: Batas waktu satu sel (detik) saat eksekusi.
+#: Batas waktu bawaan satu sel (detik) saat eksekusi; ditimpa oleh
+#: ``IKU_BATAS_WAKTU_SEL`` atau ``iku render --batas-waktu``.
 BATAS_WAKTU_SEL = 600
 
 #: Batas waktu kernel siap (detik).
@@ -441,7 +445,10 @@ class _Kernel:
     tetap tampil.
     """
 
-    def __init__(self, folder_ipc: Path, nomor: int, env: dict[str, str], cwd: Path, akar_jejak: list[str]):
+    def __init__(self, folder_ipc: Path, nomor: int, env: dict[str, str], cwd: Path, akar_jejak: list[str],
+                 batas_waktu: float = BATAS_WAKTU_SEL):
+        self.batas_waktu = batas_waktu
+        self.sel_berjalan: int | None = None
         self.folder_ipc = folder_ipc
         self.nomor = nomor
         self.env = env
@@ -506,10 +513,12 @@ class _Kernel:
         jejak_teks = os.path.abspath(jejak) if jejak else None
         await self._diam(f"__import__('sys').modules['_iku_kernel'].mulai({jejak_teks!r}, {os.path.abspath(cwd)!r})")
         self.jumlah_bab += 1
+        self.sel_berjalan = None
         klien = NotebookClient(
-            nb, km=self.km, timeout=BATAS_WAKTU_SEL, startup_timeout=BATAS_WAKTU_KERNEL,
+            nb, km=self.km, timeout=self.batas_waktu, startup_timeout=BATAS_WAKTU_KERNEL,
             kernel_name="python3", record_timing=False, resources={"metadata": {"path": str(cwd)}},
         )
+        klien.on_cell_execute = lambda cell, cell_index: setattr(self, "sel_berjalan", cell_index)
         klien.kc = self.kc
         await klien.async_execute()
 
@@ -545,7 +554,9 @@ class _Kolam:
     sesudahnya (semantik papermill; lebih lambat).
     """
 
-    def __init__(self, env: dict[str, str], cwd: Path, akar_jejak: list[str], segar: bool = False):
+    def __init__(self, env: dict[str, str], cwd: Path, akar_jejak: list[str], segar: bool = False,
+                 batas_waktu: float = BATAS_WAKTU_SEL):
+        self.batas_waktu = batas_waktu
         self.env = env
         self.cwd = cwd
         self.akar_jejak = akar_jejak
@@ -560,7 +571,7 @@ class _Kolam:
     def _baru(self) -> _Kernel:
         with self._kunci:
             self._nomor += 1
-            k = _Kernel(self.folder_ipc, self._nomor, self.env, self.cwd, self.akar_jejak)
+            k = _Kernel(self.folder_ipc, self._nomor, self.env, self.cwd, self.akar_jejak, self.batas_waktu)
             self._hidup.append(k)
             self.dimulai += 1
         try:
@@ -647,6 +658,83 @@ def _gagal_sel(nb, berkas: str, relatif: str, galat: BaseException) -> _GagalBab
     return _GagalBab(berkas, relatif, f"{ename}: {evalue}", ename=ename, evalue=evalue)
 
 
+def _nomor_sel(nb, indeks: int | None) -> int | None:
+    """Nomor sel menurut buku asli (sel ``injected-parameters`` tidak dihitung), mulai 1."""
+    if indeks is None:
+        return None
+    nomor = 0
+    for i, cell in enumerate(nb.cells):
+        if "injected-parameters" in cell.get("metadata", {}).get("tags", []):
+            if i == indeks:
+                return None
+            continue
+        nomor += 1
+        if i == indeks:
+            return nomor
+    return None
+
+
+def _gagal_waktu(nb, berkas: str, relatif: str, indeks: int | None, batas: float) -> _GagalBab:
+    """_GagalBab untuk sel yang melewati batas waktu eksekusi."""
+    nomor = _nomor_sel(nb, indeks)
+    detik = f"{batas:g}"
+    if nomor is None:
+        letak = "sel parameter suntikan" if indeks is not None else "sebuah sel"
+    else:
+        letak = f"sel ke-{nomor}"
+    alasan = (f"{letak} tidak selesai dalam {detik} detik dan dihentikan (batas waktu sel: "
+              "iku render --batas-waktu DETIK atau IKU_BATAS_WAKTU_SEL)")
+    if indeks is not None and 0 <= indeks < len(nb.cells):
+        alasan += f"\n  isi sel: {_baris_pertama(nb.cells[indeks].source)}"
+    return _GagalBab(berkas, relatif, alasan, sel=nomor, ename="CellTimeoutError", evalue=f"{detik} detik")
+
+
+def batas_waktu_sel(nilai: float | str | None = None) -> float:
+    """Batas waktu satu sel dalam detik: ``nilai``, atau ``IKU_BATAS_WAKTU_SEL``, atau 600.
+
+    Nilai yang bukan angka positif ditolak sebelum kernel apa pun dijalankan.
+
+    >>> batas_waktu_sel(30)
+    30.0
+    >>> batas_waktu_sel("nol")
+    Traceback (most recent call last):
+    ...
+    analisis.kesalahan.KesalahanParameter: batas waktu sel 'nol': harus berupa jumlah detik lebih dari 0
+    """
+    from .kesalahan import KesalahanParameter
+
+    if nilai is None:
+        nilai = os.environ.get("IKU_BATAS_WAKTU_SEL", "").strip() or BATAS_WAKTU_SEL
+    try:
+        detik = float(nilai)
+    except (TypeError, ValueError):
+        detik = float("nan")
+    if not (detik > 0) or detik == float("inf"):
+        raise KesalahanParameter(f"batas waktu sel {nilai!r}: harus berupa jumlah detik lebih dari 0")
+    return detik
+
+
+def periksa_berkas_data(folder: Path | None = None) -> None:
+    """Setiap berkas data yang dikenal skema ada; bila tidak, satu :class:`KesalahanData` sebelum kernel jalan.
+
+    Isi berkas tidak divalidasi di sini (itu tugas ``iku periksa`` dan
+    pemuat :mod:`analisis.data`); yang dicegah adalah bab-bab dieksekusi
+    hanya untuk gagal satu per satu karena berkas yang hilang.
+    """
+    from .data import BERKAS_YAML
+    from .kesalahan import KesalahanData, Pelanggaran
+    from .skema import SKEMA
+
+    akar = Path(folder) if folder is not None else Path(paths.folder_data())
+    if not akar.is_dir():
+        raise KesalahanData([Pelanggaran(f"{akar}", None, None, None, "folder data tidak ditemukan")])
+    nama = sorted({s.berkas for s in SKEMA.values()} | {b for b, _ in BERKAS_YAML.values()})
+    hilang = [Pelanggaran(f"data/{n}", None, None, None, "berkas tidak ditemukan; dokumen tidak dirender")
+              for n in nama if not (akar / n).is_file()]
+    if hilang:
+        raise KesalahanData(hilang)
+
+
 def _eksekusi(sumber: Path, tujuan: Path, relatif: str, parameter: dict, cwd: Path) -> None:
     """Eksekusi buku ``sumber`` dengan ``parameter`` dan tulis hasilnya ke ``tujuan``.
 
@@ -655,7 +743,7 @@ def _eksekusi(sumber: Path, tujuan: Path, relatif: str, parameter: dict, cwd: Pa
     Berkas ``data/`` yang dibaca dicatat di ``_konteks.jejak``.
     """
     import nbformat
-    from nbclient.exceptions import CellExecutionError
+    from nbclient.exceptions import CellExecutionError, CellTimeoutError
 
     nb = nbformat.read(sumber, as_version=4)
     _suntik_parameter(nb, parameter)
@@ -675,6 +763,11 @@ def _eksekusi(sumber: Path, tujuan: Path, relatif: str, parameter: dict, cwd: Pa
             kolam.kembalikan(kernel)
             nbformat.write(nb, tujuan)
             raise _gagal_sel(nb, sumber.name, relatif, e) from e
+        except CellTimeoutError as e:
+            kolam.buang(kernel)
+            with contextlib.suppress(Exception):
+                nbformat.write(nb, tujuan)
+            raise _gagal_waktu(nb, sumber.name, relatif, kernel.sel_berjalan, kernel.batas_waktu) from e
         except BaseException as e:
             # kernel mati, sel melewati batas waktu, dihentikan: kernel ini tidak dipakai lagi
             kolam.buang(kernel)
@@ -1128,6 +1221,36 @@ def _pasang(bangun: Path, tujuan: Path) -> None:
         shutil.rmtree(cadangan, ignore_errors=True)
 
 
+_POLA_CADANGAN = re.compile(r"^\.lama-(?P<nama>.+)-[0-9a-f]{8}$")
+
+
+def _pulihkan_sisa(keluaran: Path) -> None:
+    """Bereskan sisa render yang mati di tengah jalan (dipanggil sambil memegang kunci render).
+
+    Folder bangun ``.bangun-*`` dibuang. Cadangan ``.lama-<tahun>-*`` dari
+    penukaran yang terputus dikembalikan ke ``<tahun>`` bila folder itu tidak
+    ada (proses mati di antara dua ``os.replace`` di :func:`_pasang`), dan
+    dibuang bila ``<tahun>`` sudah ada.
+    """
+    if not keluaran.is_dir():
+        return
+    for sisa in sorted(keluaran.iterdir()):
+        if not sisa.is_dir() or sisa.is_symlink():
+            continue
+        if sisa.name.startswith(".bangun-"):
+            log.info("Membuang sisa render yang terputus: %s", sisa)
+            shutil.rmtree(sisa, ignore_errors=True)
+            continue
+        m = _POLA_CADANGAN.match(sisa.name)
+        if m:
+            tujuan = keluaran / m.group("nama")
+            if tujuan.exists():
+                shutil.rmtree(sisa, ignore_errors=True)
+            else:
+                log.warning("Mengembalikan %s dari render yang terputus", tujuan)
+                os.replace(sisa, tujuan)
+
+
 def _simpan_gagal(bangun: Path, keluaran: Path, tahun: int) -> Path:
     gagal = keluaran / f"{tahun}-gagal"
     try:
@@ -1528,8 +1651,10 @@ def _render_banyak(
     paralel: int | None,
     paksa: bool,
     lanjut_bila_gagal: bool,
+    batas_waktu: float = BATAS_WAKTU_SEL,
 ) -> list[HasilRender | BaseException]:
     """Render beberapa tahun dengan satu kumpulan kernel; hasil atau kesalahan per tahun, urut permintaan."""
+    _pulihkan_sisa(keluaran)
     with _lingkungan_kernel(_akar()):
         kode = _cache.sidik_kode()
         akar_jejak = _akar_jejak()
@@ -1539,6 +1664,8 @@ def _render_banyak(
         if not perlu:
             return [t.hasil for t in rencana]
 
+        if any(b.alasan is not None for t in perlu for b in t.bab):
+            periksa_berkas_data()  # sebelum folder bangun dibuat dan kernel dijalankan
         instansi = _muat_instansi()
         keluaran.mkdir(parents=True, exist_ok=True)
         kolam: _Kolam | None = None
@@ -1552,7 +1679,7 @@ def _render_banyak(
                 jumlah = max(1, min(paralel or _jumlah_inti(), len(tugas)))
                 dilacak = sorted({os.path.abspath(p) for p in akar_jejak.values()}
                                  | {os.path.realpath(p) for p in akar_jejak.values()})
-                kolam = _Kolam(dict(os.environ), folder_nb, dilacak, segar=_kernel_segar())
+                kolam = _Kolam(dict(os.environ), folder_nb, dilacak, segar=_kernel_segar(), batas_waktu=batas_waktu)
                 pelaksana = ThreadPoolExecutor(max_workers=jumlah, thread_name_prefix="iku-kernel")
                 mulai_eksekusi = time.perf_counter()
                 for t, b in tugas:
@@ -1606,6 +1733,8 @@ def render_tahun(
     chromium: str | None = None,
     paralel: int | None = None,
     paksa: bool = False,
+    batas_waktu: float | None = None,
+    tunggu: float | None = None,
 ) -> HasilRender:
     """Eksekusi buku bab yang berubah untuk ``tahun`` dan tulis ``rendered/<tahun>/``.
 
@@ -1632,6 +1761,12 @@ def render_tahun(
         tidak bergantung padanya.
     paksa : bool, default False
         Eksekusi ulang semua bab walaupun cache-nya masih berlaku.
+    batas_waktu : float, optional
+        Detik paling lama untuk satu sel (bawaan :func:`batas_waktu_sel`).
+        Sel yang melewatinya dihentikan; pesan menyebut bab dan selnya.
+    tunggu : float, optional
+        Detik menunggu bila render lain memegang kunci folder keluaran
+        (bawaan ``IKU_TUNGGU_KUNCI`` atau 0, lihat :mod:`analisis.kunci`).
 
     Returns
     -------
@@ -1643,6 +1778,10 @@ def render_tahun(
     ------
     analisis.kesalahan.KesalahanParameter
         Parameter tidak sah (sebelum kernel apa pun dijalankan).
+    analisis.kesalahan.KesalahanData
+        Berkas data yang dikenal skema tidak ada (sebelum kernel apa pun dijalankan).
+    analisis.kunci.KesalahanKunci
+        Render lain sedang berjalan untuk folder keluaran yang sama.
     KesalahanRender
         Sebuah bab gagal; pesan menyebut buku, nomor sel, galat, dan buku
         dieksekusi di ``rendered/<tahun>-gagal/`` yang harus dibuka.
@@ -1651,10 +1790,12 @@ def render_tahun(
     mulai = time.perf_counter()
     fmt = _normalisasi_format(format)
     param = _muat_parameter(tahun, periode)
+    detik = batas_waktu_sel(batas_waktu)
     folder_nb = Path(notebooks) if notebooks is not None else paths.folder_notebook()
     keluaran = Path(akar_keluaran) if akar_keluaran is not None else paths.folder_render()
-    [hasil] = _render_banyak([(tahun, periode, param, mulai)], fmt, keluaran, folder_nb, chromium, paralel,
-                             paksa, lanjut_bila_gagal=False)
+    with kunci_render(keluaran, tunggu):
+        [hasil] = _render_banyak([(tahun, periode, param, mulai)], fmt, keluaran, folder_nb, chromium, paralel,
+                                 paksa, lanjut_bila_gagal=False, batas_waktu=detik)
     if isinstance(hasil, BaseException):
         raise hasil
     return hasil
@@ -1670,10 +1811,13 @@ def render_semua(
     lanjut_bila_gagal: bool = True,
     paralel: int | None = None,
     paksa: bool = False,
+    batas_waktu: float | None = None,
+    tunggu: float | None = None,
 ) -> list[HasilRender]:
     """Render setiap tahun yang memiliki parameter, lalu tulis ``rendered/index.html``.
 
     Parameter semua tahun divalidasi lebih dulu, sebelum kernel apa pun jalan.
+    ``batas_waktu`` dan ``tunggu`` seperti di :func:`render_tahun`.
     Bab semua tahun dieksekusi bersama di satu kumpulan kernel (lihat
     ``paralel`` di :func:`render_tahun`). Tahun yang gagal tidak menghentikan
     tahun lain (kecuali ``lanjut_bila_gagal=False``); setelah indeks ditulis,
@@ -1690,9 +1834,13 @@ def render_semua(
         mulai = time.perf_counter()
         permintaan.append((t, None, _muat_parameter(t, None), mulai))
     fmt = _normalisasi_format(format)
+    detik = batas_waktu_sel(batas_waktu)
     keluaran = Path(akar_keluaran) if akar_keluaran is not None else paths.folder_render()
     folder_nb = Path(notebooks) if notebooks is not None else paths.folder_notebook()
-    semua = _render_banyak(permintaan, fmt, keluaran, folder_nb, chromium, paralel, paksa, lanjut_bila_gagal)
+    with kunci_render(keluaran, tunggu):
+        semua = _render_banyak(permintaan, fmt, keluaran, folder_nb, chromium, paralel, paksa, lanjut_bila_gagal,
+                               batas_waktu=detik)
+        tulis_indeks(keluaran, daftar_tahun)
     hasil: list[HasilRender] = []
     gagal: list[tuple[int, BaseException]] = []
     for t, h in zip(daftar_tahun, semua):
@@ -1700,7 +1848,6 @@ def render_semua(
             hasil.append(h)
         elif h is not None:
             gagal.append((t, h))
-    tulis_indeks(keluaran, daftar_tahun)
     if gagal:
         berhasil = ", ".join(str(h.tahun) for h in hasil) or "tidak ada"
         rincian = "\n\n".join(f"[{t}] {e}" for t, e in gagal)
