@@ -262,7 +262,7 @@ def test_render_ulang_menimpa_dan_membersihkan(proyek, tanpa_kernel):
     _render(proyek)
     assert not (proyek.rendered / "2025" / "sisa-lama.txt").exists()
     assert not (proyek.rendered / "2025-gagal").exists()
-    assert sorted(p.name for p in proyek.rendered.iterdir()) == ["2025"]
+    assert sorted(p.name for p in proyek.rendered.iterdir()) == [".kunci-render", "2025"]
 
 
 # ---------------------------------------------------------------------------
