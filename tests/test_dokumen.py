@@ -130,3 +130,35 @@ def test_tahun_tanpa_realisasi(tmp_path):
     assert "belum tersedia" in teks
     assert not re.search(r"(?<![\w-])(nan|NaN|None|inf)(?![\w-])", teks)
     assert "TAHUN 2026" in teks.upper()
+
+
+def _halaman_pdf(dok) -> list[str]:
+    if dok.pdf is None:
+        pytest.skip("Chromium/poppler tidak tersedia")
+    teks = subprocess.run(["pdftotext", "-layout", str(dok.pdf), "-"], capture_output=True, text=True, check=True).stdout
+    halaman = teks.split("\f")
+    return halaman[:-1] if not halaman[-1].strip() else halaman
+
+
+def test_pdf_tanpa_halaman_kosong_atau_sumber_yatim(dok_2025):
+    """Tidak ada halaman yang hanya berisi nomor halaman, atau hanya catatan/sumber tabel yang terpisah."""
+    for i, h in enumerate(_halaman_pdf(dok_2025)[1:], start=1):
+        baris = [b.strip() for b in h.splitlines() if b.strip()]
+        isi = baris[:-1] if baris and baris[-1].isdigit() else baris
+        assert isi, f"halaman {i} kosong"
+        assert not all(b.startswith(("Sumber:", "Catatan", "Tanda ")) for b in isi), f"halaman {i}: {isi}"
+
+
+def test_pdf_nomor_daftar_isi_menunjuk_judulnya(dok_2025):
+    """Setiap nomor di DAFTAR ISI menunjuk halaman cetak tempat judul itu berada (sampul tidak bernomor)."""
+    halaman = _halaman_pdf(dok_2025)
+    daftar = next(h for h in halaman if "DAFTAR ISI" in h)
+    entri = re.findall(r"^\s*(\S.*?\S)\s{2,}(\d+)\s*$", daftar.split("DAFTAR ISI", 1)[1], re.M)
+    assert len(entri) >= 15
+    for judul, nomor in entri:
+        teks = re.sub(r"\s+", " ", halaman[int(nomor)])
+        assert " ".join(judul.split()) in teks, f"{judul!r} tidak ada di halaman cetak {nomor}"
+    bab = {j: int(n) for j, n in entri if j.startswith("BAB ")}
+    assert bab["BAB II GAMBARAN UMUM DINAS SOSIAL KABUPATEN SERUYAN"] > bab["BAB I PENDAHULUAN"]
+    for judul, nomor in bab.items():
+        assert halaman[nomor].lstrip().startswith(judul), judul

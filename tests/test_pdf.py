@@ -202,3 +202,29 @@ def test_iku_chromium_yang_salah(monkeypatch, tmp_path):
     monkeypatch.setenv("IKU_CHROMIUM", str(tmp_path / "salah"))
     with pytest.raises(pdf.PerambanTidakDitemukan, match="IKU_CHROMIUM="):
         pdf.cari_chromium()
+
+
+@pytest.mark.pdf
+@perlu_chromium
+def test_nomor_daftar_isi_tidak_tertipu_teks_judul_yang_muncul_lebih_dulu(tmp_path):
+    """Seperti Sistematika Penulisan BAB I, yang menyebut judul BAB II sebelum BAB II dimulai."""
+    bab1 = (
+        "<h1>BAB I PENDAHULUAN</h1>" + _paragraf(2)
+        + "<h2>D. Sistematika Penulisan</h2><h4>BAB II GAMBARAN UMUM</h4><p>Pada bagian ini dikemukakan tugas.</p>"
+        + "<h4>2.1 Tugas dan Fungsi</h4>"
+    )
+    bab2 = "<h1>BAB II GAMBARAN UMUM</h1>" + _paragraf(8) + "<h2>2.1 Tugas dan Fungsi</h2>" + _paragraf()
+    dokumen, _ = render.rakit_dokumen(
+        [render.Penggalan("01_a.ipynb", bab1), render.Penggalan("02_b.ipynb", bab2)],
+        tahun=2025, periode="Tahunan", instansi=INSTANSI,
+    )
+    jalur = tmp_path / "IKU.html"
+    jalur.write_text(dokumen, encoding="utf-8")
+    hasil = pdf.cetak_pdf(jalur, tmp_path / "IKU.pdf")
+    halaman = _teks_halaman(hasil.pdf)
+    daftar = halaman[1]
+    for judul, baris_pertama in (("BAB II GAMBARAN UMUM", True), ("2.1 Tugas dan Fungsi", False)):
+        nomor = int(re.search(re.escape(judul) + r"[ .]*(\d+)", daftar).group(1))
+        teks = halaman[nomor]
+        assert (teks.lstrip().startswith(judul) if baris_pertama else judul in teks), (judul, nomor)
+    assert "QQIKU" not in "".join(halaman)

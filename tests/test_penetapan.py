@@ -132,7 +132,7 @@ def test_penanda_tahun_di_luar_rentang():
 def test_semua_tahun_tabel_sama_kecuali_penanda(tahun):
     a = penetapan.tabel_ikk(tahun).html().replace(" ▸", "").replace(" tahun-terpilih", "")
     b = penetapan.tabel_ikk(None).html()
-    a = re.sub(r'<p class="catatan">.*?</p>', "", a)
+    a = re.sub(r'<tbody class="bawah-tabel">.*?</tbody>', "", a)
     assert a == b
 
 
@@ -152,8 +152,10 @@ def test_tabel_do():
 
 def test_pengantar_do_dibagi_dua():
     a, b = penetapan.pengantar_do()
-    assert "22. Penanganan bencana" in a.data and a.data.rstrip().endswith("tabel berikut:")
-    assert b.data.startswith("Sedangkan Definisi Operasional (DO)") and "22." not in b.data
+    assert "22. Penanganan bencana" in a.data and a.data.rstrip().endswith("tabel berikut:</p></div>")
+    # kalimat pengantar tabel lebar tercetak di halaman mendatar bersama tabelnya
+    assert a.data.count('<div class="lanskap">') == 1
+    assert b.data.startswith('<div class="lanskap"><p>Sedangkan Definisi Operasional (DO)') and "22." not in b.data
 
 
 # --- keluaran bersih, data di-escape, nama instansi dari data --------------------------

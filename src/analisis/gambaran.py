@@ -41,7 +41,7 @@ from .grafik import WARNA, Gambar, sumbu_angka, sumbu_persen
 from .kesalahan import KesalahanParameter
 from .parameter import muat as muat_parameter
 from .parameter import urutan_periode
-from .tabel import Kol, Tabel, daftar, esc, paragraf
+from .tabel import Kol, Tabel, daftar, esc, paragraf, pengantar_lanskap
 
 __all__ = [
     "Kalimat",
@@ -421,8 +421,10 @@ def pengantar(nama: str, tahun: int | None = None, periode: str | None = None, l
     tertinggal sendirian di halaman tegak).
 
     >>> h = pengantar("kemiskinan", lanskap=True).data
-    >>> h.endswith("</div>"), h.count('<div class="lanskap">')
+    >>> h.endswith("</p></div>"), h.count('<div class="lanskap"><p>Rencana Aksi')
     (True, 1)
+    >>> (chr(10) * 2) in h[h.index('<div class="lanskap">'):]  # tanpa baris kosong di dalam div
+    False
 
     >>> pengantar("ppks_pengantar", 2026).data.endswith("sampai dengan Triwulan I Tahun 2025 adalah sebagai berikut :")
     True
@@ -435,7 +437,7 @@ def pengantar(nama: str, tahun: int | None = None, periode: str | None = None, l
     if ganti is not None:
         paragraf_[-1] = re.sub(pola, lambda m: m.group("awal") + ganti, paragraf_[-1], count=1)
     if lanskap:
-        paragraf_[-1] = f'<div class="lanskap">\n\n{paragraf_[-1]}\n\n</div>'
+        paragraf_[-1] = pengantar_lanskap(paragraf_[-1])
     return Markdown("\n\n".join(paragraf_))
 
 

@@ -65,6 +65,27 @@ def sumbu_persen(ax, sumbu: str = "y", digit: int = 0) -> None:
     (ax.yaxis if sumbu == "y" else ax.xaxis).set_major_formatter(f)
 
 
+def id_unik(svg: str) -> str:
+    """SVG matplotlib dengan id yang unik di dokumen yang memuat banyak grafik.
+
+    id kelompok (``figure_1``, ``axes_1``, ...) berulang di setiap grafik dan
+    tidak dirujuk apa pun: dibuang. id definisi (penanda, ``clipPath``) diberi
+    awalan dari sidik isi SVG, begitu pula setiap rujukannya (``url(#…)``,
+    ``href="#…"``); hasilnya tetap sama byte demi byte untuk grafik yang sama.
+
+    >>> s = '<svg><defs><path id="m1"/></defs><g id="axes_1"><use xlink:href="#m1" clip-path="url(#p2)"/></g></svg>'
+    >>> id_unik(s)
+    '<svg><defs><path id="g510e3c-m1"/></defs><g><use xlink:href="#g510e3c-m1" clip-path="url(#g510e3c-p2)"/></g></svg>'
+    """
+    import hashlib
+
+    awalan = "g" + hashlib.sha1(svg.encode("utf-8")).hexdigest()[:6] + "-"
+    svg = re.sub(r'<g id="[^"]*"', "<g", svg)
+    svg = re.sub(r'\bid="([^"]+)"', lambda m: f'id="{awalan}{m.group(1)}"', svg)
+    svg = re.sub(r'url\(#([^)]+)\)', lambda m: f"url(#{awalan}{m.group(1)})", svg)
+    return re.sub(r'href="#([^"]+)"', lambda m: f'href="#{awalan}{m.group(1)}"', svg)
+
+
 @dataclass
 class Gambar:
     """Grafik bernomor; ``html()`` memberi ``<figure>`` dengan SVG sebaris."""
@@ -81,7 +102,7 @@ class Gambar:
         teks = buf.getvalue()
         teks = teks[teks.index("<svg"):]  # buang deklarasi XML/DOCTYPE
         teks = re.sub(r"<metadata>.*?</metadata>", "", teks, flags=re.S)
-        return teks
+        return id_unik(teks)
 
     def html(self) -> str:
         sumber = f'<span class="sumber">Sumber: {esc(self.sumber)}</span>' if self.sumber else ""

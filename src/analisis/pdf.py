@@ -407,8 +407,36 @@ def _cetak(html_path: Path, pdf_path: Path, peramban: str, nomor_daftar_isi: boo
     )
 
 
+#: Penanda sementara di awal setiap judul pada cetakan pertama (``QQIKU<n>QQ``).
+_POLA_PENANDA = re.compile(r"QQIKU(\d+)QQ")
+
+
+def cari_halaman_penanda(halaman: list[str]) -> dict[int, int]:
+    """Nomor penanda -> indeks halaman (mulai 0) tempat penanda itu terakhir muncul.
+
+    Yang terakhir, bukan yang pertama: untuk judul yang memulai halaman baru
+    (``break-before: page``) Chromium juga mencetak penanda berposisi absolut
+    di ujung halaman sebelumnya.
+
+    >>> cari_halaman_penanda(["sampul", "QQIKU0QQ", "QQIKU0QQ BAB I", "x QQIKU1QQ 1.1", "QQIKU2QQ"])
+    {0: 2, 1: 3, 2: 4}
+    """
+    hasil: dict[int, int] = {}
+    for i, teks in enumerate(halaman):
+        for m in _POLA_PENANDA.finditer(teks):
+            hasil[int(m.group(1))] = i
+    return hasil
+
+
 def _isi_nomor_daftar_isi(page, opsi: dict, *, sampul_tak_dihitung: bool) -> bool:
     """Cetakan pertama → halaman setiap judul → nomor di ``.daftar-isi .hlm``.
+
+    Pada cetakan pertama setiap judul yang ditautkan daftar isi diberi penanda
+    teks unik yang diposisikan absolut (tidak menggeser tata letak); halaman
+    tempat penanda itu muncul adalah halaman judulnya. Mencocokkan teks judul
+    saja keliru bila teks yang sama muncul lebih dulu (mis. "BAB II GAMBARAN
+    UMUM ..." di Sistematika Penulisan BAB I). Bila penanda tidak terbaca,
+    judul dicari menurut teksnya (:func:`cari_halaman_judul`).
 
     Nomor yang ditulis adalah nomor cetak. Dengan kotak margin CSS, halaman
     sesudah sampul bernomor 1 (``@page sampul { counter-reset: page 0 }``);
@@ -420,17 +448,46 @@ def _isi_nomor_daftar_isi(page, opsi: dict, *, sampul_tak_dihitung: bool) -> boo
                                 a.querySelector('.teks').textContent])""",
     )
     ada_sampul = page.locator(".sampul").count() > 0
+    page.evaluate(
+        """ids => ids.forEach((id, n) => {
+            const el = document.getElementById(id);
+            if (!el) return;
+            const s = document.createElement('span');
+            s.className = 'penanda-daftar-isi';
+            s.textContent = 'QQIKU' + n + 'QQ';
+            s.style.cssText = 'position:absolute;left:0;top:0;font-size:2px;line-height:0;white-space:nowrap;';
+            el.setAttribute('data-penanda-daftar-isi', '');
+            el.insertBefore(s, el.firstChild);
+        })""",
+        [i for i, _ in entri],
+    )
     # Isi daftar isi disembunyikan (visibility, tata letak tidak berubah) agar
-    # teks judul di daftar isi tidak ikut tercocokkan pada cetakan pertama.
-    gaya = page.add_style_tag(content=".daftar-isi ol { visibility: hidden !important; }")
+    # teks judul di daftar isi tidak ikut tercocokkan bila penanda gagal.
+    # Judul berposisi relatif (tanpa geser: tata letak tetap) agar penandanya
+    # tercetak di halaman judul itu, bukan di halaman blok penampung awal.
+    gaya = page.add_style_tag(
+        content=".daftar-isi ol { visibility: hidden !important; } [data-penanda-daftar-isi] { position: relative; }"
+    )
     with tempfile.TemporaryDirectory(prefix="iku-pdf-") as tmp:
         percobaan = Path(tmp) / "cetakan-1.pdf"
         page.pdf(path=str(percobaan), **opsi)
         halaman = _teks_per_halaman(percobaan)
     gaya.evaluate("el => el.remove()")
+    page.evaluate(
+        """() => {
+            document.querySelectorAll('.penanda-daftar-isi').forEach(s => s.remove());
+            document.querySelectorAll('[data-penanda-daftar-isi]').forEach(
+                el => el.removeAttribute('data-penanda-daftar-isi'));
+        }"""
+    )
     if not halaman:
         return False
-    posisi = cari_halaman_judul([(i, t) for i, t in entri], halaman)
+    penanda = cari_halaman_penanda(halaman)
+    tanpa_penanda = [(i, t) for n, (i, t) in enumerate(entri) if n not in penanda]
+    posisi = {entri[n][0]: h for n, h in penanda.items() if n < len(entri)}
+    if tanpa_penanda:
+        bersih = [_POLA_PENANDA.sub("", h) for h in halaman]
+        posisi.update(cari_halaman_judul(tanpa_penanda, bersih))
     geser = 0 if (ada_sampul and sampul_tak_dihitung) else 1
     nomor = {ident: str(indeks + geser) for ident, indeks in posisi.items()}
     page.evaluate(

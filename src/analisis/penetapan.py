@@ -25,7 +25,7 @@ from IPython.display import HTML, Markdown
 
 from . import data, kinerja, parameter, rumus
 from . import format as fmt
-from .tabel import Kol, Tabel, daftar, esc
+from .tabel import Kol, Tabel, daftar, esc, pengantar_lanskap
 
 __all__ = [
     "PENANDA_TAHUN",
@@ -376,13 +376,16 @@ def pengantar_do() -> tuple[Markdown, Markdown]:
     """Teks 4.2 dibagi dua: (pengantar + terminologi + kalimat pengantar Tabel 4.4, kalimat pengantar Tabel 4.5).
 
     Blok terakhir ``data/teks/do_pengantar.md`` adalah kalimat pengantar Tabel 4.5.
+    Kalimat pengantar kedua tabel lebar itu tercetak di halaman mendatar
+    bersama tabelnya (:func:`analisis.tabel.pengantar_lanskap`).
 
     >>> a, b = pengantar_do()
-    >>> b.data.startswith("Sedangkan"), "Tabel" not in a.data[:10]
+    >>> b.data.startswith('<div class="lanskap"><p>Sedangkan'), "Tabel" not in a.data[:10]
     (True, True)
     """
     blok = _blok_markdown(data.teks("do_pengantar"))
-    return Markdown("\n\n".join(blok[:-1])), Markdown(blok[-1])
+    awal = blok[:-2] + [pengantar_lanskap(blok[-2])]
+    return Markdown("\n\n".join(awal)), Markdown(pengantar_lanskap(blok[-1]))
 
 
 def _tabel_do(jenis: str, nomor: str, judul_ket: str) -> Tabel:

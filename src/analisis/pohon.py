@@ -44,7 +44,7 @@ from IPython.display import HTML
 
 from . import data
 from . import format as fmt
-from .tabel import Kol, Tabel, esc, paragraf
+from .tabel import Kol, Tabel, bawah_tabel, esc, paragraf
 
 __all__ = [
     "Simpul",
@@ -847,15 +847,13 @@ class TabelGabung(Tabel):
         kolgrup = ""
         if self.lebar_kolom:
             kolgrup = "<colgroup>" + "".join(f'<col style="width:{float(w):.2f}%">' for w in self.lebar_kolom) + "</colgroup>"
-        bawah = "".join(f'<p class="catatan">{esc(c)}</p>' for c in self.catatan)
-        if self.sumber:
-            bawah += f'<p class="sumber">Sumber: {esc(self.sumber)}</p>'
+        bawah = bawah_tabel(self.catatan, self.sumber, len(self.kolom))
         kelas = "tabel lebar" if self.lebar else "tabel"
         # lebar kolom hanya dipatuhi Chromium dengan tata letak tetap; kata yang terlalu panjang dipatahkan
         gaya = ' style="table-layout:fixed;overflow-wrap:break-word"' if self.lebar_kolom else ""
         isi = (
             f'<table class="{kelas}"{gaya}><caption><span class="nomor">Tabel {esc(self.nomor)}</span> {esc(self.judul)}</caption>'
-            f"{kolgrup}<thead>{kepala}</thead><tbody>{''.join(badan)}</tbody></table>{bawah}"
+            f"{kolgrup}<thead>{kepala}</thead><tbody>{''.join(badan)}</tbody>{bawah}</table>"
         )
         bungkus_ = "blok-tabel lanskap" if self.lebar else "blok-tabel"
         utuh = ' style="break-inside:avoid;page-break-inside:avoid"' if self.utuh else ""
@@ -997,7 +995,7 @@ def tabel_form_indikator() -> Tabel:
     ('MENINGKATNYA PERLINDUNGAN DAN JAMINAN SOSIAL INKLUSIF DAN ADAPTIF UNTUK MASYARAKAT MISKIN DAN RENTAN', 'Fasilitasi penyaluran Bansos PKH, Program Sembako, PBI JKN KIS, Bansos Perubahan Iklim dan Bansos Lainnya', 'Jumlah KPM yang menerima Bansos Keluarga')
     >>> h = t.html()
     >>> h.count('colspan="8"'), h.count("<tr"), h.count("Fasilitasi Bantuan Sosial Kesejahteraan Keluarga")
-    (2, 56, 1)
+    (3, 57, 1)
     >>> h.count("border-top-style:hidden") == 2 * (52 - 4) + 2 * (52 - 9) + 2 * (52 - 20)
     True
     """

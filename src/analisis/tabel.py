@@ -24,7 +24,7 @@ import pandas as pd
 
 from . import format as fmt
 
-__all__ = ["Kol", "Tabel", "esc", "paragraf", "daftar"]
+__all__ = ["Kol", "Tabel", "esc", "paragraf", "daftar", "bawah_tabel", "pengantar_lanskap"]
 
 _FORMAT: dict[str, Callable] = {
     "angka": fmt.angka,
@@ -48,6 +48,41 @@ def paragraf(teks: str, kelas: str | None = None) -> str:
     """Satu paragraf HTML dari teks biasa (di-escape)."""
     k = f' class="{esc(kelas)}"' if kelas else ""
     return f"<p{k}>{esc(teks)}</p>"
+
+
+def pengantar_lanskap(teks_markdown: str) -> str:
+    """Kalimat pengantar tabel lebar, dibungkus agar tercetak di halaman mendatar bersama tabelnya.
+
+    Hasilnya satu blok HTML tanpa baris kosong: Markdown menutup blok
+    ``<div>`` pada baris kosong pertama, sehingga paragraf yang ditulis di
+    antara baris kosong jatuh di luar div (dan div kosong menjadi halaman
+    mendatar kosong di PDF). Paragraf diubah ke HTML dengan filter Markdown
+    nbconvert sendiri, jadi tampilannya sama dengan paragraf lain.
+
+    >>> pengantar_lanskap("Rincian *IKK* sebagai berikut :")
+    '<div class="lanskap"><p>Rincian <em>IKK</em> sebagai berikut :</p></div>'
+    """
+    from nbconvert.filters.markdown import markdown2html
+
+    return f'<div class="lanskap">{markdown2html(teks_markdown).strip()}</div>'
+
+
+def bawah_tabel(catatan: list[str], sumber: str | None, kolom: int) -> str:
+    """Catatan dan sumber tabel sebagai kelompok baris terakhir tanpa garis (``<tbody class="bawah-tabel">``).
+
+    Di dalam tabel, bukan paragraf sesudahnya: Chromium hanya menjaga catatan
+    tetap bersama baris terakhir bila keduanya bagian dari tabel yang sama;
+    paragraf sesudah tabel lebar dapat tertinggal sendirian di halaman berikut.
+
+    >>> bawah_tabel(["Tanda – berarti tidak ada."], "Bidang <Umum>", 3)
+    '<tbody class="bawah-tabel"><tr><td colspan="3"><p class="catatan">Tanda – berarti tidak ada.</p><p class="sumber">Sumber: Bidang &lt;Umum&gt;</p></td></tr></tbody>'
+    >>> bawah_tabel([], None, 3)
+    ''
+    """
+    isi = "".join(f'<p class="catatan">{esc(c)}</p>' for c in catatan)
+    if sumber:
+        isi += f'<p class="sumber">Sumber: {esc(sumber)}</p>'
+    return f'<tbody class="bawah-tabel"><tr><td colspan="{kolom}">{isi}</td></tr></tbody>' if isi else ""
 
 
 def daftar(butir: list[str], bernomor: bool = False, gaya: str | None = None) -> str:
@@ -112,13 +147,11 @@ class Tabel:
             if self.baris_kelas and isinstance(r.get(self.baris_kelas), str) and r[self.baris_kelas]:
                 kelas = f' class="{esc(r[self.baris_kelas])}"'
             badan.append(f"<tr{kelas}>" + "".join(f'<td class="{k.kelas}">{k.sel(r[k.kunci])}</td>' for k in self.kolom) + "</tr>")
-        bawah = "".join(f'<p class="catatan">{esc(c)}</p>' for c in self.catatan)
-        if self.sumber:
-            bawah += f'<p class="sumber">Sumber: {esc(self.sumber)}</p>'
+        bawah = bawah_tabel(self.catatan, self.sumber, len(self.kolom))
         kelas = "tabel lebar" if self.lebar else "tabel"
         isi = (
             f'<table class="{kelas}"><caption><span class="nomor">Tabel {esc(self.nomor)}</span> {esc(self.judul)}</caption>'
-            f"<thead>{kepala}</thead><tbody>{''.join(badan)}</tbody></table>{bawah}"
+            f"<thead>{kepala}</thead><tbody>{''.join(badan)}</tbody>{bawah}</table>"
         )
         bungkus = "blok-tabel lanskap" if self.lebar else "blok-tabel"
         return f'<div class="{bungkus}">{isi}</div>'
