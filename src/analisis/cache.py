@@ -40,6 +40,7 @@ dokumen berikutnya.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -49,7 +50,7 @@ import shutil
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 __all__ = [
     "VERSI",
@@ -318,6 +319,17 @@ def komponen_bab(
     }
 
 
+#: Komponen kunci bab dan alasan yang dilaporkan bila berbeda, menurut urutan pemeriksaan.
+_ALASAN_KOMPONEN = (
+    ("versi", "format cache berubah"),
+    ("kode", "kode src/analisis atau paket terpasang berubah"),
+    ("buku", "buku catatan berubah"),
+    ("aset", "gambar yang dirujuk buku berubah"),
+    ("parameter", "parameter tahun berubah"),
+    ("daftar_data", "berkas di data/ ditambah, dihapus atau diganti nama"),
+)
+
+
 def alasan_berbeda(lama: dict | None, baru: dict) -> str:
     """Kalimat singkat mengapa bab dieksekusi ulang.
 
@@ -329,18 +341,9 @@ def alasan_berbeda(lama: dict | None, baru: dict) -> str:
     """
     if not lama:
         return "belum ada di cache"
-    if lama.get("versi") != baru.get("versi"):
-        return "format cache berubah"
-    if lama.get("kode") != baru.get("kode"):
-        return "kode src/analisis atau paket terpasang berubah"
-    if lama.get("buku") != baru.get("buku"):
-        return "buku catatan berubah"
-    if lama.get("aset") != baru.get("aset"):
-        return "gambar yang dirujuk buku berubah"
-    if lama.get("parameter") != baru.get("parameter"):
-        return "parameter tahun berubah"
-    if lama.get("daftar_data") != baru.get("daftar_data"):
-        return "berkas di data/ ditambah, dihapus atau diganti nama"
+    for komponen, alasan in _ALASAN_KOMPONEN:
+        if lama.get(komponen) != baru.get(komponen):
+            return alasan
     lb, bb = lama.get("baca") or {}, baru.get("baca") or {}
     berubah = [t for t in sorted(set(lb) | set(bb)) if lb.get(t) != bb.get(t)]
     if berubah:
@@ -353,37 +356,32 @@ def alasan_berbeda(lama: dict | None, baru: dict) -> str:
 # Berkas atomik
 
 
+@contextlib.contextmanager
+def _ganti_atomik(tujuan: Path) -> Iterator[Path]:
+    """Jalur sementara di folder ``tujuan``; setelah blok selesai diganti atomik ke ``tujuan``, bila gagal dibuang."""
+    sementara = tujuan.with_name(f".{tujuan.name}.tmp-{secrets.token_hex(4)}")
+    try:
+        yield sementara
+        os.replace(sementara, tujuan)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            sementara.unlink()
+        raise
+
+
 def tulis_atomik(jalur: Path, data: bytes) -> None:
     """Tulis ``data`` ke ``jalur`` lewat berkas sementara di folder yang sama lalu :func:`os.replace`."""
-    jalur = Path(jalur)
-    sementara = jalur.with_name(f".{jalur.name}.tmp-{secrets.token_hex(4)}")
-    try:
-        with open(sementara, "wb") as f:
-            f.write(data)
-        os.replace(sementara, jalur)
-    except BaseException:
-        try:
-            sementara.unlink()
-        except OSError:
-            pass
-        raise
+    with _ganti_atomik(Path(jalur)) as sementara, open(sementara, "wb") as f:
+        f.write(data)
 
 
 def tautkan(sumber: Path, tujuan: Path) -> None:
     """Tautan keras (tanpa menyalin isi) bila bisa, selain itu salinan; atomik di tujuan."""
-    sementara = tujuan.with_name(f".{tujuan.name}.tmp-{secrets.token_hex(4)}")
-    try:
+    with _ganti_atomik(Path(tujuan)) as sementara:
         try:
             os.link(sumber, sementara)
         except OSError:
             shutil.copyfile(sumber, sementara)
-        os.replace(sementara, tujuan)
-    except BaseException:
-        try:
-            sementara.unlink()
-        except OSError:
-            pass
-        raise
 
 
 # ---------------------------------------------------------------------------
