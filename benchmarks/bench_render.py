@@ -115,8 +115,20 @@ def jalankan(cmd: list[str], env: dict, cwd: Path) -> tuple[float, subprocess.Co
     return time.perf_counter() - t0, p
 
 
+def program(nama: str) -> str | None:
+    """Skrip ``nama`` di lingkungan Python yang menjalankan benchmark ini, lalu di PATH.
+
+    ``.venv/bin/python benchmarks/bench_render.py`` tanpa mengaktifkan
+    lingkungan tetap memakai papermill, jupyter dan iku milik lingkungan itu.
+    """
+    samping = Path(sys.executable).parent / nama
+    if samping.is_file() and os.access(samping, os.X_OK):
+        return str(samping)
+    return shutil.which(nama)
+
+
 def perintah_iku() -> list[str]:
-    iku = shutil.which("iku")
+    iku = program("iku")
     return [iku] if iku else [sys.executable, "-m", "analisis.cli"]
 
 
@@ -125,8 +137,8 @@ def perintah_iku() -> list[str]:
 
 
 def loop_polos(akar: Path, env: dict, tahun: list[int]) -> dict:
-    papermill = shutil.which("papermill") or "papermill"
-    jupyter = shutil.which("jupyter") or "jupyter"
+    papermill = program("papermill") or "papermill"
+    jupyter = program("jupyter") or "jupyter"
     keluaran = akar / "polos"
     gagal = []
     ukuran = {}
