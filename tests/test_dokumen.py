@@ -147,6 +147,10 @@ def test_pdf_tanpa_halaman_kosong_atau_sumber_yatim(dok_2025):
         isi = baris[:-1] if baris and baris[-1].isdigit() else baris
         assert isi, f"halaman {i} kosong"
         assert not all(b.startswith(("Sumber:", "Catatan", "Tanda ")) for b in isi), f"halaman {i}: {isi}"
+        # blok "Ditetapkan di …" keputusan tidak tercetak sendirian: di halamannya
+        # selalu ada isi naskah atau tabel yang ditandatanganinya di atasnya
+        ttd = [k for k, b in enumerate(isi) if b.startswith("Ditetapkan di")]
+        assert not ttd or ttd[0] > 0, f"halaman {i}: blok tanda tangan tanpa naskah di atasnya {isi}"
 
 
 def test_pdf_nomor_daftar_isi_menunjuk_judulnya(dok_2025):

@@ -473,7 +473,8 @@ def test_tabel_lampiran_dan_kalimat():
     html = t.html()
     assert t.nomor == "L3.1" and t.judul == "Catatan Pemeriksaan Data" and t.lebar
     assert "Tabel L3.1" in html and "+Rp 472.127.500" in html and "2,66 %" in html
-    assert html.count("<tr>") == len(daftar) + 1 + 1  # judul kolom, satu baris per temuan, baris catatan/sumber
+    assert html.count("<tr>") == len(daftar) + 1  # judul kolom, satu baris per temuan
+    assert html.count('<tr class="catatan-tabel">') == 1
     for kata in ("nan", "None", "inf"):
         assert f">{kata}<" not in html
     k = periksa.kalimat_ringkasan(2025, daftar=daftar)

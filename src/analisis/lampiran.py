@@ -237,11 +237,16 @@ def keputusan(tahun: int, periode: str | None = None) -> HTML:
     bagian.append(daftar(_mengingat(), bernomor=True, gaya="decimal"))
     bagian.append('<p style="text-align:center;font-weight:bold;margin:1em 0 0.5em">MEMUTUSKAN:</p>')
     bagian.append('<p style="margin:0 0 0.3em"><b>Menetapkan</b> :</p>')
+    diktum = []
     for d in kep["memutuskan"]:
         baris = [b.strip() for b in str(d["teks"]).split("\n") if b.strip()]
         isi = "<br>".join(esc(b) for b in baris)
-        bagian.append(_baris_label(f"<b>{esc(d['diktum'])}</b>", isi, 6.5))
-    bagian.append(ditetapkan_keputusan().data)
+        diktum.append(_baris_label(f"<b>{esc(d['diktum'])}</b>", isi, 6.5))
+    bagian.extend(diktum[:-1])
+    # diktum terakhir dan penanda tangan tidak dipisah halaman: blok tanda
+    # tangan tidak pernah tercetak sendirian di halaman sesudah naskahnya
+    bagian.append('<div style="break-inside:avoid;page-break-inside:avoid">' + "".join(diktum[-1:])
+                  + ditetapkan_keputusan().data + "</div>")
     return HTML('<div class="keputusan">' + "".join(bagian) + "</div>")
 
 
@@ -369,13 +374,18 @@ def tabel_iku_lampiran() -> Tabel:
 def lampiran_iku() -> HTML:
     """Lampiran keputusan dalam satu bagian halaman mendatar: identitas, Tabel L1.1, penetapan.
 
+    Blok "Ditetapkan di …" menjadi baris terakhir tabel agar tidak tercetak
+    sendirian di halaman sesudah tabel (lihat :func:`analisis.tabel.tubuh_tabel`).
+
     >>> t = lampiran_iku().data
     >>> t.startswith('<section class="lanskap">') and "Tabel L1.1" in t and "Ditetapkan di" in t
     True
+    >>> t.index("Ditetapkan di") < t.index("</table>")
+    True
     """
-    return HTML(
-        '<section class="lanskap">' + identitas_iku().data + tabel_iku_lampiran().html() + ditetapkan_keputusan().data + "</section>"
-    )
+    tabel = tabel_iku_lampiran()
+    tabel.penutup = ditetapkan_keputusan().data
+    return HTML('<section class="lanskap">' + identitas_iku().data + tabel.html() + "</section>")
 
 
 # ----------------------------------------------------------------------------

@@ -44,7 +44,7 @@ from IPython.display import HTML
 
 from . import data
 from . import format as fmt
-from .tabel import Kol, Tabel, bawah_tabel, esc, paragraf
+from .tabel import Kol, Tabel, esc, paragraf, tubuh_tabel
 
 __all__ = [
     "Simpul",
@@ -847,13 +847,13 @@ class TabelGabung(Tabel):
         kolgrup = ""
         if self.lebar_kolom:
             kolgrup = "<colgroup>" + "".join(f'<col style="width:{float(w):.2f}%">' for w in self.lebar_kolom) + "</colgroup>"
-        bawah = bawah_tabel(self.catatan, self.sumber, len(self.kolom))
+        tubuh = tubuh_tabel(badan, self.catatan, self.sumber, len(self.kolom), self.penutup)
         kelas = "tabel lebar" if self.lebar else "tabel"
         # lebar kolom hanya dipatuhi Chromium dengan tata letak tetap; kata yang terlalu panjang dipatahkan
         gaya = ' style="table-layout:fixed;overflow-wrap:break-word"' if self.lebar_kolom else ""
         isi = (
             f'<table class="{kelas}"{gaya}><caption><span class="nomor">Tabel {esc(self.nomor)}</span> {esc(self.judul)}</caption>'
-            f"{kolgrup}<thead>{kepala}</thead><tbody>{''.join(badan)}</tbody>{bawah}</table>"
+            f"{kolgrup}<thead>{kepala}</thead>{tubuh}</table>"
         )
         bungkus_ = "blok-tabel lanskap" if self.lebar else "blok-tabel"
         utuh = ' style="break-inside:avoid;page-break-inside:avoid"' if self.utuh else ""

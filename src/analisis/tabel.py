@@ -24,7 +24,7 @@ import pandas as pd
 
 from . import format as fmt
 
-__all__ = ["Kol", "Tabel", "esc", "paragraf", "daftar", "bawah_tabel", "pengantar_lanskap"]
+__all__ = ["Kol", "Tabel", "esc", "paragraf", "daftar", "tubuh_tabel", "pengantar_lanskap"]
 
 _FORMAT: dict[str, Callable] = {
     "angka": fmt.angka,
@@ -67,22 +67,31 @@ def pengantar_lanskap(teks_markdown: str) -> str:
     return f'<div class="lanskap">{markdown2html(teks_markdown).strip()}</div>'
 
 
-def bawah_tabel(catatan: list[str], sumber: str | None, kolom: int) -> str:
-    """Catatan dan sumber tabel sebagai kelompok baris terakhir tanpa garis (``<tbody class="bawah-tabel">``).
+def tubuh_tabel(baris: list[str], catatan: list[str], sumber: str | None, kolom: int, penutup: str = "") -> str:
+    """``<tbody>`` tabel; catatan dan sumber menjadi baris akhir tanpa garis, satu kelompok dengan baris data terakhir.
 
-    Di dalam tabel, bukan paragraf sesudahnya: Chromium hanya menjaga catatan
-    tetap bersama baris terakhir bila keduanya bagian dari tabel yang sama;
-    paragraf sesudah tabel lebar dapat tertinggal sendirian di halaman berikut.
+    Catatan ada di dalam tabel, bukan paragraf sesudahnya, dan kelompok
+    ``<tbody class="bawah-tabel">`` (baris data terakhir + baris catatan)
+    tidak dipatah halaman: Chromium tidak selalu menuruti ``break-before:
+    avoid``, sehingga catatan tabel lebar bisa tertinggal sendirian (dengan
+    kepala tabel yang diulang) di halaman berikut. ``penutup`` (HTML yang sudah
+    di-escape pembuatnya, mis. blok tanda tangan keputusan) ikut di baris
+    catatan dengan alasan yang sama.
 
-    >>> bawah_tabel(["Tanda – berarti tidak ada."], "Bidang <Umum>", 3)
-    '<tbody class="bawah-tabel"><tr><td colspan="3"><p class="catatan">Tanda – berarti tidak ada.</p><p class="sumber">Sumber: Bidang &lt;Umum&gt;</p></td></tr></tbody>'
-    >>> bawah_tabel([], None, 3)
-    ''
+    >>> tubuh_tabel(["<tr><td>1</td></tr>", "<tr><td>2</td></tr>"], ["Tanda – berarti tidak ada."], "Bidang <Umum>", 1)
+    '<tbody><tr><td>1</td></tr></tbody><tbody class="bawah-tabel"><tr><td>2</td></tr><tr class="catatan-tabel"><td colspan="1"><p class="catatan">Tanda – berarti tidak ada.</p><p class="sumber">Sumber: Bidang &lt;Umum&gt;</p></td></tr></tbody>'
+    >>> tubuh_tabel(["<tr><td>1</td></tr>"], [], None, 1)
+    '<tbody><tr><td>1</td></tr></tbody>'
     """
     isi = "".join(f'<p class="catatan">{esc(c)}</p>' for c in catatan)
     if sumber:
         isi += f'<p class="sumber">Sumber: {esc(sumber)}</p>'
-    return f'<tbody class="bawah-tabel"><tr><td colspan="{kolom}">{isi}</td></tr></tbody>' if isi else ""
+    isi += penutup
+    if not isi:
+        return f"<tbody>{''.join(baris)}</tbody>"
+    awal = f"<tbody>{''.join(baris[:-1])}</tbody>" if len(baris) > 1 else ""
+    return (f'{awal}<tbody class="bawah-tabel">{"".join(baris[-1:])}'
+            f'<tr class="catatan-tabel"><td colspan="{kolom}">{isi}</td></tr></tbody>')
 
 
 def daftar(butir: list[str], bernomor: bool = False, gaya: str | None = None) -> str:
@@ -133,6 +142,7 @@ class Tabel:
     baris_kelas: str | None = None
     lebar: bool = False
     judul_kelompok: list[tuple[str, int]] | None = None  # judul di atas beberapa kolom
+    penutup: str = ""  # HTML yang sudah aman (mis. blok tanda tangan) di baris bawah, sesudah catatan dan sumber
 
     def html(self) -> str:
         kepala = ""
@@ -147,11 +157,11 @@ class Tabel:
             if self.baris_kelas and isinstance(r.get(self.baris_kelas), str) and r[self.baris_kelas]:
                 kelas = f' class="{esc(r[self.baris_kelas])}"'
             badan.append(f"<tr{kelas}>" + "".join(f'<td class="{k.kelas}">{k.sel(r[k.kunci])}</td>' for k in self.kolom) + "</tr>")
-        bawah = bawah_tabel(self.catatan, self.sumber, len(self.kolom))
+        tubuh = tubuh_tabel(badan, self.catatan, self.sumber, len(self.kolom), self.penutup)
         kelas = "tabel lebar" if self.lebar else "tabel"
         isi = (
             f'<table class="{kelas}"><caption><span class="nomor">Tabel {esc(self.nomor)}</span> {esc(self.judul)}</caption>'
-            f"<thead>{kepala}</thead><tbody>{''.join(badan)}</tbody>{bawah}</table>"
+            f"<thead>{kepala}</thead>{tubuh}</table>"
         )
         bungkus = "blok-tabel lanskap" if self.lebar else "blok-tabel"
         return f'<div class="{bungkus}">{isi}</div>'
