@@ -274,6 +274,24 @@ def _silang(df: dict[str, pd.DataFrame]) -> list[Pelanggaran]:
     return salah
 
 
+def berkas_hilang(folder: Path | None = None) -> list[Pelanggaran]:
+    """Pelanggaran untuk setiap berkas data yang dikenal (skema CSV dan YAML) tetapi tidak ada.
+
+    Isi berkas tidak dibaca: pemeriksaan murah yang dipakai ``iku render``
+    sebelum kernel apa pun dijalankan, agar bab-bab tidak dieksekusi hanya
+    untuk gagal satu per satu karena berkas yang hilang.
+
+    >>> berkas_hilang()
+    []
+    """
+    akar = Path(folder or folder_data())
+    if not akar.is_dir():
+        return [Pelanggaran(f"{akar}", None, None, None, "folder data tidak ditemukan")]
+    nama = sorted({s.berkas for s in SKEMA.values()} | {b for b, _ in BERKAS_YAML.values()})
+    return [Pelanggaran(f"data/{n}", None, None, None, "berkas tidak ditemukan; dokumen tidak dirender")
+            for n in nama if not (akar / n).is_file()]
+
+
 def periksa_semua(folder: Path | None = None) -> list[Pelanggaran]:
     """Validasi setiap berkas data; kembalikan semua pelanggaran (kosong = sah)."""
     salah: list[Pelanggaran] = []

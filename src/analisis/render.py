@@ -86,7 +86,6 @@ __all__ = [
     "beri_id_judul",
     "periksa_teks_terlarang",
     "periksa_mandiri",
-    "periksa_berkas_data",
     "batas_waktu_sel",
 ]
 
@@ -635,14 +634,20 @@ def _suntik_parameter(nb, parameter: dict) -> None:
     nb.cells = sel
 
 
-def _gagal_sel(nb, berkas: str, relatif: str, galat: BaseException) -> _GagalBab:
-    """_GagalBab untuk sel pertama yang berakhir dengan galat (nomor sel menurut buku asli)."""
+def _sel_bernomor(nb, lewati: tuple[str, ...] = ("injected-parameters",)) -> Iterator[tuple[int, int, Any, list]]:
+    """(nomor, indeks, sel, tag) setiap sel; nomor menurut buku asli (mulai 1), sel bertag ``lewati`` tidak dihitung."""
     nomor = 0
-    for cell in nb.cells:
+    for indeks, cell in enumerate(nb.cells):
         tags = cell.get("metadata", {}).get("tags", [])
-        if "injected-parameters" in tags:
+        if any(t in tags for t in lewati):
             continue
         nomor += 1
+        yield nomor, indeks, cell, tags
+
+
+def _gagal_sel(nb, berkas: str, relatif: str, galat: BaseException) -> _GagalBab:
+    """_GagalBab untuk sel pertama yang berakhir dengan galat (nomor sel menurut buku asli)."""
+    for nomor, _, cell, tags in _sel_bernomor(nb):
         if cell.cell_type != "code" or "raises-exception" in tags:
             continue
         for out in cell.get("outputs", []):
@@ -660,18 +665,7 @@ def _gagal_sel(nb, berkas: str, relatif: str, galat: BaseException) -> _GagalBab
 
 def _nomor_sel(nb, indeks: int | None) -> int | None:
     """Nomor sel menurut buku asli (sel ``injected-parameters`` tidak dihitung), mulai 1."""
-    if indeks is None:
-        return None
-    nomor = 0
-    for i, cell in enumerate(nb.cells):
-        if "injected-parameters" in cell.get("metadata", {}).get("tags", []):
-            if i == indeks:
-                return None
-            continue
-        nomor += 1
-        if i == indeks:
-            return nomor
-    return None
+    return next((nomor for nomor, i, _, _ in _sel_bernomor(nb) if i == indeks), None)
 
 
 def _gagal_waktu(nb, berkas: str, relatif: str, indeks: int | None, batas: float) -> _GagalBab:
@@ -714,23 +708,12 @@ def batas_waktu_sel(nilai: float | str | None = None) -> float:
     return detik
 
 
-def periksa_berkas_data(folder: Path | None = None) -> None:
-    """Setiap berkas data yang dikenal skema ada; bila tidak, satu :class:`KesalahanData` sebelum kernel jalan.
+def _periksa_berkas_data() -> None:
+    """Setiap berkas data yang dikenal ada (:func:`analisis.data.berkas_hilang`); bila tidak, satu KesalahanData."""
+    from .data import berkas_hilang
+    from .kesalahan import KesalahanData
 
-    Isi berkas tidak divalidasi di sini (itu tugas ``iku periksa`` dan
-    pemuat :mod:`analisis.data`); yang dicegah adalah bab-bab dieksekusi
-    hanya untuk gagal satu per satu karena berkas yang hilang.
-    """
-    from .data import BERKAS_YAML
-    from .kesalahan import KesalahanData, Pelanggaran
-    from .skema import SKEMA
-
-    akar = Path(folder) if folder is not None else Path(paths.folder_data())
-    if not akar.is_dir():
-        raise KesalahanData([Pelanggaran(f"{akar}", None, None, None, "folder data tidak ditemukan")])
-    nama = sorted({s.berkas for s in SKEMA.values()} | {b for b, _ in BERKAS_YAML.values()})
-    hilang = [Pelanggaran(f"data/{n}", None, None, None, "berkas tidak ditemukan; dokumen tidak dirender")
-              for n in nama if not (akar / n).is_file()]
+    hilang = berkas_hilang()
     if hilang:
         raise KesalahanData(hilang)
 
@@ -787,12 +770,7 @@ def _eksekusi(sumber: Path, tujuan: Path, relatif: str, parameter: dict, cwd: Pa
 
 def _periksa_keluaran_galat(nb, berkas: str, relatif: str) -> None:
     """Keluaran ``error`` (mis. sel bertag raises-exception) tidak boleh masuk dokumen."""
-    nomor = 0
-    for cell in nb.cells:
-        tags = cell.get("metadata", {}).get("tags", [])
-        if "injected-parameters" in tags or "papermill-error-cell-tag" in tags:
-            continue
-        nomor += 1
+    for nomor, _, cell, _ in _sel_bernomor(nb, ("injected-parameters", "papermill-error-cell-tag")):
         for out in cell.get("outputs", []) if cell.cell_type == "code" else []:
             if out.get("output_type") == "error":
                 raise _GagalBab(
@@ -1665,7 +1643,7 @@ def _render_banyak(
             return [t.hasil for t in rencana]
 
         if any(b.alasan is not None for t in perlu for b in t.bab):
-            periksa_berkas_data()  # sebelum folder bangun dibuat dan kernel dijalankan
+            _periksa_berkas_data()  # sebelum folder bangun dibuat dan kernel dijalankan
         instansi = _muat_instansi()
         keluaran.mkdir(parents=True, exist_ok=True)
         kolam: _Kolam | None = None
