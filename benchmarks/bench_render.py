@@ -45,7 +45,7 @@ import time
 from pathlib import Path
 
 AKAR = Path(__file__).resolve().parents[1]
-POLA_BUKU = re.compile(r"^\d+[_-][^/]*\.ipynb$")  # sama dengan analisis.render.POLA_BUKU
+POLA_BUKU = re.compile(r"^\d+[_-][^/]*\.ipynb$")  # sama dengan analisis.document.render.POLA_BUKU
 
 
 # ---------------------------------------------------------------------------

@@ -47,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
         sys.path.insert(0, str(akar / "src"))
         for nama in [n for n in sys.modules if n == "analisis" or n.startswith("analisis.")]:
             del sys.modules[nama]
-        from analisis import render
+        from analisis.document import render
 
         mulai_kernel: list[float] = []
         asli = render._Kernel.mulai

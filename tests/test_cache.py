@@ -2,7 +2,7 @@
 
 Proyek palsu di folder sementara: salinan ``data/`` dan ``parameters/`` (2024,
 2025) dan tiga buku kecil yang membaca berkas tertentu lewat
-:mod:`analisis.data`:
+:mod:`analisis.core.data`:
 
 - ``01_lks.ipynb`` membaca ``data/lks.csv``;
 - ``02_penutup.ipynb`` membaca ``data/teks/penutup.md``;
@@ -24,7 +24,7 @@ from types import SimpleNamespace
 import nbformat
 import pytest
 
-from analisis import cache, render
+from analisis.document import cache, render
 
 pytestmark = pytest.mark.lambat
 
@@ -40,7 +40,7 @@ def _buku(kode: str, judul: str) -> nbformat.NotebookNode:
     nb.cells = [
         parameter,
         nbformat.v4.new_markdown_cell(f"# {judul}"),
-        nbformat.v4.new_code_cell("from IPython.display import HTML, display\nfrom analisis import data\n" + kode),
+        nbformat.v4.new_code_cell("from IPython.display import HTML, display\nfrom analisis.core import data\n" + kode),
     ]
     return nb
 

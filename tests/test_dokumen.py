@@ -11,7 +11,7 @@ import subprocess
 
 import pytest
 
-from analisis import pdf, render
+from analisis.document import pdf, render
 
 pytestmark = pytest.mark.lambat
 

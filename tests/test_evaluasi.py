@@ -1,12 +1,13 @@
-"""BAB II 2.4 (analisis.evaluasi): Tabel 2.11, narasi PPKS/SAKIP dan grafik dibandingkan dengan dokumen sumber."""
+"""BAB II 2.4 (analisis.chapters.evaluasi_iku): Tabel 2.11, narasi PPKS/SAKIP dan grafik dibandingkan dengan dokumen sumber."""
 
 import re
 import shutil
 
 import pytest
 
-from analisis import data, evaluasi, paths
-from analisis.aturan import SUMBER_ATURAN
+from analisis.core import data, paths
+from analisis.chapters import evaluasi_iku as evaluasi
+from analisis.core.aturan import SUMBER_ATURAN
 
 TAHUN = [2024, 2025, 2026, 2027, 2028, 2029]
 TERLARANG = re.compile(r"\b(nan|NaN|None|inf|NaT)\b|<NA>")

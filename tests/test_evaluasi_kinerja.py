@@ -7,7 +7,7 @@ import re
 import pandas as pd
 import pytest
 
-from analisis import evaluasi_kinerja as ek
+from analisis.chapters import evaluasi_iku_ikk_spm as ek
 
 TERLARANG = re.compile(r"(?<![\w.])(?:nan|NaN|None|inf|NaT)(?!\w)|<NA>")
 

@@ -7,8 +7,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from analisis.kesalahan import KesalahanData
-from analisis.skema import SKEMA, baca_csv
+from analisis.core.kesalahan import KesalahanData
+from analisis.core.skema import SKEMA, baca_csv
 
 SKEMA_UJI = [SKEMA[n] for n in ("ppks_pas", "lks", "aset", "pohon_kinerja", "target", "asn_jabatan")]
 
@@ -132,8 +132,8 @@ def test_parameter_rusak_sah_atau_ditolak_jelas(teks, tmp_path_factory):
     """Berkas parameter rusak: Parameter yang sah atau KesalahanParameter yang menyebut berkasnya."""
     import shutil
 
-    from analisis import parameter
-    from analisis.kesalahan import KesalahanParameter
+    from analisis.core import parameter
+    from analisis.core.kesalahan import KesalahanParameter
 
     folder = tmp_path_factory.mktemp("param")
     shutil.copyfile(AKAR / "parameters" / "base.yml", folder / "base.yml")

@@ -5,8 +5,8 @@ mengganti beberapa sel, baik sel isian maupun sel yang dikunci (judul kolom,
 kode indikator, metadata), dengan nilai rusak: teks, angka raksasa, negatif,
 NaN, rumus, markup, kosong. Yang diuji:
 
-- :func:`analisis.impor.impor` hanya pernah berakhir dengan hasil atau
-  :class:`~analisis.kesalahan.KesalahanData` yang setiap pelanggarannya
+- :func:`analisis.input.impor.impor` hanya pernah berakhir dengan hasil atau
+  :class:`~analisis.core.kesalahan.KesalahanData` yang setiap pelanggarannya
   menyebut lembar dan aturan, tidak pernah dengan pengecualian lain;
 - bila ditolak, setiap berkas di ``data/`` sama byte demi byte dan tidak ada
   berkas sementara yang tertinggal;
@@ -24,8 +24,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from analisis import data, impor, xlsx
-from analisis.kesalahan import KesalahanData
+from analisis.core import data
+from analisis.input import impor, xlsx
+from analisis.core.kesalahan import KesalahanData
 
 AKAR = Path(__file__).resolve().parents[1]
 

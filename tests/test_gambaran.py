@@ -1,4 +1,4 @@
-"""Kata Pengantar, BAB I dan BAB II 2.1–2.3 (analisis.gambaran, analisis.organisasi).
+"""Kata Pengantar, BAB I dan BAB II 2.1–2.3 (analisis.chapters.gambaran_umum, analisis.chapters._organisasi).
 
 Angka harapan diambil dari dokumen sumber (nomor tabel disebut di setiap
 kasus). Bila dokumen sumber mencetak angka yang tidak sama dengan hasil
@@ -16,8 +16,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analisis import data, gambaran, organisasi
-from analisis import format as fmt
+from analisis.core import data
+from analisis.chapters import gambaran_umum as gambaran, _organisasi as organisasi
+from analisis.core import format as fmt
 
 AKAR = Path(__file__).resolve().parents[1]
 TAHUN = range(2024, 2030)

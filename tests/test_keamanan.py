@@ -8,7 +8,7 @@ import io
 import pytest
 import yaml
 
-from analisis import render
+from analisis.document import render
 
 pytestmark = pytest.mark.lambat
 
@@ -92,7 +92,7 @@ def _proyek_kecil(akar, tunda: str) -> None:
     shutil.copytree(asal / "parameters", akar / "parameters")
     (akar / "notebooks").mkdir()
     for nama, kode in (
-        ("01_lks.ipynb", "from analisis import data\nprint(len(data.muat('lks')))"),
+        ("01_lks.ipynb", "from analisis.core import data\nprint(len(data.muat('lks')))"),
         ("02_tunda.ipynb", f"import os, time, pathlib\npathlib.Path({tunda!r}).touch()\n"
                            "while os.environ.get('IKU_UJI_TUNDA') == '1':\n    time.sleep(0.1)"),
     ):

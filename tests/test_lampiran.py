@@ -1,4 +1,4 @@
-"""BAB IV Penutup, Lampiran 1 (keputusan penetapan IKU) dan Lampiran 2 (CSF) — analisis.lampiran.
+"""BAB IV Penutup, Lampiran 1 (keputusan penetapan IKU) dan Lampiran 2 (CSF) — analisis.chapters.penutup_lampiran.
 
 Harapan diambil dari dokumen sumber: penutup bertanggal "Kuala Pembuang, 22
 September 2025"; Keputusan Bupati Seruyan Nomor 800/143/DINSOS/IX/2025
@@ -12,8 +12,9 @@ import re
 
 import pytest
 
-from analisis import data, lampiran, parameter
-from analisis.parameter import Parameter, Penandatangan
+from analisis.core import data, parameter
+from analisis.chapters import penutup_lampiran as lampiran
+from analisis.core.parameter import Parameter, Penandatangan
 
 
 # ----------------------------------------------------------------------------

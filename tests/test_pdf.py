@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from analisis import pdf, render
+from analisis.document import pdf, render
 
 INSTANSI = {
     "pemerintah": "Pemerintah Kabupaten Contoh",

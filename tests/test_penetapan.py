@@ -1,11 +1,11 @@
-"""BAB III (analisis.penetapan): Tabel 4.1–4.5 dibandingkan dengan dokumen sumber."""
+"""BAB III (analisis.chapters.penetapan_iku): Tabel 4.1–4.5 dibandingkan dengan dokumen sumber."""
 
 import re
 
 import pytest
 import yaml
 
-from analisis import penetapan
+from analisis.chapters import penetapan_iku as penetapan
 
 TAHUN = [2024, 2025, 2026, 2027, 2028, 2029]
 TERLARANG = re.compile(r"\b(nan|NaN|None|inf|NaT)\b|<NA>")

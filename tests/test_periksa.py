@@ -13,7 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from analisis import cli, periksa
+from analisis import cli
+from analisis.chapters import catatan_pemeriksaan
+from analisis.core import periksa
 
 AKAR = Path(__file__).resolve().parents[1]
 
@@ -321,7 +323,7 @@ def test_pohon_indikator_kosong_adalah_galat(salinan_data):
 
 def test_periksa_pohon_langsung(monkeypatch):
     """Aturan pohon diperiksa juga oleh modul ini sendiri, tidak hanya oleh skema pemuat."""
-    from analisis import data
+    from analisis.core import data
 
     asli = data.muat
     rusak = asli("pohon_kinerja")
@@ -469,7 +471,7 @@ def test_terminal_membungkus_teks_panjang():
 
 def test_tabel_lampiran_dan_kalimat():
     daftar = periksa.temuan(tahun=2025)
-    t = periksa.tabel_temuan(daftar=daftar)
+    t = catatan_pemeriksaan.tabel_temuan(daftar=daftar)
     html = t.html()
     assert t.nomor == "L3.1" and t.judul == "Catatan Pemeriksaan Data" and t.lebar
     assert "Tabel L3.1" in html and "+Rp 472.127.500" in html and "2,66 %" in html
@@ -477,7 +479,7 @@ def test_tabel_lampiran_dan_kalimat():
     assert html.count('<tr class="catatan-tabel">') == 1
     for kata in ("nan", "None", "inf"):
         assert f">{kata}<" not in html
-    k = periksa.kalimat_ringkasan(2025, daftar=daftar)
+    k = catatan_pemeriksaan.kalimat_ringkasan(2025, daftar=daftar)
     r = periksa.ringkasan(daftar)
     assert k.startswith(f"Pemeriksaan otomatis untuk dokumen tahun 2025 menghasilkan {len(daftar)} catatan: tidak ada galat, "
                         f"{r['peringatan']} peringatan dan {r['info']} info.")
@@ -486,9 +488,9 @@ def test_tabel_lampiran_dan_kalimat():
 
 def test_kalimat_ringkasan_dengan_galat():
     g = periksa.Temuan("galat", "Y", "data/target.csv", "", "", "", "", "", "")
-    assert "Ada 1 galat" in periksa.kalimat_ringkasan(daftar=[g])
+    assert "Ada 1 galat" in catatan_pemeriksaan.kalimat_ringkasan(daftar=[g])
 
 
 def test_tabel_meng_escape_teks_data():
     t = periksa.Temuan("info", "X", "<b>Tabel</b>", "b", "b", "<script>", "1", "±0", "a")
-    assert "<script>" not in periksa.tabel_temuan(daftar=[t]).html()
+    assert "<script>" not in catatan_pemeriksaan.tabel_temuan(daftar=[t]).html()

@@ -1,4 +1,4 @@
-"""Pohon kinerja, diagram dan tabel cascading (analisis.pohon).
+"""Pohon kinerja, diagram dan tabel cascading (analisis.presentation.pohon).
 
 Angka dan teks harapan diambil dari Lampiran 2 dokumen sumber (Tahap I –
 Tahap III Output dan Form Indikator) dan dari Tabel 4.6 sumber yang rusak.
@@ -13,8 +13,9 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from analisis import data, pohon
-from analisis.pohon import Pohon, Simpul
+from analisis.core import data
+from analisis.presentation import pohon
+from analisis.presentation.pohon import Pohon, Simpul
 
 
 @pytest.fixture(scope="module")

@@ -13,8 +13,8 @@ from types import SimpleNamespace
 import nbformat
 import pytest
 
-from analisis import pdf, render
-from analisis.kesalahan import KesalahanIKU, KesalahanParameter
+from analisis.document import pdf, render
+from analisis.core.kesalahan import KesalahanIKU, KesalahanParameter
 
 KODE_RAHASIA = "KODE_RAHASIA_7f3a9"
 
@@ -462,7 +462,7 @@ def test_eksekusi_paralel_sama_dengan_berurutan(proyek):
 
 
 def test_render_kedua_ditolak_selama_render_pertama_berjalan(proyek, tanpa_kernel):
-    from analisis.kunci import KesalahanKunci, kunci_render
+    from analisis.document.kunci import KesalahanKunci, kunci_render
 
     _render(proyek)
     lama = _isi_folder(proyek.rendered / "2025")
@@ -514,7 +514,7 @@ def test_batas_waktu_salah_ditolak_sebelum_kernel(proyek, monkeypatch, nilai):
 
 
 def test_berkas_data_hilang_ditolak_sebelum_kernel(proyek, monkeypatch, salinan_data):
-    from analisis.kesalahan import KesalahanData
+    from analisis.core.kesalahan import KesalahanData
 
     (salinan_data / "lks.csv").unlink()
     (salinan_data / "instansi.yaml").unlink()

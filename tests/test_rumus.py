@@ -4,7 +4,7 @@ import math
 
 import pytest
 
-from analisis import aturan, format as fmt, rumus
+from analisis.core import aturan, format as fmt, rumus
 
 
 @pytest.mark.parametrize(

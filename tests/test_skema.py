@@ -5,9 +5,9 @@ import io
 
 import pytest
 
-from analisis import data
-from analisis.kesalahan import KesalahanData
-from analisis.skema import SKEMA
+from analisis.core import data
+from analisis.core.kesalahan import KesalahanData
+from analisis.core.skema import SKEMA
 
 NUMERIK = ("cacah", "bulat", "tahun", "bilangan", "persen", "rupiah")
 

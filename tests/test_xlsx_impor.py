@@ -13,8 +13,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from analisis import data, impor, kinerja, xlsx
-from analisis.kesalahan import KesalahanData
+from analisis.core import data, kinerja
+from analisis.input import impor, xlsx
+from analisis.core.kesalahan import KesalahanData
 
 AKAR = Path(__file__).resolve().parents[1]
 
@@ -200,7 +201,7 @@ def test_petunjuk_berbahasa_indonesia(folder, tmp_path):
 
 
 def test_templat_periode_tidak_dikenal_ditolak(folder, tmp_path):
-    from analisis.kesalahan import KesalahanParameter
+    from analisis.core.kesalahan import KesalahanParameter
 
     with pytest.raises(KesalahanParameter, match="Triwulan V"):
         xlsx.buat_templat(2026, "Triwulan V", keluaran=tmp_path / "t.xlsx", folder=folder)
@@ -273,7 +274,7 @@ def test_capaian_setelah_impor(folder, terisi, kode, capaian, kategori):
 
 
 def test_capaian_ppks_dan_spm_setelah_impor(folder, terisi):
-    from analisis import evaluasi_kinerja
+    from analisis.chapters import evaluasi_iku_ikk_spm as evaluasi_kinerja
 
     jalur, isian = terisi
     impor.impor(jalur, folder=folder)
@@ -290,7 +291,7 @@ def test_capaian_ppks_dan_spm_setelah_impor(folder, terisi):
 
 def test_triwulan_dievaluasi_terhadap_target_tahunan(folder, tmp_path):
     """Realisasi s.d. Triwulan II dibandingkan dengan target tahunan (narasi 2.4 sumber)."""
-    from analisis import evaluasi_kinerja
+    from analisis.chapters import evaluasi_iku_ikk_spm as evaluasi_kinerja
 
     jalur = xlsx.buat_templat(2026, "Triwulan II", keluaran=tmp_path / "tw2.xlsx", folder=folder)
     wb = openpyxl.load_workbook(jalur)
@@ -513,7 +514,7 @@ def test_teks_sel(nilai, jenis, teks):
 
 @pytest.mark.parametrize("nilai", [40241, 95.76, 1.35, 7.08, 0, 287994500, 0.1 + 0.2])
 def test_teks_sel_dibaca_ulang_sama(nilai):
-    from analisis.nilai import baca_bilangan
+    from analisis.core.nilai import baca_bilangan
 
     assert baca_bilangan(impor.teks_sel(nilai, "bilangan")) == pytest.approx(nilai)
 

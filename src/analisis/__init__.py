@@ -1,14 +1,18 @@
 """analisis: data, rumus, dan penyajian dokumen Indikator Kinerja Utama (IKU).
 
-Modul publik:
+Paket disusun per lapisan; setiap lapisan hanya mengimpor lapisan di atasnya
+dalam daftar ini, dan mengimpor paket tidak mengubah keadaan global apa pun
+(tidak ada ``matplotlib.use``, tidak ada ``rcParams`` yang diubah):
 
-- :mod:`analisis.data` — memuat ``data/`` lewat skemanya (:mod:`analisis.skema`)
-- :mod:`analisis.rumus` — rumus kinerja (persentase, capaian, predikat SAKIP, SPM)
-- :mod:`analisis.aturan` — tabel pita predikat dan kategori yang dapat diatur
-- :mod:`analisis.kinerja` — realisasi dan capaian indikator per tahun
-- :mod:`analisis.format` — format angka, persen, rupiah, tanggal Indonesia
-- :mod:`analisis.tabel`, :mod:`analisis.grafik` — tabel dan grafik bernomor
-- :mod:`analisis.parameter` — parameter dokumen per tahun
+- :mod:`analisis.core` — akses data dan skema, nilai dan format Indonesia,
+  parameter, aturan pita, rumus, kinerja, pemeriksaan angka tercetak
+- :mod:`analisis.presentation` — tabel dan grafik deklaratif dari frame
+- :mod:`analisis.chapters` — satu modul per buku bab, hanya yang dibutuhkan bab itu
+- :mod:`analisis.input` — templat Excel isian dan impornya
+- :mod:`analisis.document` — render, cache, kunci, PDF, templat dokumen
+
+Lihat ``docs/desain.md`` untuk peta lapisan dan jalur satu angka dari
+``data/`` sampai halaman.
 """
 
 __version__ = "0.1.0"

@@ -14,14 +14,14 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .kesalahan import KesalahanIKU
+from .core.kesalahan import KesalahanIKU
 
 __all__ = ["main"]
 
 
 def _periksa(args) -> int:
-    from . import data
-    from .skema import SKEMA
+    from .core import data
+    from .core.skema import SKEMA
 
     salah = data.periksa_semua()
     if salah:
@@ -34,15 +34,15 @@ def _periksa(args) -> int:
     for nama, skema in SKEMA.items():
         print(f"  {skema.berkas:<28} {len(data.muat(nama)):>6}  {skema.judul}")
     try:
-        from . import periksa
+        from .core import periksa
     except ImportError:
         return 0
     return periksa.jalankan_cli(ketat=args.ketat)
 
 
 def _render(args) -> int:
-    from . import parameter, render
-
+    from .core import parameter
+    from .document import render
     fmt = ("html", "pdf") if args.format == "keduanya" else (args.format,)
     if args.semua:
         hasil = render.render_semua(format=fmt, chromium=args.chromium, paralel=args.jobs, paksa=args.paksa,
@@ -72,16 +72,14 @@ def _lapor(h) -> None:
 
 
 def _templat(args) -> int:
-    from . import xlsx
-
+    from .input import xlsx
     jalur = xlsx.buat_templat(args.tahun, periode=args.periode, keluaran=args.keluaran)
     print(f"Ditulis: {jalur}")
     return 0
 
 
 def _impor(args) -> int:
-    from . import impor
-
+    from .input import impor
     hasil = impor.impor(args.berkas, coba=args.coba)
     print(hasil.ringkasan())
     return 0

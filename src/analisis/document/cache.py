@@ -19,7 +19,7 @@ sesuatu yang memengaruhi hasilnya berubah. Kuncinya dibentuk dari
 ``baca``
     isi setiap berkas di ``data/`` dan ``parameters/`` yang *benar-benar
     dibaca* bab itu pada eksekusi terakhir (dilacak di kernel, lihat
-    :mod:`analisis.render`), termasuk berkas yang dicari tetapi tidak ada;
+    :mod:`analisis.document.render`), termasuk berkas yang dicari tetapi tidak ada;
 ``daftar_data``
     daftar *nama* berkas di ``data/``: menambah, menghapus atau mengganti nama
     berkas data mengeksekusi ulang semua bab, karena pembaca yang memeriksa
@@ -80,7 +80,7 @@ __all__ = [
 VERSI = 1
 
 #: Folder kode yang ikut menjadi kunci setiap bab (``src/analisis``).
-FOLDER_KODE = Path(__file__).resolve().parent
+FOLDER_KODE = Path(__file__).resolve().parent.parent
 
 #: Nama folder cache di dalam ``rendered/<tahun>/``.
 NAMA_FOLDER = ".cache"

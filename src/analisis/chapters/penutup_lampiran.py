@@ -10,9 +10,9 @@ Sumber:
   kolom target (``data/indikator.csv`` + ``data/definisi_operasional.csv``).
 - Lampiran 2: Critical Success Factors (CSF) Pohon Kinerja, Tahap I – Tahap III
   Output (``data/pohon_kinerja.yaml``, ``data/pohon_faktor_penyebab.csv``), yang
-  tabelnya diturunkan dari pohon kinerja lewat :class:`analisis.pohon.Pohon`.
+  tabelnya diturunkan dari pohon kinerja lewat :class:`analisis.presentation.pohon.Pohon`.
 
-Semua teks dari data di-escape (:func:`analisis.tabel.esc`).
+Semua teks dari data di-escape (:func:`analisis.presentation.tabel.esc`).
 
 Examples
 --------
@@ -34,10 +34,10 @@ from dataclasses import dataclass
 import pandas as pd
 from IPython.display import HTML, Markdown
 
-from . import data, parameter
-from . import format as fmt
-from .pohon import TabelGabung, muat_pohon
-from .tabel import Kol, Tabel, daftar, esc, paragraf
+from ..core import data, parameter
+from ..core import format as fmt
+from ..presentation.pohon import TabelGabung, muat_pohon
+from ..presentation.tabel import Kol, Tabel, daftar, esc, paragraf
 
 __all__ = [
     "Penandatangan",
@@ -375,7 +375,7 @@ def lampiran_iku() -> HTML:
     """Lampiran keputusan dalam satu bagian halaman mendatar: identitas, Tabel L1.1, penetapan.
 
     Blok "Ditetapkan di …" menjadi baris terakhir tabel agar tidak tercetak
-    sendirian di halaman sesudah tabel (lihat :func:`analisis.tabel.tubuh_tabel`).
+    sendirian di halaman sesudah tabel (lihat :func:`analisis.presentation.tabel.tubuh_tabel`).
 
     >>> t = lampiran_iku().data
     >>> t.startswith('<section class="lanskap">') and "Tabel L1.1" in t and "Ditetapkan di" in t

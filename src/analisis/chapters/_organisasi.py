@@ -35,9 +35,9 @@ from dataclasses import dataclass, field
 
 from IPython.display import HTML, Markdown
 
-from . import data
-from .grafik import WARNA
-from .tabel import esc
+from ..core import data
+from ..presentation.grafik import WARNA
+from ..presentation.tabel import esc
 
 __all__ = [
     "unit",
@@ -423,7 +423,7 @@ def svg_bagan(lebar: float = 780) -> str:
 
 @dataclass
 class Bagan:
-    """Gambar bernomor berisi SVG buatan tangan; tampil seperti :class:`analisis.grafik.Gambar`."""
+    """Gambar bernomor berisi SVG buatan tangan; tampil seperti :class:`analisis.presentation.grafik.Gambar`."""
 
     svg: str
     nomor: str

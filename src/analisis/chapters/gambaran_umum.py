@@ -1,10 +1,10 @@
 """Kata Pengantar, BAB I dan BAB II 2.1–2.3: setiap tabel, grafik dan kalimat berangka.
 
 Buku catatan ``00_pengantar``, ``01_pendahuluan`` dan ``02_gambaran_umum``
-hanya memanggil fungsi di sini (dan :mod:`analisis.organisasi` untuk 2.1).
-Setiap angka dibaca dari ``data/`` lewat :mod:`analisis.data`, dijumlahkan
-atau dihitung di sini dengan :mod:`analisis.rumus`, dan diformat dengan
-:mod:`analisis.format`. Baris JUMLAH selalu dihitung dari baris data; angka
+hanya memanggil fungsi di sini (dan :mod:`analisis.chapters._organisasi` untuk 2.1).
+Setiap angka dibaca dari ``data/`` lewat :mod:`analisis.core.data`, dijumlahkan
+atau dihitung di sini dengan :mod:`analisis.core.rumus`, dan diformat dengan
+:mod:`analisis.core.format`. Baris JUMLAH selalu dihitung dari baris data; angka
 tercetak di dokumen sumber tidak pernah disalin (pemeriksa terpisah
 membandingkan keduanya lewat ``data/dicetak.csv``).
 
@@ -34,14 +34,14 @@ from decimal import Decimal
 import pandas as pd
 from IPython.display import HTML, Markdown
 
-from . import data, kinerja, rumus
-from . import format as fmt
-from .aturan import SUMBER_ATURAN, Pita
-from .grafik import WARNA, Gambar, sumbu_angka, sumbu_persen
-from .kesalahan import KesalahanParameter
-from .parameter import muat as muat_parameter
-from .parameter import urutan_periode
-from .tabel import Kol, Tabel, daftar, esc, paragraf, pengantar_lanskap
+from ..core import data, kinerja, rumus
+from ..core import format as fmt
+from ..core.aturan import SUMBER_ATURAN, Pita
+from ..presentation.grafik import Gambar, WARNA, bergaya, subplots, sumbu_angka, sumbu_persen
+from ..core.kesalahan import KesalahanParameter
+from ..core.parameter import muat as muat_parameter
+from ..core.parameter import urutan_periode
+from ..presentation.tabel import Kol, Tabel, daftar, esc, paragraf, pengantar_lanskap
 
 __all__ = [
     "Kalimat",
@@ -620,7 +620,7 @@ def tabel_aset(tahun: int) -> Tabel:
 
 def _nama_unit(id_: str) -> str | None:
     """Nama unit organisasi (sumber data tabel), ``None`` bila unit itu tidak ada."""
-    from .organisasi import unit
+    from ._organisasi import unit
 
     try:
         return unit(id_)["nama"]
@@ -730,6 +730,7 @@ def _bungkus(teks: str, lebar: int) -> str:
     return "\n".join(textwrap.wrap(teks, lebar)) or teks
 
 
+@bergaya
 def grafik_ppks_pas(tahun: int, periode: str | None = None, nomor: str = "2.2") -> Gambar:
     """Gambar 2.2 PPKS terdata dan tertangani per PAS: batang mendatar berpasangan, skala logaritmik.
 
@@ -741,7 +742,6 @@ def grafik_ppks_pas(tahun: int, periode: str | None = None, nomor: str = "2.2") 
     >>> g.judul
     'PPKS Terdata dan Tertangani per PAS, Triwulan I Tahun 2025'
     """
-    import matplotlib.pyplot as plt
     from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
 
     r = rincian_pas(tahun, periode)
@@ -751,7 +751,7 @@ def grafik_ppks_pas(tahun: int, periode: str | None = None, nomor: str = "2.2") 
         a = g[g["ada"]]
         grup.append((f"{int(no)}. {nama}", bool(len(a)), int(a["terdata"].sum()), int(a["tertangani"].sum())))
     n = len(grup)
-    fig, ax = plt.subplots(figsize=(6.4, 0.5 * n + 1.0))
+    fig, ax = subplots(figsize=(6.4, 0.5 * n + 1.0))
     y = list(range(n))
     tinggi = 0.38
     maks = max([g[2] for g in grup] + [10])
@@ -797,7 +797,7 @@ def _sampai(tahun: int, periode: str) -> str:
 def kalimat_ppks(tahun: int, periode: str | None = None) -> Kalimat:
     """Kalimat jumlah PPKS terdata dan tertangani untuk periode dokumen (DO IKU 1).
 
-    Angka periode dokumen dari :func:`analisis.kinerja.evaluasi_ppks` (rincian
+    Angka periode dokumen dari :func:`analisis.core.kinerja.evaluasi_ppks` (rincian
     12 PAS atau rekap tahunan); bila periode itu tidak dirinci per PAS, tabel
     yang disajikan disebut.
 
@@ -879,18 +879,18 @@ def tabel_lks(tahun: int) -> Tabel:
     )
 
 
+@bergaya
 def grafik_lks(tahun: int, nomor: str = "2.3") -> Gambar:
     """Gambar 2.3 jumlah LKS per tahun (batang, dengan angka).
 
     >>> grafik_lks(2025).judul
     'Jumlah Lembaga Kesejahteraan Sosial Tahun 2020–2025'
     """
-    import matplotlib.pyplot as plt
 
     lks = _lks(tahun)
     th = [str(int(t)) for t in lks["tahun"]]
     nilai = [int(v) for v in lks["jumlah"]]
-    fig, ax = plt.subplots(figsize=(5.2, 2.4))
+    fig, ax = subplots(figsize=(5.2, 2.4))
     ax.bar(th, nilai, color=WARNA["utama"], width=0.6)
     for x, v in zip(th, nilai):
         ax.text(x, v, fmt.angka(v), ha="center", va="bottom", fontsize=8.5)
@@ -990,17 +990,17 @@ def tabel_kemiskinan(tahun: int) -> Tabel:
     )
 
 
+@bergaya
 def grafik_kemiskinan(tahun: int, nomor: str = "2.4") -> Gambar:
     """Gambar 2.4 persentase penduduk miskin per tahun (grafik yang hilang di dokumen sumber).
 
     >>> grafik_kemiskinan(2025).judul
     'Persentase Penduduk Miskin Kabupaten Seruyan Tahun 2022–2024'
     """
-    import matplotlib.pyplot as plt
 
     km = data_kemiskinan(tahun)
     kelompok = list(km.groupby("indikator", sort=False))
-    fig, axes = plt.subplots(1, len(kelompok), figsize=(5.2 if len(kelompok) == 1 else 3.2 * len(kelompok), 2.6), squeeze=False)
+    fig, axes = subplots(1, len(kelompok), figsize=(5.2 if len(kelompok) == 1 else 3.2 * len(kelompok), 2.6), squeeze=False)
     for ax, (ind, g) in zip(axes[0], kelompok):
         th = [str(int(t)) for t in g["tahun"]]
         nilai = [float(v) for v in g["nilai"]]
@@ -1152,7 +1152,7 @@ def kalimat_spm(tahun: int) -> Kalimat:
 def uraian_pita(pita: tuple[Pita, ...]) -> str:
     """Uraian tabel pita kategori untuk catatan dokumen.
 
-    >>> from analisis.aturan import PITA_SPM
+    >>> from analisis.core.aturan import PITA_SPM
     >>> uraian_pita(PITA_SPM)
     '≥ 100 % Tuntas Paripurna; ≥ 90 % Tuntas Utama; ≥ 80 % Tuntas Madya; ≥ 70 % Tuntas Pratama; ≥ 60 % Tuntas Muda; selain itu Belum Tuntas'
     """
@@ -1169,7 +1169,7 @@ def _pita_spm(tahun: int, periode: str | None):
     try:
         return muat_parameter(tahun, periode).tabel_aturan()["spm"]
     except KesalahanParameter:
-        from .aturan import PITA_SPM
+        from ..core.aturan import PITA_SPM
 
         return PITA_SPM
 
@@ -1177,7 +1177,7 @@ def _pita_spm(tahun: int, periode: str | None):
 def tabel_spm(tahun: int, periode: str | None = None) -> Tabel:
     """Tabel 2.10 Realisasi SPM Bidang Sosial dengan Kategori dihitung dari realisasi (tanpa komponen mutu).
 
-    Kategori = :func:`analisis.rumus.kategori_spm` atas persentase realisasi
+    Kategori = :func:`analisis.core.rumus.kategori_spm` atas persentase realisasi
     capaian yang diperlakukan sebagai komponen penerima layanan; komponen mutu
     (20 %, Permendagri 59/2021) tidak tersedia di data.
 
@@ -1210,18 +1210,18 @@ def tabel_spm(tahun: int, periode: str | None = None) -> Tabel:
     )
 
 
+@bergaya
 def grafik_spm(tahun: int, nomor: str = "2.5") -> Gambar:
     """Gambar 2.5 target NSPK dan realisasi capaian SPM per pelayanan dasar (batang mendatar berpasangan).
 
     >>> grafik_spm(2025).judul
     'Target NSPK dan Realisasi Capaian SPM Bidang Sosial Tahun 2024'
     """
-    import matplotlib.pyplot as plt
     from matplotlib.patches import Patch
 
     th, spm = realisasi_spm(tahun)
     n = len(spm)
-    fig, ax = plt.subplots(figsize=(6.4, 0.62 * n + 1.0))
+    fig, ax = subplots(figsize=(6.4, 0.62 * n + 1.0))
     tinggi = 0.36
     for i, r in enumerate(spm.itertuples()):
         for dy, v, w in ((-tinggi / 2, float(r.target_nspk), WARNA["abu"]), (tinggi / 2, float(r.realisasi), WARNA["utama"])):

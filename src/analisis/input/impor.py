@@ -1,20 +1,20 @@
 """Impor buku kerja realisasi (.xlsx) ke ``data/``: tervalidasi, dengan pratinjau, semua atau tidak sama sekali.
 
-Buku kerja dibuat oleh :func:`analisis.xlsx.buat_templat` dan diisi bidang.
+Buku kerja dibuat oleh :func:`analisis.input.xlsx.buat_templat` dan diisi bidang.
 Alurnya:
 
-1. Setiap lembar isian dibaca menurut deskripsinya (:data:`analisis.xlsx.LEMBAR`):
+1. Setiap lembar isian dibaca menurut deskripsinya (:data:`analisis.input.xlsx.LEMBAR`):
    lembar yang hilang, judul kolom yang diganti nama, dan sel berumus tanpa
    nilai ditolak.
 2. Baris yang diisi diubah menjadi teks CSV lalu divalidasi dengan **jalur yang
-   sama** dengan berkas ``data/`` (:func:`analisis.skema.baca_csv` dengan skema
-   :data:`analisis.skema.SKEMA`); setiap pelanggaran dipetakan kembali ke
+   sama** dengan berkas ``data/`` (:func:`analisis.core.skema.baca_csv` dengan skema
+   :data:`analisis.core.skema.SKEMA`); setiap pelanggaran dipetakan kembali ke
    lembar, baris, kolom Excel, nilai dan aturannya.
 3. Isian dibandingkan dengan data saat ini per berkas: baris ditambah, diubah
    (dengan nilai lama → baru) dan tetap. Baris yang kuncinya sudah ada diganti
    nilainya; baris lain dibiarkan.
 4. Seluruh data baru (salinan ``data/`` dengan berkas yang berubah) divalidasi
-   dengan :func:`analisis.data.periksa_semua`, termasuk aturan antar berkas.
+   dengan :func:`analisis.core.data.periksa_semua`, termasuk aturan antar berkas.
 5. Baru kemudian setiap berkas baru ditulis ke berkas sementara di ``data/``
    lalu dipindahkan dengan :func:`os.replace` (atomik per berkas); bila satu
    penggantian gagal, berkas yang sudah diganti dikembalikan.
@@ -43,11 +43,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import data
-from .kesalahan import KesalahanData, Pelanggaran
-from .parameter import PERIODE
-from .paths import folder_data
-from .skema import SKEMA, Kolom, Skema, baca_csv
+from ..core import data
+from ..core.kesalahan import KesalahanData, Pelanggaran
+from ..core.parameter import PERIODE
+from ..core.paths import folder_data
+from ..core.skema import SKEMA, Kolom, Skema, baca_csv
 from .xlsx import (BARIS_DATA, BARIS_JUDUL_KOLOM, JENIS_TEMPLAT, LEMBAR_META, VERSI, Lembar, judul_kolom,
                    label_periode, lembar_untuk)
 
@@ -57,14 +57,14 @@ __all__ = [
 ]
 
 # ----------------------------------------------------------------------------
-# skema yang belum ada di analisis.skema
+# skema yang belum ada di analisis.core.skema
 
 #: Skema ``data/spm_mutu.csv`` — **SEMENTARA, pindahkan ke analisis/skema.py**
 #: (``SKEMA``). Komponen mutu indeks SPM (Permendagri 59/2021: indeks = 80 %
 #: penerima layanan + 20 % mutu minimal barang/jasa dan SDM), persen 0–100 per
 #: jenis layanan dasar (``no`` = nomor di ``spm_layanan.csv``) per tahun.
 def skema_data(nama: str) -> Skema:
-    """Skema berkas ``data/<nama>.csv`` (satu-satunya jalur validasi: :mod:`analisis.skema`).
+    """Skema berkas ``data/<nama>.csv`` (satu-satunya jalur validasi: :mod:`analisis.core.skema`).
 
     >>> skema_data("ppks_pas").berkas, skema_data("spm_mutu").kunci
     ('ppks_pas.csv', ('tahun', 'no'))
@@ -73,7 +73,7 @@ def skema_data(nama: str) -> Skema:
 
 
 def muat_data(nama: str, folder: Path | None = None) -> pd.DataFrame:
-    """Tabel ``data/<nama>.csv`` tervalidasi (lewat :func:`analisis.data.muat`).
+    """Tabel ``data/<nama>.csv`` tervalidasi (lewat :func:`analisis.core.data.muat`).
 
     >>> list(muat_data("spm_mutu").columns)
     ['_baris', 'tahun', 'no', 'mutu']
@@ -106,7 +106,7 @@ def teks_sel(nilai, jenis: str = "teks", nomor_bertitik: bool = False) -> str:
 
     Angka ditulis dengan ejaan Indonesia (titik ribuan untuk cacah dan rupiah,
     koma desimal, ``%`` untuk persen) sehingga dibaca ulang oleh
-    :func:`analisis.nilai.baca_bilangan`. Teks diteruskan apa adanya (dipangkas)
+    :func:`analisis.core.nilai.baca_bilangan`. Teks diteruskan apa adanya (dipangkas)
     agar pesan kesalahannya datang dari skema. Sel kosong → ``""``.
 
     >>> teks_sel(None), teks_sel("  tdk ada "), teks_sel(2026.0, "tahun"), teks_sel(1, "bulat", True)
@@ -596,7 +596,8 @@ def impor(berkas: str | Path, folder: Path | None = None, coba: bool = False) ->
     Examples
     --------
     >>> import tempfile, pathlib, shutil
-    >>> from analisis import xlsx, paths
+    >>> from analisis.input import xlsx
+    >>> from analisis.core import paths
     >>> with tempfile.TemporaryDirectory() as d:
     ...     folder = pathlib.Path(d) / "data"
     ...     _ = shutil.copytree(paths.folder_data(), folder)

@@ -1,18 +1,18 @@
 """BAB II 2.4 Evaluasi terhadap capaian IKU: Tabel 2.11, narasi, dan grafik.
 
-Setiap angka dihitung dari ``data/`` lewat :mod:`analisis.kinerja`:
+Setiap angka dihitung dari ``data/`` lewat :mod:`analisis.core.kinerja`:
 
 - IKU 1 (persentase PPKS tertangani, DO Tabel 4.4 baris 1) dan penurunan
   jumlah PPKS menurut **Definisi Operasional IKK 24** (Tabel 4.5 baris 24):
   (Σ PPKS terdata N−1 − Σ PPKS terdata N) / Σ PPKS terdata N−1 × 100 %
-  (:func:`analisis.kinerja.evaluasi_ppks`). Narasi sumber menghitung
+  (:func:`analisis.core.kinerja.evaluasi_ppks`). Narasi sumber menghitung
   penurunan dari angka *tertangani* (16,22 %); dokumen ini memakai angka
   terdata sesuai DO.
 - IKU 2 (nilai SAKIP): predikat menurut pita PermenPANRB 88/2021
-  (:func:`analisis.rumus.predikat_sakip`), capaian terhadap target angka
-  dengan :func:`analisis.rumus.capaian` dan kategorinya dengan
-  :func:`analisis.rumus.kategori_capaian`. Pita yang dipakai adalah pita
-  parameter dokumen (:meth:`analisis.parameter.Parameter.tabel_aturan`).
+  (:func:`analisis.core.rumus.predikat_sakip`), capaian terhadap target angka
+  dengan :func:`analisis.core.rumus.capaian` dan kategorinya dengan
+  :func:`analisis.core.rumus.kategori_capaian`. Pita yang dipakai adalah pita
+  parameter dokumen (:meth:`analisis.core.parameter.Parameter.tabel_aturan`).
 
 Tabel 2.11 menyajikan tahun N−1 (tahunan) dan tahun N (periode dokumen).
 
@@ -28,18 +28,17 @@ True
 from __future__ import annotations
 
 import math
-
-import matplotlib.pyplot as plt
 from matplotlib.ticker import MultipleLocator
 import pandas as pd
 from IPython.display import HTML, Markdown
 
-from . import data, kinerja, parameter, rumus
-from . import format as fmt
-from .aturan import SUMBER_ATURAN, Pita
-from .grafik import WARNA, Gambar, sumbu_angka, sumbu_persen
-from .penetapan import bilangan, periode_renstra
-from .tabel import Kol, Tabel, esc, paragraf
+from ..core import data, kinerja, parameter, rumus
+from ..core import format as fmt
+from ..core.aturan import SUMBER_ATURAN, Pita
+from ..presentation.grafik import Gambar, WARNA, bergaya, subplots, sumbu_angka, sumbu_persen
+from ..core.data import periode_renstra
+from ..core.format import bilangan
+from ..presentation.tabel import Kol, Tabel, esc, paragraf
 
 __all__ = [
     "NOMOR_GAMBAR",
@@ -72,7 +71,7 @@ __all__ = [
 ]
 
 #: Nomor gambar subbab 2.4. Gambar 2.1–2.5 dipakai subbab 2.1–2.3
-#: (analisis.organisasi, analisis.gambaran); ubah di sini bila penomoran bab berubah.
+#: (analisis.chapters._organisasi, analisis.chapters.gambaran_umum); ubah di sini bila penomoran bab berubah.
 NOMOR_GAMBAR = {"ppks": "2.6", "capaian_ppks": "2.7", "sakip": "2.8"}
 
 #: Singkatan periode untuk label sumbu grafik: "2025 (TW I)".
@@ -203,10 +202,10 @@ def kolom_evaluasi(tahun: int, periode: str | None = None) -> list[tuple[int, st
 def evaluasi_iku(tahun: int, periode: str | None = None) -> pd.DataFrame:
     """Target, realisasi, capaian dan predikat IKU untuk tahun-tahun Tabel 2.11.
 
-    Dihitung dengan :func:`analisis.kinerja.evaluasi_indikator` (pita
+    Dihitung dengan :func:`analisis.core.kinerja.evaluasi_indikator` (pita
     kategori capaian dari parameter dokumen); predikat SAKIP realisasi dan
     predikat yang setara dengan target angka dihitung ulang dengan pita
-    parameter dokumen (:func:`analisis.rumus.predikat_sakip`).
+    parameter dokumen (:func:`analisis.core.rumus.predikat_sakip`).
 
     Kolom tambahan: ``tahun``, ``periode`` (periode kolom tabel), ``no``,
     ``tujuan``, ``indikator_tujuan``, ``sasaran``, ``realisasi_dari``,
@@ -425,7 +424,7 @@ def _realisasi_terakhir(tahun: int) -> list[str]:
 def uraian_pita(pita: tuple[Pita, ...]) -> str:
     """Uraian tabel pita, dari yang tertinggi.
 
-    >>> from analisis.aturan import PITA_SAKIP, PITA_CAPAIAN
+    >>> from analisis.core.aturan import PITA_SAKIP, PITA_CAPAIAN
     >>> uraian_pita(PITA_SAKIP)[:40]
     'AA > 90; A > 80 s.d. 90; BB > 70 s.d. 80'
     >>> uraian_pita(PITA_CAPAIAN)
@@ -532,7 +531,7 @@ def kalimat_ppks(th: int, periode: str | None = None, tahun_dokumen: int | None 
     """Paragraf capaian IKU 1 dan penurunan PPKS satu tahun (narasi 2.4 "Pada Tahun 2024 capaian kinerja ...").
 
     Penurunan menurut DO IKK 24 (Tabel 4.5): (Σ PPKS terdata N−1 − Σ PPKS
-    terdata N) / Σ PPKS terdata N−1 × 100 %, dari :func:`analisis.kinerja.evaluasi_ppks`.
+    terdata N) / Σ PPKS terdata N−1 × 100 %, dari :func:`analisis.core.kinerja.evaluasi_ppks`.
 
     >>> kalimat_ppks(2024, "Tahunan")[:119]
     'Pada Tahun 2024 capaian kinerja pelayanan urusan sosial (IKU 1) terealisasi 95,76 % dari target kinerja 100 %, sehingga'
@@ -722,6 +721,7 @@ def _label_batang(ax, x, y, teks, **kw):
     ax.annotate(teks, (x, y), xytext=(0, 2), textcoords="offset points", ha="center", va="bottom", fontsize=7.5, **kw)
 
 
+@bergaya
 def grafik_ppks(tahun: int, periode: str | None = None, nomor: str | None = None) -> Gambar:
     """Gambar: PPKS terdata dan tertangani per tahun (data sampai ``tahun``).
 
@@ -731,7 +731,7 @@ def grafik_ppks(tahun: int, periode: str | None = None, nomor: str | None = None
     True
     """
     d = data_grafik_ppks(tahun, periode)
-    fig, ax = plt.subplots(figsize=(7, 3.4))
+    fig, ax = subplots(figsize=(7, 3.4))
     x = list(range(len(d)))
     lebar = 0.38
     ax.bar([i - lebar / 2 for i in x], d["terdata"].astype(float), lebar, color=WARNA["utama"], label="PPKS terdata")
@@ -788,6 +788,7 @@ def data_grafik_capaian_ppks(tahun: int, periode: str | None = None) -> pd.DataF
     return pd.DataFrame(baris, columns=["tahun", "label", "target", "realisasi", "capaian", "ada_data"], dtype=object)
 
 
+@bergaya
 def grafik_capaian_ppks(tahun: int, periode: str | None = None, nomor: str | None = None) -> Gambar:
     """Gambar: realisasi IKU 1 (persentase PPKS tertangani) terhadap target per tahun.
 
@@ -798,7 +799,7 @@ def grafik_capaian_ppks(tahun: int, periode: str | None = None, nomor: str | Non
     d = data_grafik_capaian_ppks(tahun, periode)
     kode = _kode_sumber(_KODE_PPKS)
     ind = _indikator().loc[kode]
-    fig, ax = plt.subplots(figsize=(7, 3.4))
+    fig, ax = subplots(figsize=(7, 3.4))
     x = list(range(len(d)))
     real = [float(v) if v is not None else 0.0 for v in d["realisasi"]]
     ax.bar(x, real, 0.55, color=WARNA["utama"], label="Realisasi (PPKS tertangani)")
@@ -854,6 +855,7 @@ def _batas_pita(pita: tuple[Pita, ...]) -> list[tuple[str, float, float]]:
     return hasil
 
 
+@bergaya
 def grafik_sakip(tahun: int, periode: str | None = None, nomor: str | None = None) -> Gambar:
     """Gambar: nilai SAKIP terhadap target, dengan pita predikat (PermenPANRB 88/2021) sebagai latar.
 
@@ -863,7 +865,7 @@ def grafik_sakip(tahun: int, periode: str | None = None, nomor: str | None = Non
     """
     d = data_grafik_sakip(tahun, periode)
     pita = _aturan(tahun, periode)["sakip"]
-    fig, ax = plt.subplots(figsize=(7, 3.6))
+    fig, ax = subplots(figsize=(7, 3.6))
     x = list(range(len(d)))
     semua = [float(v) for v in list(d["nilai"]) + list(d["target"]) if v is not None]
     pred_target = [(i, tp) for i, tp in zip(x, d["target_predikat"]) if isinstance(tp, str)]

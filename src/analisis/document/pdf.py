@@ -40,7 +40,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .kesalahan import KesalahanIKU
+from ..core.kesalahan import KesalahanIKU
 
 __all__ = [
     "KesalahanPDF",
@@ -53,12 +53,7 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-try:  # pragma: no cover - bergantung pada versi analisis.kesalahan
-    from .kesalahan import KesalahanPDF  # type: ignore[attr-defined]
-except ImportError:
-
-    class KesalahanPDF(KesalahanIKU):
-        """PDF tidak dapat dibuat."""
+from ..core.kesalahan import KesalahanPDF
 
 
 class PerambanTidakDitemukan(KesalahanPDF):
@@ -273,7 +268,7 @@ def tulis_pdf(
     Parameters
     ----------
     html_path : Path
-        Dokumen HTML yang berdiri sendiri (lihat :mod:`analisis.render`).
+        Dokumen HTML yang berdiri sendiri (lihat :mod:`analisis.document.render`).
     pdf_path : Path
         Berkas PDF yang ditulis (folder induknya dibuat bila belum ada).
     chromium : str or path-like, optional

@@ -176,7 +176,7 @@ def evaluasi_indikator(
     Kolom: kode, jenis, nama, satuan, polaritas, target, target_predikat,
     realisasi, periode_realisasi, capaian, kategori, predikat, tercapai,
     tersedia.
-    Capaian dengan rumus :func:`analisis.rumus.capaian` menurut polaritas;
+    Capaian dengan rumus :func:`analisis.core.rumus.capaian` menurut polaritas;
     untuk target berupa predikat SAKIP, capaian dinilai dengan
     membandingkan predikat.
 

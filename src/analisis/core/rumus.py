@@ -1,7 +1,7 @@
 """Rumus kinerja, masing-masing didefinisikan sekali dan dirujuk ke sumbernya.
 
 Hasil yang tidak terdefinisi (penyebut nol, target kosong) adalah ``None`` dan
-ditampilkan ``–`` oleh :mod:`analisis.format`; tidak pernah 0 atau ``inf``.
+ditampilkan ``–`` oleh :mod:`analisis.core.format`; tidak pernah 0 atau ``inf``.
 """
 
 from __future__ import annotations

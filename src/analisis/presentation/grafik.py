@@ -5,8 +5,7 @@ PDF. Sumbu memakai titik ribuan dan koma desimal.
 
 Examples
 --------
->>> import matplotlib.pyplot as plt
->>> fig, ax = plt.subplots()
+>>> fig, ax = subplots()
 >>> _ = ax.bar(["2023", "2024"], [50001, 43746])
 >>> g = Gambar(fig, nomor="2.1", judul="Jumlah PPKS")
 >>> g.html().startswith("<figure") and "Gambar 2.1" in g.html()
@@ -15,20 +14,21 @@ True
 
 from __future__ import annotations
 
+import functools
 import io
 import re
+import sys
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import matplotlib
+from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter
 
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-from matplotlib.ticker import FuncFormatter  # noqa: E402
+from ..core import format as fmt
+from .tabel import esc
 
-from . import format as fmt  # noqa: E402
-from .tabel import esc  # noqa: E402
-
-__all__ = ["Gambar", "gaya", "sumbu_angka", "sumbu_persen", "WARNA"]
+__all__ = ["Gambar", "GAYA", "gaya", "bergaya", "subplots", "sumbu_angka", "sumbu_persen", "WARNA"]
 
 WARNA = {
     "utama": "#1f4e79",
@@ -39,19 +39,59 @@ WARNA = {
 }
 
 
-def gaya() -> None:
-    """Gaya bersama semua grafik dokumen."""
-    plt.rcParams.update({
-        "font.family": "DejaVu Sans",
-        "font.size": 9,
-        "axes.spines.top": False,
-        "axes.spines.right": False,
-        "axes.titlesize": 10,
-        "figure.dpi": 150,
-        "svg.fonttype": "none",
-        "svg.hashsalt": "iku",
-        "axes.formatter.use_locale": False,
-    })
+#: Gaya bersama semua grafik dokumen; dipakai lewat :func:`gaya`, tidak pernah
+#: dipasang ke ``matplotlib.rcParams`` global (mengimpor paket tidak mengubah apa pun).
+GAYA = {
+    "font.family": "DejaVu Sans",
+    "font.size": 9,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.titlesize": 10,
+    "figure.dpi": 150,
+    "svg.fonttype": "none",
+    "svg.hashsalt": "iku",
+    "axes.formatter.use_locale": False,
+}
+
+
+@contextmanager
+def gaya():
+    """Gaya grafik dokumen untuk blok ``with`` saja (``matplotlib.rc_context``).
+
+    >>> import matplotlib
+    >>> with gaya():
+    ...     matplotlib.rcParams["svg.hashsalt"]
+    'iku'
+    >>> matplotlib.rcParams["svg.hashsalt"] is None
+    True
+    """
+    with matplotlib.rc_context(GAYA):
+        yield
+
+
+def bergaya(fungsi):
+    """Dekorator: fungsi pembuat grafik berjalan di dalam :func:`gaya`."""
+
+    @functools.wraps(fungsi)
+    def bungkus(*args, **kwargs):
+        with gaya():
+            return fungsi(*args, **kwargs)
+
+    return bungkus
+
+
+def subplots(nrows: int = 1, ncols: int = 1, *, figsize=None, squeeze: bool = True, **kwargs):
+    """``(Figure, axes)`` tanpa pyplot: gambar tidak terdaftar di backend mana pun.
+
+    Hasilnya tampil sebaris di JupyterLab bila ditampilkan (``display(fig)``)
+    dan tidak pernah ikut tampil dua kali di akhir sel.
+
+    >>> fig, ax = subplots(figsize=(3, 2))
+    >>> type(fig).__name__, fig.get_size_inches().tolist()
+    ('Figure', [3.0, 2.0])
+    """
+    fig = Figure(figsize=figsize)
+    return fig, fig.subplots(nrows, ncols, squeeze=squeeze, **kwargs)
 
 
 def sumbu_angka(ax, sumbu: str = "y", digit: int = 0) -> None:
@@ -97,8 +137,11 @@ class Gambar:
 
     def svg(self) -> str:
         buf = io.StringIO()
-        self.fig.savefig(buf, format="svg", bbox_inches="tight", metadata={"Date": None})
-        plt.close(self.fig)
+        with gaya():
+            self.fig.savefig(buf, format="svg", bbox_inches="tight", metadata={"Date": None})
+        plt = sys.modules.get("matplotlib.pyplot")
+        if plt is not None:  # gambar pyplot buatan analis: lepaskan dari backend
+            plt.close(self.fig)
         teks = buf.getvalue()
         teks = teks[teks.index("<svg"):]  # buang deklarasi XML/DOCTYPE
         teks = re.sub(r"<metadata>.*?</metadata>", "", teks, flags=re.S)
@@ -113,6 +156,3 @@ class Gambar:
 
     def _repr_html_(self) -> str:
         return self.html()
-
-
-gaya()

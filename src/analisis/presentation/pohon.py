@@ -42,8 +42,8 @@ from typing import Iterator
 import pandas as pd
 from IPython.display import HTML
 
-from . import data
-from . import format as fmt
+from ..core import data
+from ..core import format as fmt
 from .tabel import Kol, Tabel, esc, paragraf, tubuh_tabel
 
 __all__ = [
@@ -768,7 +768,7 @@ def gambar_cabang(nomor_awal: int = 2, bab: int = 4, level_maks: int | None = No
 
 @dataclass
 class TabelGabung(Tabel):
-    """:class:`~analisis.tabel.Tabel` dengan sel yang tampak digabung dan lebar kolom.
+    """:class:`~analisis.presentation.tabel.Tabel` dengan sel yang tampak digabung dan lebar kolom.
 
     ``gabung`` memetakan kunci kolom tampilan ke kolom kunci penggabung: pada
     baris berurutan dengan nilai kunci penggabung yang sama (dan tidak kosong)
@@ -780,7 +780,7 @@ class TabelGabung(Tabel):
     ``judul_baris``: kolom DataFrame berisi daftar potongan ``(tebal, teks)``;
     baris yang kolom itu tidak kosong menjadi satu sel selebar tabel (kelas
     ``kelompok``), dan sel gabungan tidak melintasinya. Markup sama dengan ``Tabel`` (keterangan, catatan, sumber, halaman lanskap);
-    setiap teks melewati :func:`~analisis.tabel.esc` atau ``Kol.sel``.
+    setiap teks melewati :func:`~analisis.presentation.tabel.esc` atau ``Kol.sel``.
 
     >>> t = TabelGabung(pd.DataFrame({"a": ["<x>", "<x>", "y"], "k": [1, 1, 2], "b": ["1", "2", "3"]}),
     ...                 nomor="9.9", judul="uji", kolom=[Kol("a", "A"), Kol("b", "B")], gabung={"a": "k"})

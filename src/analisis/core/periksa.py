@@ -4,8 +4,8 @@ Dokumen sumber disusun dengan tangan. Angka yang *tercetak* (jumlah, subtotal,
 persentase, capaian, predikat, kategori, angka narasi) disimpan terpisah di
 ``data/dicetak.csv``; baris rinci ada di berkas data lainnya. Modul ini
 menghitung ulang setiap angka tercetak dari barisnya dan dari rumus Definisi
-Operasional (lewat :mod:`analisis.rumus`, :mod:`analisis.kinerja` dan
-:mod:`analisis.data`; tidak ada rumus yang ditulis ulang di sini), lalu
+Operasional (lewat :mod:`analisis.core.rumus`, :mod:`analisis.core.kinerja` dan
+:mod:`analisis.core.data`; tidak ada rumus yang ditulis ulang di sini), lalu
 mendaftar setiap tempat yang tidak cocok sebagai :class:`Temuan`.
 
 Enam jenis pemeriksaan (satu fungsi per jenis, terdaftar di
@@ -79,7 +79,6 @@ from . import data, kinerja, parameter, paths, rumus
 from . import format as fmt
 from .kesalahan import KesalahanData, KesalahanParameter
 from .nilai import baca_bilangan
-from .tabel import Kol, Tabel
 
 __all__ = [
     "KEPARAHAN",
@@ -96,9 +95,6 @@ __all__ = [
     "temuan",
     "ringkasan",
     "kode_keluar",
-    "kalimat_ringkasan",
-    "pengantar",
-    "tabel_temuan",
     "tulis_berkas",
     "jalankan_cli",
 ]
@@ -278,9 +274,9 @@ def _daftar_kode(kode: list[str]) -> str:
 
 @contextlib.contextmanager
 def _folder_data(folder: Path | None) -> Iterator[None]:
-    """Arahkan :mod:`analisis.kinerja` (yang membaca ``paths.folder_data()``) ke ``folder``.
+    """Arahkan :mod:`analisis.core.kinerja` (yang membaca ``paths.folder_data()``) ke ``folder``.
 
-    :mod:`analisis.kinerja` tidak menerima argumen folder, jadi selama
+    :mod:`analisis.core.kinerja` tidak menerima argumen folder, jadi selama
     pemeriksaan variabel lingkungan ``IKU_DATA`` disetel sementara (tidak aman
     untuk dijalankan bersamaan di beberapa utas).
     """
@@ -392,7 +388,7 @@ def cek_jumlah(folder=None, tahun=None, periode=None, folder_parameter=None) -> 
 
     Tabel 2.2 (PNS, honorer), 2.3 (SDM Kesos), 2.4 (subtotal per kelompok,
     TOTAL terhadap baris dan terhadap subtotal tercetak), 2.5 (PPKS terdata
-    dan tertangani, lewat :func:`analisis.kinerja.rekap_ppks`), 2.6 (PSKS,
+    dan tertangani, lewat :func:`analisis.core.kinerja.rekap_ppks`), 2.6 (PSKS,
     bersertifikat) dan jumlah anggaran Rencana Aksi (info: baris awal tabel
     hilang di sumber).
 
@@ -486,7 +482,7 @@ def _predikat_tercetak(teks) -> str | None:
 
 
 def _cek_sel_iku(r: pd.Series, ev: pd.Series, kode_temuan: str) -> list[Temuan]:
-    """Satu sel realisasi/capaian Tabel 2.11 terhadap :func:`analisis.kinerja.evaluasi_indikator`."""
+    """Satu sel realisasi/capaian Tabel 2.11 terhadap :func:`analisis.core.kinerja.evaluasi_indikator`."""
     teks = str(r["nilai_tercetak"])
     kode = ev["kode"]
     aturan_sakip = f"Predikat SAKIP: {_aturan.SUMBER_ATURAN['sakip']} (batas bawah eksklusif, batas atas inklusif)"
@@ -525,16 +521,16 @@ def cek_rumus(folder=None, tahun=None, periode=None, folder_parameter=None) -> l
     """Persentase, capaian, penurunan, predikat dan kategori tercetak terhadap rumusnya.
 
     - Tabel 2.11: realisasi dan capaian setiap IKU (2024 dan 2025) dari
-      :func:`analisis.kinerja.evaluasi_indikator` (IKU-01: DO IKU 1 lewat
-      :func:`analisis.rumus.persentase_tertangani`; IKU-02: predikat
-      :func:`analisis.rumus.predikat_sakip` dari nilai SAKIP);
+      :func:`analisis.core.kinerja.evaluasi_indikator` (IKU-01: DO IKU 1 lewat
+      :func:`analisis.core.rumus.persentase_tertangani`; IKU-02: predikat
+      :func:`analisis.core.rumus.predikat_sakip` dari nilai SAKIP);
     - narasi 2.4: capaian PPKS, penurunan PPKS (persen dan jiwa) dan jumlah
       PPKS tahun sebelumnya terhadap DO IKK 24 dengan PPKS terdata
-      (:func:`analisis.kinerja.evaluasi_ppks`); predikat, nilai dan sebutan
+      (:func:`analisis.core.kinerja.evaluasi_ppks`); predikat, nilai dan sebutan
       SAKIP 2023–2025;
     - Tabel 2.8: kolom Kenaikan/Penurunan terhadap selisih persentase
       penduduk miskin;
-    - Tabel 2.10: kategori SPM terhadap :func:`analisis.rumus.kategori_spm`
+    - Tabel 2.10: kategori SPM terhadap :func:`analisis.core.rumus.kategori_spm`
       dari realisasi (data mutu layanan tidak tersedia).
 
     Examples
@@ -705,7 +701,7 @@ def cek_narasi(folder=None, tahun=None, periode=None, folder_parameter=None) -> 
     PNS dan honorer (narasi 2.2.1 terhadap baris Tabel 2.2), PPKS terdata dan
     tertangani (narasi 2.4 terhadap Tabel 2.5/rekap), target predikat SAKIP
     (narasi dan Tabel 2.11 terhadap target angka Tabel 4.1 lewat
-    :func:`analisis.rumus.predikat_sakip`), nomor dan penerbit keputusan
+    :func:`analisis.core.rumus.predikat_sakip`), nomor dan penerbit keputusan
     (Daftar Isi terhadap Lampiran 1), baris 2 Tabel 2.11 (indikator dan
     sasaran), periode SAKIP 2025 (narasi terhadap judul Tabel 2.11), angka
     kemiskinan narasi terhadap Tabel 2.8, banyaknya PSKS/PAS/LKS/layanan SPM,
@@ -1262,7 +1258,7 @@ def cek_parameter(folder=None, tahun=None, periode=None, folder_parameter=None) 
         except KesalahanParameter as e:
             hasil.append(Temuan("galat", f"PARAMETER-{th}", berkas, "berkas parameter", "parameter dokumen",
                                 fmt.TIDAK_TERDEFINISI, "parameter sah", "tidak dapat dimuat",
-                                "parameters/base.yml dan parameters/<tahun>.yml lolos validasi analisis.parameter", str(e)))
+                                "parameters/base.yml dan parameters/<tahun>.yml lolos validasi analisis.core.parameter", str(e)))
             continue
         ada = tgt[tgt["tahun"] == th]
         if ada.empty:
@@ -1326,13 +1322,13 @@ def temuan(folder: Path | None = None, tahun: int | None = None, periode: str | 
     Parameters
     ----------
     folder : Path, optional
-        Folder data (bawaan :func:`analisis.paths.folder_data`).
+        Folder data (bawaan :func:`analisis.core.paths.folder_data`).
     tahun, periode : optional
         Bila ``tahun`` diberikan, pemeriksaan parameter (:func:`cek_parameter`)
         hanya untuk tahun itu, dengan ``periode`` menimpa periode parameternya;
         pemeriksaan lain tidak bergantung pada tahun.
     folder_parameter : Path, optional
-        Folder ``parameters/`` (bawaan :func:`analisis.paths.folder_parameter`).
+        Folder ``parameters/`` (bawaan :func:`analisis.core.paths.folder_parameter`).
 
     Examples
     --------
@@ -1365,111 +1361,6 @@ def kode_keluar(daftar: list[Temuan], ketat: bool = False) -> int:
     """
     r = ringkasan(daftar)
     return 1 if r["galat"] or (ketat and r["peringatan"]) else 0
-
-
-def _bilangan_kata(n: int, benda: str) -> str:
-    return f"tidak ada {benda}" if n == 0 else f"{fmt.angka(n)} {benda}"
-
-
-def kalimat_ringkasan(tahun: int | None = None, periode: str | None = None, daftar: list[Temuan] | None = None) -> str:
-    """Kalimat ringkasan hasil pemeriksaan untuk lampiran dokumen.
-
-    Examples
-    --------
-    >>> kalimat_ringkasan(daftar=[Temuan("peringatan", "X", "Tabel 2.2", "", "", "", "", "", "")])
-    'Pemeriksaan otomatis menghasilkan 1 catatan: tidak ada galat, 1 peringatan dan tidak ada info. Tidak ada galat, sehingga data dapat dipakai untuk menyusun dokumen; peringatan menandai ketidaksesuaian yang perlu dikonfirmasi, antara lain di Tabel 2.2.'
-    """
-    if daftar is None:
-        daftar = temuan(tahun=tahun, periode=periode)
-    r = ringkasan(daftar)
-    awal = (f"Pemeriksaan otomatis{f' untuk dokumen tahun {tahun}' if tahun is not None else ''} menghasilkan "
-            f"{fmt.angka(len(daftar))} catatan: {_bilangan_kata(r['galat'], 'galat')}, "
-            f"{_bilangan_kata(r['peringatan'], 'peringatan')} dan {_bilangan_kata(r['info'], 'info')}.")
-    if r["galat"]:
-        awal += (f" Ada {fmt.angka(r['galat'])} galat: data tersebut belum dapat dipakai untuk menyusun dokumen sebelum "
-                 "diperbaiki.")
-    else:
-        awal += " Tidak ada galat, sehingga data dapat dipakai untuk menyusun dokumen"
-        if r["peringatan"]:
-            tabel = []
-            for t in daftar:
-                if t.keparahan == "peringatan":
-                    for bagian in re.findall(r"Tabel \d+\.\d+", t.tabel):
-                        if bagian not in tabel:
-                            tabel.append(bagian)
-            tabel.sort(key=lambda x: [int(v) for v in x.split()[1].split(".")])
-            awal += ("; peringatan menandai ketidaksesuaian yang perlu dikonfirmasi"
-                     + (f", antara lain di {', '.join(tabel[:-1])} dan {tabel[-1]}" if len(tabel) > 1 else
-                        f", antara lain di {tabel[0]}" if tabel else "") + ".")
-        else:
-            awal += "."
-    return awal
-
-
-_PENGANTAR = (
-    "Lampiran ini mencatat hasil pemeriksaan otomatis atas angka dokumen. Setiap jumlah dan subtotal "
-    "yang tercetak dibandingkan dengan jumlah baris-baris rincinya; setiap persentase, capaian, penurunan, "
-    "predikat dan kategori dihitung ulang dengan rumus Definisi Operasional dan aturan yang berlaku; angka "
-    "dalam narasi dibandingkan dengan tabel yang memuat besaran yang sama; rincian satu populasi dibandingkan "
-    "satu sama lain; pohon kinerja, definisi operasional dan target setiap indikator diperiksa kelengkapannya; "
-    "dan parameter tahun dokumen dicocokkan dengan data yang tersedia. Galat berarti data belum dapat dipakai "
-    "untuk menyusun dokumen; peringatan berarti angka yang tercetak di dokumen sumber tidak sama dengan hasil "
-    "hitungnya; info adalah catatan yang penyebabnya sudah diketahui atau data yang belum tersedia. Angka di "
-    "tabel-tabel dokumen tetap ditampilkan sebagaimana tercetak di sumbernya; hasil hitung dan selisihnya "
-    "(tercetak dikurangi dihitung) ditampilkan di sini."
-)
-
-
-def pengantar() -> str:
-    """Paragraf pengantar lampiran pemeriksaan.
-
-    Memakai ``data/teks/pemeriksaan_pengantar.md`` bila ada; bila tidak ada,
-    teks bawaan modul ini.
-
-    >>> pengantar().startswith("Lampiran ini mencatat")
-    True
-    """
-    try:
-        return data.teks("pemeriksaan_pengantar")
-    except KesalahanData:
-        return _PENGANTAR
-
-
-_BAB_KAPITAL = re.compile(r"\bBAB (?=[IVX]+\b)")
-
-
-def tabel_temuan(tahun: int | None = None, periode: str | None = None, daftar: list[Temuan] | None = None) -> Tabel:
-    """Tabel L3.1 Catatan Pemeriksaan Data (lampiran dokumen, lanskap).
-
-    Examples
-    --------
-    >>> t = tabel_temuan(2025)
-    >>> t.nomor, t.lebar, "JUMLAH-ASN-PNS" in t.html()
-    ('L3.1', True, True)
-    """
-    if daftar is None:
-        daftar = temuan(tahun=tahun, periode=periode)
-    baris = []
-    for i, t in enumerate(daftar, 1):
-        baris.append({
-            "no": i, "keparahan": t.keparahan.capitalize(), "kode": t.kode,
-            # "BAB II 2.4" → "Bab II 2.4": huruf kapital BAB dipakai hanya untuk judul bab dokumen
-            "tempat": _BAB_KAPITAL.sub("Bab ", f"{t.tabel} — {t.baris}"),
-            "besaran": t.besaran, "tercetak": t.tercetak, "dihitung": t.dihitung, "selisih": t.selisih,
-            "aturan": _BAB_KAPITAL.sub("Bab ", t.aturan + (f". {t.keterangan}" if t.keterangan else "")),
-        })
-    df = pd.DataFrame(baris, columns=["no", "keparahan", "kode", "tempat", "besaran", "tercetak", "dihitung", "selisih", "aturan"])
-    r = ringkasan(daftar)
-    return Tabel(
-        df, nomor="L3.1", judul="Catatan Pemeriksaan Data",
-        kolom=[Kol("no", "No", "angka", rata="tengah"), Kol("keparahan", "Keparahan"), Kol("kode", "Kode"),
-               Kol("tempat", "Tabel / baris"), Kol("besaran", "Besaran"), Kol("tercetak", "Tercetak"),
-               Kol("dihitung", "Dihitung"), Kol("selisih", "Selisih"), Kol("aturan", "Aturan dan keterangan")],
-        catatan=["Selisih = tercetak − dihitung.",
-                 f"Ringkasan: {fmt.angka(r['galat'])} galat, {fmt.angka(r['peringatan'])} peringatan, {fmt.angka(r['info'])} info."],
-        sumber="data/dicetak.csv (angka tercetak) dan berkas data rinci, dihitung dengan analisis.rumus dan analisis.kinerja",
-        lebar=True,
-    )
 
 
 # ----------------------------------------------------------------------------

@@ -23,14 +23,14 @@ from typing import Callable
 import pandas as pd
 from IPython.display import HTML, Markdown
 
-from . import data, kinerja, parameter, rumus
-from . import format as fmt
-from .tabel import Kol, Tabel, daftar, esc, pengantar_lanskap
+from ..core import data, kinerja, parameter, rumus
+from ..core.data import periode_renstra
+from ..core.format import bilangan
+from ..core import format as fmt
+from ..presentation.tabel import Kol, Tabel, daftar, esc, pengantar_lanskap
 
 __all__ = [
     "PENANDA_TAHUN",
-    "bilangan",
-    "periode_renstra",
     "judul_penetapan",
     "identitas",
     "tahun_target",
@@ -51,36 +51,12 @@ PENANDA_TAHUN = "▸"
 # bantuan
 
 
-def bilangan(nilai) -> str:
-    """Bilangan ringkas format Indonesia: tanpa desimal bila bulat, selain itu seperlunya (maks. 2).
-
-    Dipakai untuk target seperti tercetak di Tabel 4.1/4.2 ("58", "1,5", "350").
-
-    >>> bilangan(58.0), bilangan(1.5), bilangan(2.25), bilangan(1000), bilangan(None)
-    ('58', '1,5', '2,25', '1.000', '–')
-    """
-    if not fmt.terdefinisi(nilai):
-        return fmt.TIDAK_TERDEFINISI
-    v = float(nilai)
-    if v.is_integer():
-        return fmt.angka(v)
-    return fmt.desimal(v, 1) if round(v, 1) == round(v, 2) else fmt.desimal(v, 2)
-
-
-def periode_renstra() -> tuple[int, int]:
-    """(awal, akhir) periode Renstra dari ``data/instansi.yaml``.
-
-    >>> periode_renstra()
-    (2025, 2029)
-    """
-    p = data.instansi()["periode_renstra"]
-    return int(p["awal"]), int(p["akhir"])
 
 
 def _pita_sakip(tahun: int | None):
     """Pita predikat SAKIP yang berlaku untuk dokumen ``tahun`` (parameter), bawaan bila ``None``."""
     if tahun is None:
-        from .aturan import PITA_SAKIP
+        from ..core.aturan import PITA_SAKIP
 
         return PITA_SAKIP
     return parameter.muat(tahun).tabel_aturan()["sakip"]
@@ -209,7 +185,7 @@ def teks_target(kode: str, th: int, tahun: int | None = None, satuan: bool = Tru
     """Target indikator ``kode`` tahun ``th`` seperti ditampilkan di Tabel 4.1/4.2.
 
     Target persen: "100 %"; target nilai SAKIP: "58 (CC)" dengan predikat
-    dari :func:`analisis.rumus.predikat_sakip` (pita parameter dokumen
+    dari :func:`analisis.core.rumus.predikat_sakip` (pita parameter dokumen
     ``tahun``); target berupa predikat (Tabel 2.11, 2024): "B". ``satuan=False``
     memberi angka saja (Tabel 4.2 mencantumkan satuan di kolom sendiri).
 
@@ -296,7 +272,7 @@ def tabel_iku(tahun: int | None = None) -> Tabel:
 
 
 def _sumber_pita_sakip(tahun: int | None) -> str:
-    from .aturan import SUMBER_ATURAN
+    from ..core.aturan import SUMBER_ATURAN
 
     if tahun is not None and "sakip" in (parameter.muat(tahun).aturan or {}):
         return "tabel pita predikat yang ditetapkan pada parameter dokumen"
@@ -377,7 +353,7 @@ def pengantar_do() -> tuple[Markdown, Markdown]:
 
     Blok terakhir ``data/teks/do_pengantar.md`` adalah kalimat pengantar Tabel 4.5.
     Kalimat pengantar kedua tabel lebar itu tercetak di halaman mendatar
-    bersama tabelnya (:func:`analisis.tabel.pengantar_lanskap`).
+    bersama tabelnya (:func:`analisis.presentation.tabel.pengantar_lanskap`).
 
     >>> a, b = pengantar_do()
     >>> b.data.startswith('<div class="lanskap"><p>Sedangkan'), "Tabel" not in a.data[:10]

@@ -22,8 +22,7 @@ from typing import Callable
 
 import pandas as pd
 
-from . import format as fmt
-
+from ..core import format as fmt
 __all__ = ["Kol", "Tabel", "esc", "paragraf", "daftar", "tubuh_tabel", "pengantar_lanskap"]
 
 _FORMAT: dict[str, Callable] = {

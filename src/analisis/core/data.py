@@ -24,13 +24,13 @@ from .kesalahan import KesalahanData, Pelanggaran
 from .paths import folder_data
 from .skema import SKEMA, baca_csv
 
-__all__ = ["muat", "instansi", "organisasi", "keputusan", "pohon_info", "teks", "dicetak", "periksa_semua", "muat_semua", "BERKAS_YAML"]
+__all__ = ["muat", "instansi", "organisasi", "keputusan", "pohon_info", "teks", "dicetak", "periksa_semua", "muat_semua", "periode_renstra", "BERKAS_YAML"]
 
 _CACHE: dict[tuple, Any] = {}
 
 
 def _jejak(jalur: Path) -> None:
-    """Catat ``jalur`` di berkas ``$IKU_JEJAK`` bila disetel: dasar cache :mod:`analisis.render`."""
+    """Catat ``jalur`` di berkas ``$IKU_JEJAK`` bila disetel: dasar cache :mod:`analisis.document.render`."""
     tujuan = os.environ.get("IKU_JEJAK")
     if tujuan:
         with open(tujuan, "a", encoding="utf-8") as f:
@@ -316,3 +316,12 @@ def muat_semua(folder: Path | None = None) -> dict[str, pd.DataFrame]:
     if salah:
         raise KesalahanData(salah)
     return {nama: muat(nama, folder) for nama in SKEMA}
+
+def periode_renstra() -> tuple[int, int]:
+    """(awal, akhir) periode Renstra dari ``data/instansi.yaml``.
+
+    >>> periode_renstra()
+    (2025, 2029)
+    """
+    p = instansi()["periode_renstra"]
+    return int(p["awal"]), int(p["akhir"])

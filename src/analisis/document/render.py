@@ -2,11 +2,11 @@
 
 Alur :func:`render_tahun` dan :func:`render_semua`:
 
-1. parameter setiap tahun dimuat dan divalidasi (:func:`analisis.parameter.muat`)
+1. parameter setiap tahun dimuat dan divalidasi (:func:`analisis.core.parameter.muat`)
    sebelum satu kernel pun dijalankan, sehingga parameter yang salah gagal
    seketika;
 2. untuk setiap bab (buku ``notebooks/NN_*.ipynb`` × tahun) dihitung kunci
-   cache dari semua yang memengaruhi hasilnya (:mod:`analisis.cache`): isi
+   cache dari semua yang memengaruhi hasilnya (:mod:`analisis.document.cache`): isi
    buku, parameter tahun, kode ``src/analisis``, dan isi setiap berkas
    ``data/`` yang dibaca bab itu pada eksekusi terakhir. Bab yang kuncinya
    sama dipakai dari cache; bila semua bab dan dokumen tahun itu tidak
@@ -23,7 +23,7 @@ Alur :func:`render_tahun` dan :func:`render_semua`:
    untuk setiap bab (lebih lambat; untuk memeriksa kebocoran keadaan);
 4. selama eksekusi, setiap berkas di ``data/`` dan ``parameters/`` yang dibuka
    bab itu dicatat (kait audit Python di kernel, ditambah
-   :func:`analisis.data._jejak`); catatan itu menjadi bagian kunci cache;
+   :func:`analisis.core.data._jejak`); catatan itu menjadi bagian kunci cache;
 5. setiap buku yang sudah dieksekusi diubah menjadi penggalan HTML di proses
    ini (nbconvert, templat ``templat/iku_bab``: tanpa kode, tanpa prompt,
    tanpa MathJax/require.js/tema JupyterLab), lalu disimpan di cache;
@@ -32,7 +32,7 @@ Alur :func:`render_tahun` dan :func:`render_semua`:
    (buku ``00_*``), DAFTAR ISI (setiap h1/h2, dengan tautan), lalu bab-bab;
 7. penjaga memeriksa bahwa tidak ada teks ``nan``/``None``/``inf`` dan tidak
    ada sumber daya luar (skrip, stylesheet, gambar, font);
-8. PDF dicetak dengan Chromium (:mod:`analisis.pdf`);
+8. PDF dicetak dengan Chromium (:mod:`analisis.document.pdf`);
 9. semua pekerjaan satu tahun dilakukan di folder sementara
    ``rendered/.bangun-<tahun>-*``; bila berhasil, folder itu ditukar menjadi
    ``rendered/<tahun>/``. Bila gagal, ``rendered/<tahun>/`` yang lama tidak
@@ -66,8 +66,8 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from . import cache as _cache
-from . import paths
-from .kesalahan import KesalahanIKU
+from ..core import paths
+from ..core.kesalahan import KesalahanIKU
 from .kunci import kunci_render
 
 __all__ = [
@@ -91,21 +91,7 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-try:  # pragma: no cover - bergantung pada versi analisis.kesalahan
-    from .kesalahan import KesalahanRender  # type: ignore[attr-defined]
-except ImportError:
-
-    class KesalahanRender(KesalahanIKU):
-        """Render dokumen gagal; pesannya menyebut bab, sel, dan buku yang harus dibuka."""
-
-        def __init__(self, pesan: str, **rincian: Any):
-            super().__init__(pesan)
-            self.berkas: str | None = rincian.get("berkas")
-            self.sel: int | None = rincian.get("sel")
-            self.ename: str | None = rincian.get("ename")
-            self.evalue: str | None = rincian.get("evalue")
-            self.dieksekusi: Path | None = rincian.get("dieksekusi")
-            self.folder_gagal: Path | None = rincian.get("folder_gagal")
+from ..core.kesalahan import KesalahanRender
 
 
 #: Folder templat (nbconvert ``iku_bab``, ``dokumen.html.j2``, ``dokumen.css``).
@@ -693,9 +679,9 @@ def batas_waktu_sel(nilai: float | str | None = None) -> float:
     >>> batas_waktu_sel("nol")
     Traceback (most recent call last):
     ...
-    analisis.kesalahan.KesalahanParameter: batas waktu sel 'nol': harus berupa jumlah detik lebih dari 0
+    analisis.core.kesalahan.KesalahanParameter: batas waktu sel 'nol': harus berupa jumlah detik lebih dari 0
     """
-    from .kesalahan import KesalahanParameter
+    from ..core.kesalahan import KesalahanParameter
 
     if nilai is None:
         nilai = os.environ.get("IKU_BATAS_WAKTU_SEL", "").strip() or BATAS_WAKTU_SEL
@@ -709,9 +695,9 @@ def batas_waktu_sel(nilai: float | str | None = None) -> float:
 
 
 def _periksa_berkas_data() -> None:
-    """Setiap berkas data yang dikenal ada (:func:`analisis.data.berkas_hilang`); bila tidak, satu KesalahanData."""
-    from .data import berkas_hilang
-    from .kesalahan import KesalahanData
+    """Setiap berkas data yang dikenal ada (:func:`analisis.core.data.berkas_hilang`); bila tidak, satu KesalahanData."""
+    from ..core.data import berkas_hilang
+    from ..core.kesalahan import KesalahanData
 
     hilang = berkas_hilang()
     if hilang:
@@ -949,7 +935,7 @@ def periksa_teks_terlarang(fragmen: str, nama: str) -> None:
     >>> periksa_teks_terlarang("<td>nan</td>", "02_x.ipynb")
     Traceback (most recent call last):
     ...
-    analisis.render.KesalahanRender: Bab 02_x.ipynb memuat teks 'nan' (nilai tak terdefinisi yang tidak diformat): «nan». Format angka dengan analisis.format (nilai kosong tampil sebagai '–').
+    analisis.core.kesalahan.KesalahanRender: Bab 02_x.ipynb memuat teks 'nan' (nilai tak terdefinisi yang tidak diformat): «nan». Format angka dengan analisis.core.format (nilai kosong tampil sebagai '–').
     """
     temuan = []
     for teks in _simpul_teks(fragmen):
@@ -963,7 +949,7 @@ def periksa_teks_terlarang(fragmen: str, nama: str) -> None:
         lagi = f" (dan {len(temuan) - 5} lagi)" if len(temuan) > 5 else ""
         raise KesalahanRender(
             f"Bab {nama} memuat teks {', '.join(repr(k) for k in kata)} (nilai tak terdefinisi yang tidak "
-            f"diformat): {contoh}{lagi}. Format angka dengan analisis.format (nilai kosong tampil sebagai '–').",
+            f"diformat): {contoh}{lagi}. Format angka dengan analisis.core.format (nilai kosong tampil sebagai '–').",
             berkas=nama,
         )
 
@@ -999,7 +985,7 @@ def periksa_mandiri(fragmen: str, nama: str) -> list[str]:
     >>> periksa_mandiri('<img src="https://x.id/a.png">', "01.ipynb")
     Traceback (most recent call last):
     ...
-    analisis.render.KesalahanRender: Bab 01.ipynb memuat sumber daya luar (src= ke berkas atau situs luar): <img src="https://x.id/a.png">. Dokumen harus berdiri sendiri: sisipkan gambar sebagai SVG/PNG dari kode, tanpa tautan ke berkas atau internet.
+    analisis.core.kesalahan.KesalahanRender: Bab 01.ipynb memuat sumber daya luar (src= ke berkas atau situs luar): <img src="https://x.id/a.png">. Dokumen harus berdiri sendiri: sisipkan gambar sebagai SVG/PNG dari kode, tanpa tautan ke berkas atau internet.
     """
     # Hanya tag, atribut dan isi <style> yang diperiksa: teks biasa (termasuk
     # markup dari data yang sudah di-escape, mis. "&lt;img src=x&gt;") bukan sumber daya.
@@ -1096,7 +1082,7 @@ def rakit_dokumen(
     tahun, periode
         Untuk sampul dan metadata.
     instansi : dict
-        Seperti :func:`analisis.data.instansi` (pemerintah, nama_lengkap, periode_renstra, ...).
+        Seperti :func:`analisis.core.data.instansi` (pemerintah, nama_lengkap, periode_renstra, ...).
 
     Returns
     -------
@@ -1144,14 +1130,12 @@ def rakit_dokumen(
 
 
 def _muat_parameter(tahun: int, periode: str | None):
-    from . import parameter
-
+    from ..core import parameter
     return parameter.muat(tahun, periode) if periode is not None else parameter.muat(tahun)
 
 
 def _muat_instansi() -> Any:
-    from . import data
-
+    from ..core import data
     hasil = data.instansi()
     if hasattr(hasil, "model_dump"):
         hasil = hasil.model_dump()
@@ -1159,8 +1143,7 @@ def _muat_instansi() -> Any:
 
 
 def _tahun_tersedia() -> tuple[int, ...]:
-    from . import parameter
-
+    from ..core import parameter
     tetap = getattr(parameter, "TAHUN_TERSEDIA", None)
     return tuple(tetap) if tetap else tuple(parameter.tahun_tersedia())
 
@@ -1520,7 +1503,6 @@ def _selesaikan_tahun(t: _Tahun, fmt: tuple[str, ...], keluaran: Path, folder_nb
                       instansi: Any, kode: str, cuplikan: _cache.Cuplikan, mulai_eksekusi: float | None) -> None:
     """Tunggu bab tahun ``t``, rakit dokumen, cetak PDF, pasang; isi ``t.hasil`` (hasil atau kesalahan)."""
     from . import pdf as _pdf
-
     hasil = HasilRender(tahun=t.tahun, periode=t.periode, folder=t.tujuan, durasi=t.durasi)
     try:
         gagal: list[_GagalBab] = []
@@ -1725,13 +1707,13 @@ def render_tahun(
     format : tuple of {"html", "pdf"}
         Keluaran yang diminta. HTML selalu ditulis (sumber PDF). Bila PDF
         diminta bersama HTML tetapi tidak ada Chromium, PDF dilewati dengan
-        peringatan; bila hanya PDF yang diminta, :class:`analisis.pdf.KesalahanPDF`.
+        peringatan; bila hanya PDF yang diminta, :class:`analisis.document.pdf.KesalahanPDF`.
     akar_keluaran : Path, optional
-        Folder ``rendered/`` (bawaan :func:`analisis.paths.folder_render`).
+        Folder ``rendered/`` (bawaan :func:`analisis.core.paths.folder_render`).
     notebooks : Path, optional
-        Folder buku bab (bawaan :func:`analisis.paths.folder_notebook`).
+        Folder buku bab (bawaan :func:`analisis.core.paths.folder_notebook`).
     chromium : str, optional
-        Jalur Chromium untuk PDF (lihat :func:`analisis.pdf.cari_chromium`).
+        Jalur Chromium untuk PDF (lihat :func:`analisis.document.pdf.cari_chromium`).
     paralel : int, optional
         Jumlah kernel yang bekerja bersamaan (bawaan: jumlah inti prosesor;
         tidak pernah lebih dari jumlah bab yang perlu dieksekusi). Urutan
@@ -1744,7 +1726,7 @@ def render_tahun(
         Sel yang melewatinya dihentikan; pesan menyebut bab dan selnya.
     tunggu : float, optional
         Detik menunggu bila render lain memegang kunci folder keluaran
-        (bawaan ``IKU_TUNGGU_KUNCI`` atau 0, lihat :mod:`analisis.kunci`).
+        (bawaan ``IKU_TUNGGU_KUNCI`` atau 0, lihat :mod:`analisis.document.kunci`).
 
     Returns
     -------
@@ -1754,11 +1736,11 @@ def render_tahun(
 
     Raises
     ------
-    analisis.kesalahan.KesalahanParameter
+    analisis.core.kesalahan.KesalahanParameter
         Parameter tidak sah (sebelum kernel apa pun dijalankan).
-    analisis.kesalahan.KesalahanData
+    analisis.core.kesalahan.KesalahanData
         Berkas data yang dikenal skema tidak ada (sebelum kernel apa pun dijalankan).
-    analisis.kunci.KesalahanKunci
+    analisis.document.kunci.KesalahanKunci
         Render lain sedang berjalan untuk folder keluaran yang sama.
     KesalahanRender
         Sebuah bab gagal; pesan menyebut buku, nomor sel, galat, dan buku

@@ -1,11 +1,11 @@
 """Skema setiap berkas ``data/``, sebagai kode, diperiksa ketika berkas dimuat.
 
 Setiap berkas CSV dibaca sebagai teks, setiap sel dibaca menurut jenis
-kolomnya (lihat :mod:`analisis.nilai`), lalu diperiksa dengan pandera: jenis,
+kolomnya (lihat :mod:`analisis.core.nilai`), lalu diperiksa dengan pandera: jenis,
 nilai yang diizinkan, cacah tidak negatif, tahun dalam rentang, kunci unik,
 aturan antar kolom (misalnya ``tertangani ≤ terdata``) dan induk setiap simpul
 pohon kinerja. Semua pelanggaran dikumpulkan menjadi satu
-:class:`~analisis.kesalahan.KesalahanData` yang menyebut berkas, baris, kolom,
+:class:`~analisis.core.kesalahan.KesalahanData` yang menyebut berkas, baris, kolom,
 nilai dan aturan.
 """
 

@@ -17,8 +17,8 @@ periode dokumen:
 Periode triwulanan dan semesteran dievaluasi terhadap target **tahunan**
 dengan realisasi sampai dengan periode itu, seperti narasi 2.4 sumber
 ("Sampai dengan Triwulan I Tahun 2025 ... terealisasi 82,20% dari target
-kinerja 100%"). Rumus capaian dan pita kategori: :mod:`analisis.rumus`,
-:mod:`analisis.aturan` (dapat diganti lewat ``parameters/``).
+kinerja 100%"). Rumus capaian dan pita kategori: :mod:`analisis.core.rumus`,
+:mod:`analisis.core.aturan` (dapat diganti lewat ``parameters/``).
 
 Examples
 --------
@@ -38,12 +38,12 @@ import textwrap
 import pandas as pd
 from IPython.display import HTML
 
-from . import data, kinerja, parameter, rumus
-from . import format as fmt
-from .aturan import PITA_SAKIP, Pita
-from .grafik import WARNA, Gambar, sumbu_angka, sumbu_persen
-from .impor import muat_data
-from .tabel import Kol, Tabel, daftar, esc
+from ..core import data, kinerja, parameter, rumus
+from ..core import format as fmt
+from ..core.aturan import PITA_SAKIP, Pita
+from ..presentation.grafik import Gambar, WARNA, bergaya, subplots, sumbu_angka, sumbu_persen
+from ..input.impor import muat_data
+from ..presentation.tabel import Kol, Tabel, daftar, esc
 
 __all__ = [
     "NOMOR_TABEL", "NOMOR_GAMBAR_AWAL", "label_periode", "sifat_indikator",
@@ -152,7 +152,7 @@ def evaluasi_ikk(tahun: int, periode: str | None = None) -> pd.DataFrame:
     """Target, realisasi, capaian dan kategori setiap IKK (Tabel 4.2) tahun ``tahun``.
 
     Realisasi s.d. periode dokumen dibandingkan dengan target tahunan; kolom
-    :func:`analisis.kinerja.evaluasi_indikator` ditambah ``no``, ``kelompok``
+    :func:`analisis.core.kinerja.evaluasi_indikator` ditambah ``no``, ``kelompok``
     (bidang penanggung jawab, Tabel 4.5) dan ``periode`` (periode dokumen).
 
     >>> e = evaluasi_ikk(2026)
@@ -307,6 +307,7 @@ def _potong(teks: str, lebar: int, baris: int | None = None) -> str:
     return "\n".join(bagian)
 
 
+@bergaya
 def gambar_capaian_ikk(tahun: int, periode: str | None = None):
     """Gambar 2.20: capaian IKK yang dapat dinilai, berwarna menurut kategori, garis 100 %.
 
@@ -316,7 +317,6 @@ def gambar_capaian_ikk(tahun: int, periode: str | None = None):
     >>> g.nomor, "IKK-24" in g.html()
     ('2.20', True)
     """
-    import matplotlib.pyplot as plt
 
     p = _param(tahun, periode)
     ev = evaluasi_ikk(tahun, periode)
@@ -326,7 +326,7 @@ def gambar_capaian_ikk(tahun: int, periode: str | None = None):
                     "dengan target belum tersedia.</p>")
     pita = p.tabel_aturan()["capaian"]
     tinggi = max(2.2, 0.42 * len(ev) + 1.0)
-    fig, ax = plt.subplots(figsize=(7.5, tinggi))
+    fig, ax = subplots(figsize=(7.5, tinggi))
     y = range(len(ev))
     warna = [_warna_kategori(k, pita) for k in ev["kategori"]]
     ax.barh(list(y), ev["capaian"].astype(float), color=warna)
@@ -453,6 +453,7 @@ def _panel(ax, s: pd.DataFrame, satuan: str, tahun: int) -> None:
     ax.tick_params(axis="y", labelsize=6.5)
 
 
+@bergaya
 def gambar_seri_ikk(tahun: int, periode: str | None = None) -> list:
     """Gambar 2.21 dst.: satu gambar per bidang, satu panel per IKK: realisasi (batang) dan target (garis) per tahun.
 
@@ -463,7 +464,6 @@ def gambar_seri_ikk(tahun: int, periode: str | None = None) -> list:
     >>> len(g), g[0].nomor, g[0].judul
     (5, '2.21', 'Realisasi dan target IKK Sekretariat, data awal s.d. 2029')
     """
-    import matplotlib.pyplot as plt
     from matplotlib.patches import Patch
     from matplotlib.lines import Line2D
 
@@ -479,7 +479,7 @@ def gambar_seri_ikk(tahun: int, periode: str | None = None) -> list:
         n = len(sub)
         kolom = min(3, n)
         baris = math.ceil(n / kolom)
-        fig, axes = plt.subplots(baris, kolom, figsize=(2.3 * kolom + 0.3, 2.1 * baris + 0.45), squeeze=False)
+        fig, axes = subplots(baris, kolom, figsize=(2.3 * kolom + 0.3, 2.1 * baris + 0.45), squeeze=False)
         seri = {r["kode"]: seri_indikator(r["kode"], tahun, p.periode, _cache=cache) for _, r in sub.iterrows()}
         awal = min(int(s["tahun"].min()) for s in seri.values())  # sumbu tahun yang sama untuk satu gambar
         for ax, (_, r) in zip(axes.flat, sub.iterrows()):
@@ -617,19 +617,19 @@ def _label_tertinggi_spm(tahun: int, periode: str | None = None) -> str:
     return _param(tahun, periode).tabel_aturan()["spm"][0].label
 
 
+@bergaya
 def gambar_spm(tahun: int, periode: str | None = None):
     """Gambar: jumlah penerima layanan dan target penerima per jenis pelayanan dasar SPM.
 
     >>> gambar_spm(2026).data.startswith("<p>Grafik SPM")
     True
     """
-    import matplotlib.pyplot as plt
 
     p = _param(tahun, periode)
     ev = evaluasi_spm(tahun, periode)
     if not ev["tersedia"].any():
         return HTML(f"<p>Grafik SPM belum dapat disajikan: data realisasi SPM tahun {tahun} belum tersedia.</p>")
-    fig, ax = plt.subplots(figsize=(7.5, 3.4))
+    fig, ax = subplots(figsize=(7.5, 3.4))
     x = list(range(len(ev)))
     lebar = 0.38
     tgt = ev["target_penerima"]
@@ -710,7 +710,7 @@ def peringatan_dini(tahun: int, periode: str | None = None) -> pd.DataFrame:
         label = _label_realisasi(th, per)
         proyeksi = v
         if sifat_indikator(satuan) == "kumulatif" and sama_tahun and parsial:
-            from .parameter import urutan_periode
+            from ..core.parameter import urutan_periode
 
             proyeksi = v * 4 / urutan_periode(per)
         if t is not None:

@@ -28,7 +28,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
-__all__ = ["LOKAL", "TIDAK_TERDEFINISI", "angka", "desimal", "persen", "rupiah", "tanggal", "terdefinisi"]
+__all__ = ["LOKAL", "TIDAK_TERDEFINISI", "angka", "bilangan", "desimal", "persen", "rupiah", "tanggal", "terdefinisi"]
 
 LOKAL = "id_ID"
 TIDAK_TERDEFINISI = "–"
@@ -108,3 +108,19 @@ def tanggal(nilai: _dt.date | str) -> str:
     if isinstance(nilai, _dt.datetime):
         nilai = nilai.date()
     return format_date(nilai, format="d MMMM y", locale=LOKAL)
+
+
+def bilangan(nilai) -> str:
+    """Bilangan ringkas format Indonesia: tanpa desimal bila bulat, selain itu seperlunya (maks. 2).
+
+    Dipakai untuk target seperti tercetak di Tabel 4.1/4.2 ("58", "1,5", "350").
+
+    >>> bilangan(58.0), bilangan(1.5), bilangan(2.25), bilangan(1000), bilangan(None)
+    ('58', '1,5', '2,25', '1.000', '–')
+    """
+    if not terdefinisi(nilai):
+        return TIDAK_TERDEFINISI
+    v = float(nilai)
+    if v.is_integer():
+        return angka(v)
+    return desimal(v, 1) if round(v, 1) == round(v, 2) else desimal(v, 2)

@@ -8,8 +8,10 @@ pemeriksaan sehingga pengguna melihat semuanya sekaligus, bukan satu per satu.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
-__all__ = ["KesalahanIKU", "Pelanggaran", "KesalahanData", "KesalahanParameter"]
+__all__ = ["KesalahanIKU", "Pelanggaran", "KesalahanData", "KesalahanParameter", "KesalahanRender", "KesalahanPDF"]
 
 
 class KesalahanIKU(Exception):
@@ -53,3 +55,20 @@ class KesalahanData(KesalahanIKU):
 
 class KesalahanParameter(KesalahanIKU):
     """Parameter tahun/periode tidak valid atau tidak ada."""
+
+
+class KesalahanRender(KesalahanIKU):
+    """Render dokumen gagal; pesannya menyebut bab, sel, dan buku yang harus dibuka."""
+
+    def __init__(self, pesan: str, **rincian: Any):
+        super().__init__(pesan)
+        self.berkas: str | None = rincian.get("berkas")
+        self.sel: int | None = rincian.get("sel")
+        self.ename: str | None = rincian.get("ename")
+        self.evalue: str | None = rincian.get("evalue")
+        self.dieksekusi: Path | None = rincian.get("dieksekusi")
+        self.folder_gagal: Path | None = rincian.get("folder_gagal")
+
+
+class KesalahanPDF(KesalahanIKU):
+    """PDF tidak dapat dibuat."""

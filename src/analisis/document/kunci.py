@@ -32,7 +32,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from .kesalahan import KesalahanIKU
+from ..core.kesalahan import KesalahanIKU
 
 __all__ = ["NAMA_KUNCI", "KesalahanKunci", "kunci_render", "tunggu_bawaan"]
 

@@ -10,9 +10,9 @@ yang tidak terkunci, dan sel isian diberi validasi data Excel (angka, tidak
 negatif, tertangani ≤ terdata, persen 0–100). Lembar "Petunjuk" menjelaskan
 cara mengisi dalam bahasa Indonesia.
 
-Buku kerja yang sudah diisi dibaca kembali oleh :mod:`analisis.impor`, yang
+Buku kerja yang sudah diisi dibaca kembali oleh :mod:`analisis.input.impor`, yang
 memakai deskripsi lembar yang sama (:data:`LEMBAR`) dan memvalidasi isinya
-dengan skema ``data/`` (:mod:`analisis.skema`).
+dengan skema ``data/`` (:mod:`analisis.core.skema`).
 
 Sumber: Definisi Operasional (Tabel 4.4, 4.5) untuk rumus indikator, Tabel 4.1
 dan 4.2 untuk target, Tabel 4.3 untuk target SPM, Tabel 2.3–2.8 dan 2.10 untuk
@@ -48,9 +48,9 @@ from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.protection import SheetProtection
 
-from . import data
-from .kesalahan import KesalahanParameter
-from .parameter import PERIODE, urutan_periode
+from ..core import data
+from ..core.kesalahan import KesalahanParameter
+from ..core.parameter import PERIODE, urutan_periode
 
 __all__ = [
     "JENIS_TEMPLAT", "VERSI", "LEMBAR_META", "LEMBAR_PETUNJUK", "BARIS_JUDUL_KOLOM", "BARIS_DATA", "TIDAK_ADA",
@@ -65,7 +65,7 @@ LEMBAR_PETUNJUK = "Petunjuk"
 #: Baris judul kolom setiap lembar data; baris data mulai di bawahnya.
 BARIS_JUDUL_KOLOM = 4
 BARIS_DATA = BARIS_JUDUL_KOLOM + 1
-#: Ejaan "kategori tidak ada di daerah" (Tabel 2.5), lihat :mod:`analisis.nilai`.
+#: Ejaan "kategori tidak ada di daerah" (Tabel 2.5), lihat :mod:`analisis.core.nilai`.
 TIDAK_ADA = "tdk ada"
 
 _KUNING = PatternFill("solid", fgColor="FFF2CC")
@@ -265,7 +265,7 @@ def _baris_ppks(tahun: int, periode: str, folder: Path | None) -> list[dict]:
 
 
 #: Asal realisasi indikator yang tidak diisi di lembar realisasi (kolom
-#: ``realisasi_dari`` ``data/indikator.csv``, lihat :mod:`analisis.kinerja`).
+#: ``realisasi_dari`` ``data/indikator.csv``, lihat :mod:`analisis.core.kinerja`).
 ASAL_LAIN = {
     "ppks_tertangani": "Dihitung dari lembar 'PPKS per PAS' (Σ tertangani / Σ terdata × 100 %, DO IKU 1).",
     "penurunan_ppks": "Dihitung dari lembar 'PPKS per PAS' dan PPKS tahun sebelumnya (DO IKK 24).",
@@ -748,7 +748,7 @@ def buat_templat(tahun: int, periode: str | None = None, keluaran: str | Path | 
     keluaran : path, optional
         Berkas tujuan; bawaan :func:`nama_berkas_bawaan` di folder kerja.
     folder : Path, optional
-        Folder ``data/`` (bawaan :func:`analisis.paths.folder_data`).
+        Folder ``data/`` (bawaan :func:`analisis.core.paths.folder_data`).
 
     Examples
     --------
