@@ -7,8 +7,8 @@ Examples
 --------
 >>> fig, ax = subplots()
 >>> _ = ax.bar(["2023", "2024"], [50001, 43746])
->>> g = Gambar(fig, nomor="2.1", judul="Jumlah PPKS")
->>> g.html().startswith("<figure") and "Gambar 2.1" in g.html()
+>>> g = Gambar(fig, judul="Jumlah PPKS", label="ppks")
+>>> g.html().startswith('<figure class="grafik" id="gambar-ppks">') and "Gambar [ppks]" in g.html()
 True
 """
 
@@ -26,7 +26,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
 from ..core import format as fmt
-from .tabel import esc
+from .tabel import esc, id_label, nomor_html
 
 __all__ = ["Gambar", "GAYA", "gaya", "bergaya", "subplots", "sumbu_angka", "sumbu_persen", "WARNA"]
 
@@ -128,12 +128,18 @@ def id_unik(svg: str) -> str:
 
 @dataclass
 class Gambar:
-    """Grafik bernomor; ``html()`` memberi ``<figure>`` dengan SVG sebaris."""
+    """Grafik dokumen: membungkus ``matplotlib.figure.Figure``; ``html()`` memberi ``<figure>`` dengan SVG sebaris.
+
+    ``label``: nama tetap gambar; nomornya diberi mesin dokumen (lihat
+    :func:`analisis.presentation.tabel.rujuk`). ``fig`` tetap dapat diubah analis
+    (``g.fig.axes[0].set_title(...)``) sebelum ditampilkan.
+    """
 
     fig: object
-    nomor: str
-    judul: str
+    nomor: str | None = None
+    judul: str = ""
     sumber: str | None = None
+    label: str | None = None
 
     def svg(self) -> str:
         buf = io.StringIO()
@@ -150,8 +156,8 @@ class Gambar:
     def html(self) -> str:
         sumber = f'<span class="sumber">Sumber: {esc(self.sumber)}</span>' if self.sumber else ""
         return (
-            f'<figure class="grafik">{self.svg()}<figcaption><span class="nomor">Gambar {esc(self.nomor)}</span> '
-            f"{esc(self.judul)}{sumber}</figcaption></figure>"
+            f'<figure class="grafik"{id_label("gambar", self.label)}>{self.svg()}<figcaption>'
+            f'{nomor_html("gambar", self.label, self.nomor)} {esc(self.judul)}{sumber}</figcaption></figure>'
         )
 
     def _repr_html_(self) -> str:

@@ -4,26 +4,38 @@ Semua teks yang berasal dari ``data/`` atau parameter melewati
 :func:`html.escape`, sehingga nilai seperti ``<b>`` tampil sebagai teks dan
 tidak pernah menjadi markup.
 
+Frame di balik tabel tetap numerik; format setiap kolom dinyatakan dan baru
+diterapkan saat tabel dirender (seperti ``fmt_number``/``fmt_percent``
+great_tables, dengan lokal Indonesia dari :mod:`analisis.core.format`).
+
+Tabel dan gambar tidak membawa nomor ketikan: mereka diberi ``label`` dan mesin
+dokumen (:mod:`analisis.document`) menomorinya berurutan per BAB; kalimat
+merujuknya dengan :func:`rujuk` (HTML) atau token ``@tabel:label`` /
+``@gambar:label`` di teks Markdown.
+
 Examples
 --------
 >>> import pandas as pd
->>> t = Tabel(pd.DataFrame({"pas": ["Fakir <Miskin>"], "terdata": [40241]}),
-...           nomor="2.5", judul="12 PAS",
-...           kolom=[Kol("pas", "PAS"), Kol("terdata", "Terdata", "angka")])
->>> "40.241" in t.html() and "&lt;Miskin&gt;" in t.html()
+>>> pas = pd.DataFrame({"pas": ["Fakir <Miskin>"], "terdata": [40241], "persen": [82.2041]})
+>>> t = Tabel(pas, judul="12 PAS", label="ppks-pas").fmt_angka("terdata").fmt_persen("persen")
+>>> "40.241" in t.html() and '<span class="utuh">82,20 %</span>' in t.html() and "&lt;Miskin&gt;" in t.html()
 True
+>>> int(t.df["terdata"].sum())  # frame di balik tabel tetap angka
+40241
 """
 
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass, field
 from typing import Callable
 
 import pandas as pd
 
 from ..core import format as fmt
-__all__ = ["Kol", "Tabel", "esc", "paragraf", "daftar", "tubuh_tabel", "pengantar_lanskap"]
+__all__ = ["Kol", "Tabel", "esc", "paragraf", "daftar", "tubuh_tabel", "pengantar_lanskap", "nomor_html", "rujuk",
+           "slug_label"]
 
 _FORMAT: dict[str, Callable] = {
     "angka": fmt.angka,
@@ -34,6 +46,62 @@ _FORMAT: dict[str, Callable] = {
     "rupiah": fmt.rupiah,
     "rupiah2": lambda v: fmt.rupiah(v, 2),
 }
+
+
+_LABEL = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_JENIS = {"tabel": "Tabel", "gambar": "Gambar"}
+
+
+def slug_label(label: str) -> str:
+    """Label tabel/gambar yang sah: huruf kecil, angka, tanda hubung.
+
+    >>> slug_label("ppks-pas")
+    'ppks-pas'
+    >>> slug_label("PPKS PAS")
+    Traceback (most recent call last):
+    ...
+    ValueError: label 'PPKS PAS' tidak sah: pakai huruf kecil, angka dan tanda hubung (contoh: ppks-pas)
+    """
+    if not isinstance(label, str) or not _LABEL.match(label):
+        raise ValueError(f"label {label!r} tidak sah: pakai huruf kecil, angka dan tanda hubung (contoh: ppks-pas)")
+    return label
+
+
+def nomor_html(jenis: str, label: str | None = None, nomor: str | None = None) -> str:
+    """Penanda nomor di keterangan tabel/gambar; mesin dokumen mengisi nomornya dari ``label``.
+
+    Di JupyterLab (tanpa mesin dokumen) penanda menampilkan labelnya.
+
+    >>> nomor_html("tabel", "ppks-pas")
+    '<span class="nomor" data-jenis="tabel" data-label="ppks-pas">Tabel [ppks-pas]</span>'
+    >>> nomor_html("gambar", nomor="2.1")
+    '<span class="nomor">Gambar 2.1</span>'
+    """
+    nama = _JENIS[jenis]
+    if label is None:
+        return f'<span class="nomor">{nama} {esc(nomor or "")}</span>'.replace(" </span>", "</span>")
+    label = slug_label(label)
+    return f'<span class="nomor" data-jenis="{jenis}" data-label="{label}">{nama} [{label}]</span>'
+
+
+def id_label(jenis: str, label: str | None) -> str:
+    """Atribut ``id`` elemen tabel/gambar berlabel (kosong bila tanpa label).
+
+    >>> id_label("gambar", "lks")
+    ' id="gambar-lks"'
+    """
+    return f' id="{jenis}-{slug_label(label)}"' if label else ""
+
+
+def rujuk(jenis: str, label: str) -> str:
+    """Rujukan ke tabel/gambar berlabel; mesin dokumen mengisi "Tabel 2.5" dan tautannya.
+
+    >>> rujuk("tabel", "ppks-pas")
+    '<a class="rujukan" href="#tabel-ppks-pas" data-jenis="tabel" data-label="ppks-pas">Tabel [ppks-pas]</a>'
+    """
+    nama = _JENIS[jenis]
+    label = slug_label(label)
+    return f'<a class="rujukan" href="#{jenis}-{label}" data-jenis="{jenis}" data-label="{label}">{nama} [{label}]</a>'
 
 
 def esc(teks) -> str:
@@ -115,7 +183,9 @@ class Kol:
         f = _FORMAT[self.format] if isinstance(self.format, str) else self.format
         if nilai is None or (not isinstance(nilai, str) and pd.isna(nilai)):
             return fmt.TIDAK_TERDEFINISI
-        return esc(f(nilai))
+        teks = esc(f(nilai))
+        # "95,76 %" dan "Rp 1.906.887.580" tidak pernah dipatah di akhir baris
+        return f'<span class="utuh">{teks}</span>' if " " in teks else teks
 
     @property
     def kelas(self) -> str:
@@ -125,23 +195,84 @@ class Kol:
 
 @dataclass
 class Tabel:
-    """Tabel bernomor untuk dokumen; tampil langsung di Jupyter (``_repr_html_``).
+    """Tabel dokumen dari frame numerik; tampil langsung di Jupyter (``_repr_html_``).
 
-    ``baris_kelas``: nama kolom DataFrame berisi kelas CSS baris (mis. ``"jumlah"``
-    untuk baris total, ``"kelompok"`` untuk judul kelompok). ``lebar``: tabel
-    lebar dicetak pada halaman lanskap. ``catatan``: teks di bawah tabel.
+    ``df`` tetap numerik: format setiap kolom dinyatakan lewat ``kolom``
+    (:class:`Kol`) atau metode ``fmt_*`` dan baru diterapkan di :meth:`html`.
+    ``kolom=None`` berarti semua kolom frame dengan namanya sebagai judul.
+    ``label``: nama tetap tabel; nomornya diberi mesin dokumen. ``nomor``:
+    nomor ketikan (hanya untuk tabel di luar urutan BAB, mis. lampiran kode).
+    ``baris_kelas``: kolom frame berisi kelas CSS baris (``"jumlah"`` untuk baris
+    total, ``"kelompok"`` untuk judul kelompok). ``lebar``: dicetak pada halaman
+    lanskap. ``catatan``/``sumber``: teks di bawah tabel.
+
+    >>> import pandas as pd
+    >>> t = Tabel(pd.DataFrame({"tahun": [2024, 2025], "nilai": [60.6, 61.2]}), judul="Nilai SAKIP", label="sakip")
+    >>> t.fmt_desimal("nilai", desimal=1).label_kolom(tahun="Tahun", nilai="Nilai").kolom[1]
+    Kol(kunci='nilai', judul='Nilai', format=<function ...>, rata=None)
+    >>> "61,2" in t.html() and 'id="tabel-sakip"' in t.html()
+    True
     """
 
     df: pd.DataFrame
-    nomor: str
-    judul: str
-    kolom: list[Kol]
+    nomor: str | None = None
+    judul: str = ""
+    kolom: list[Kol] | None = None
     catatan: list[str] = field(default_factory=list)
     sumber: str | None = None
     baris_kelas: str | None = None
     lebar: bool = False
     judul_kelompok: list[tuple[str, int]] | None = None  # judul di atas beberapa kolom
     penutup: str = ""  # HTML yang sudah aman (mis. blok tanda tangan) di baris bawah, sesudah catatan dan sumber
+    label: str | None = None
+
+    def __post_init__(self):
+        if self.kolom is None:
+            self.kolom = [Kol(str(k), str(k)) for k in self.df.columns if k != self.baris_kelas]
+        if self.label is not None:
+            slug_label(self.label)
+
+    # -- format per kolom, diterapkan saat render (gaya great_tables) -------------
+
+    def _kol(self, kunci: str) -> Kol:
+        for k in self.kolom:
+            if k.kunci == kunci:
+                return k
+        if kunci not in self.df.columns:
+            raise KeyError(f"kolom {kunci!r} tidak ada di frame tabel {self.judul!r}")
+        k = Kol(kunci, kunci)
+        self.kolom.append(k)
+        return k
+
+    def fmt(self, kolom: str | list[str], fungsi: Callable | str) -> "Tabel":
+        """Format kolom dengan fungsi ``nilai -> teks`` atau nama format (``"angka"``, ``"persen"``, ...)."""
+        for kunci in [kolom] if isinstance(kolom, str) else kolom:
+            self._kol(kunci).format = fungsi
+        return self
+
+    def fmt_angka(self, *kolom: str) -> "Tabel":
+        """Cacah dengan titik ribuan (42.583)."""
+        return self.fmt(list(kolom), "angka")
+
+    def fmt_desimal(self, *kolom: str, desimal: int = 2) -> "Tabel":
+        """Bilangan dengan ``desimal`` angka di belakang koma (7,08)."""
+        return self.fmt(list(kolom), lambda v, d=desimal: fmt.desimal(v, d))
+
+    def fmt_persen(self, *kolom: str, desimal: int = 2) -> "Tabel":
+        """Persen dengan koma desimal dan spasi sebelum ``%`` (95,76 %)."""
+        return self.fmt(list(kolom), lambda v, d=desimal: fmt.persen(v, d))
+
+    def fmt_rupiah(self, *kolom: str, desimal: int = 0) -> "Tabel":
+        """Rupiah (Rp 1.906.887.580)."""
+        return self.fmt(list(kolom), lambda v, d=desimal: fmt.rupiah(v, d))
+
+    def label_kolom(self, **judul: str) -> "Tabel":
+        """Judul kolom: ``label_kolom(terdata="Terdata (jiwa)")``."""
+        for kunci, teks in judul.items():
+            self._kol(kunci).judul = teks
+        return self
+
+    # -- HTML -----------------------------------------------------------------------
 
     def html(self) -> str:
         kepala = ""
@@ -159,8 +290,8 @@ class Tabel:
         tubuh = tubuh_tabel(badan, self.catatan, self.sumber, len(self.kolom), self.penutup)
         kelas = "tabel lebar" if self.lebar else "tabel"
         isi = (
-            f'<table class="{kelas}"><caption><span class="nomor">Tabel {esc(self.nomor)}</span> {esc(self.judul)}</caption>'
-            f"<thead>{kepala}</thead>{tubuh}</table>"
+            f'<table class="{kelas}"{id_label("tabel", self.label)}><caption>{nomor_html("tabel", self.label, self.nomor)} '
+            f"{esc(self.judul)}</caption><thead>{kepala}</thead>{tubuh}</table>"
         )
         bungkus = "blok-tabel lanskap" if self.lebar else "blok-tabel"
         return f'<div class="{bungkus}">{isi}</div>'
