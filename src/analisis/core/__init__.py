@@ -8,6 +8,7 @@ Modul publik:
 - :mod:`~analisis.core.format` — format angka, persen, rupiah, tanggal Indonesia
 - :mod:`~analisis.core.skema` — skema setiap berkas ``data/`` (pandera)
 - :mod:`~analisis.core.data` — memuat ``data/`` lewat skemanya menjadi frame numerik
+- :mod:`~analisis.core.periode` — daftar periode pelaporan, urutan dan labelnya
 - :mod:`~analisis.core.parameter` — parameter dokumen per tahun (``parameters/``)
 - :mod:`~analisis.core.aturan` — pita predikat dan kategori
 - :mod:`~analisis.core.rumus` — rumus kinerja dengan rujukan DO/regulasi
@@ -17,4 +18,4 @@ Modul publik:
 Tidak ada modul di sini yang mengimpor lapisan penyajian, bab, masukan atau dokumen.
 """
 
-__all__ = ["paths", "kesalahan", "nilai", "format", "skema", "data", "parameter", "aturan", "rumus", "kinerja", "periksa"]
+__all__ = ["paths", "kesalahan", "nilai", "format", "skema", "data", "periode", "parameter", "aturan", "rumus", "kinerja", "periksa"]

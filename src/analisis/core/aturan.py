@@ -9,9 +9,12 @@ dan dokumen yang dirender menyebutkan aturan mana yang dipakai.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
-__all__ = ["Pita", "PITA_SAKIP", "PITA_CAPAIAN", "PITA_SPM", "ATURAN_BAWAAN", "dari_parameter", "cari_pita"]
+from .format import bilangan
+
+__all__ = ["Pita", "PITA_SAKIP", "PITA_CAPAIAN", "PITA_SPM", "ATURAN_BAWAAN", "dari_parameter", "cari_pita", "uraian_pita"]
 
 
 @dataclass(frozen=True)
@@ -102,3 +105,43 @@ def dari_parameter(spesifikasi: dict | None) -> dict[str, tuple[Pita, ...]]:
             raise ValueError(f"aturan tidak dikenal: {nama!r} (yang dikenal: {', '.join(ATURAN_BAWAAN)})")
         hasil[nama] = tuple(Pita(**p) for p in daftar)
     return hasil
+
+
+def uraian_pita(pita: tuple[Pita, ...], bentuk: str = "rentang", satuan: str = "") -> str:
+    """Uraian tabel pita dari yang tertinggi, untuk catatan tabel dan narasi.
+
+    ``bentuk="rentang"``: label lalu rentangnya ("A > 80 s.d. 90");
+    ``bentuk="batas"``: batas bawah lalu label ("≥ 91 Sangat Tinggi"), pita
+    terbawah tanpa batas menjadi "selain itu …". ``satuan`` ditulis setelah
+    setiap angka pada bentuk "batas" (misalnya ``" %"``).
+
+    >>> uraian_pita(PITA_SAKIP)[:40]
+    'AA > 90; A > 80 s.d. 90; BB > 70 s.d. 80'
+    >>> uraian_pita(PITA_CAPAIAN)
+    'Sangat Tinggi ≥ 91; Tinggi ≥ 76 s.d. < 91; Sedang ≥ 66 s.d. < 76; Rendah ≥ 51 s.d. < 66; Sangat Rendah < 51'
+    >>> uraian_pita(PITA_CAPAIAN, "batas")
+    '≥ 91 Sangat Tinggi; ≥ 76 Tinggi; ≥ 66 Sedang; ≥ 51 Rendah; selain itu Sangat Rendah'
+    >>> uraian_pita(PITA_SPM, "batas", " %")
+    '≥ 100 % Tuntas Paripurna; ≥ 90 % Tuntas Utama; ≥ 80 % Tuntas Madya; ≥ 70 % Tuntas Pratama; ≥ 60 % Tuntas Muda; selain itu Belum Tuntas'
+    """
+    if bentuk not in ("rentang", "batas"):
+        raise ValueError(f"bentuk uraian pita tidak dikenal: {bentuk!r} (yang dikenal: rentang, batas)")
+    bagian = []
+    for i, p in enumerate(pita):
+        if bentuk == "batas":
+            if math.isinf(p.batas_bawah):
+                bagian.append(f"selain itu {p.label}")
+            else:
+                bagian.append(f"{'≥' if p.inklusif else '>'} {bilangan(p.batas_bawah)}{satuan} {p.label}")
+            continue
+        atas = pita[i - 1] if i > 0 else None
+        bawah = None if math.isinf(p.batas_bawah) else f"{'≥' if p.inklusif else '>'} {bilangan(p.batas_bawah)}"
+        teks_atas = None if atas is None else (f"< {bilangan(atas.batas_bawah)}" if atas.inklusif else bilangan(atas.batas_bawah))
+        if bawah and teks_atas:
+            bagian.append(f"{p.label} {bawah} s.d. {teks_atas}")
+        elif bawah:
+            bagian.append(f"{p.label} {bawah}")
+        else:
+            ta = teks_atas if teks_atas.startswith("<") else f"≤ {teks_atas}"
+            bagian.append(f"{p.label} {ta}")
+    return "; ".join(bagian)

@@ -28,7 +28,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
-__all__ = ["LOKAL", "TIDAK_TERDEFINISI", "angka", "bilangan", "desimal", "persen", "rupiah", "tanggal", "terdefinisi"]
+__all__ = ["LOKAL", "TIDAK_TERDEFINISI", "angka", "bilangan", "desimal", "persen", "rupiah", "tanggal", "terbilang", "terdefinisi"]
 
 LOKAL = "id_ID"
 TIDAK_TERDEFINISI = "–"
@@ -124,3 +124,46 @@ def bilangan(nilai) -> str:
     if v.is_integer():
         return angka(v)
     return desimal(v, 1) if round(v, 1) == round(v, 2) else desimal(v, 2)
+
+
+_SATUAN = ["nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh", "sebelas"]
+
+
+def terbilang(n: int) -> str:
+    """Bilangan bulat tak negatif dalam kata (ejaan dokumen: "22 (dua puluh dua)", "5 (lima) tahun").
+
+    >>> terbilang(0), terbilang(11), terbilang(12), terbilang(21), terbilang(22)
+    ('nol', 'sebelas', 'dua belas', 'dua puluh satu', 'dua puluh dua')
+    >>> terbilang(100), terbilang(147), terbilang(1000), terbilang(1250)
+    ('seratus', 'seratus empat puluh tujuh', 'seribu', 'seribu dua ratus lima puluh')
+    >>> terbilang(2_500_013), terbilang(1_000_000_000_000)
+    ('dua juta lima ratus ribu tiga belas', 'satu triliun')
+    >>> terbilang(-1)
+    Traceback (most recent call last):
+    ...
+    ValueError: terbilang hanya untuk bilangan bulat tak negatif, bukan -1
+    """
+    n = int(n)
+    if n < 0:
+        raise ValueError(f"terbilang hanya untuk bilangan bulat tak negatif, bukan {n}")
+    if n < 12:
+        return _SATUAN[n]
+    if n < 20:
+        return f"{_SATUAN[n - 10]} belas"
+
+    def sisa(kepala: str, s: int) -> str:
+        return kepala if s == 0 else f"{kepala} {terbilang(s)}"
+
+    if n < 100:
+        return sisa(f"{_SATUAN[n // 10]} puluh", n % 10)
+    if n < 200:
+        return sisa("seratus", n - 100)
+    if n < 1000:
+        return sisa(f"{_SATUAN[n // 100]} ratus", n % 100)
+    if n < 2000:
+        return sisa("seribu", n - 1000)
+    for besar, nama in ((10**12, "triliun"), (10**9, "miliar"), (10**6, "juta"), (10**3, "ribu")):
+        if n >= besar:
+            kepala = terbilang(n // besar)
+            return sisa(f"{kepala} {nama}", n % besar)
+    raise AssertionError("tidak terjangkau")

@@ -22,21 +22,11 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 from . import aturan as _aturan
 from .kesalahan import KesalahanParameter
 from .paths import folder_parameter
+from .periode import PERIODE, urutan_periode
 
 __all__ = ["PERIODE", "Parameter", "muat", "tahun_tersedia", "urutan_periode"]
 
-#: Periode pelaporan yang dikenal, dari yang paling awal dalam setahun.
-PERIODE = ("Triwulan I", "Semester I", "Triwulan II", "Triwulan III", "Triwulan IV", "Semester II", "Tahunan")
-_URUTAN = {"Triwulan I": 1, "Triwulan II": 2, "Semester I": 2, "Triwulan III": 3, "Triwulan IV": 4, "Semester II": 4, "Tahunan": 4}
-
-
-def urutan_periode(periode: str) -> int:
-    """Triwulan ke berapa periode itu berakhir (Tahunan = 4).
-
-    >>> urutan_periode("Triwulan I"), urutan_periode("Semester I"), urutan_periode("Tahunan")
-    (1, 2, 4)
-    """
-    return _URUTAN[periode]
+# Daftar dan urutan periode ada sekali, di analisis.core.periode.
 
 
 class Penandatangan(BaseModel):

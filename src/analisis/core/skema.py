@@ -22,6 +22,7 @@ import pandera.pandas as pa
 
 from .kesalahan import KesalahanData, Pelanggaran
 from .nilai import adalah_nihil, adalah_tidak_ada, baca_bilangan
+from .periode import PERIODE
 
 __all__ = ["Kolom", "AturanBaris", "Skema", "SKEMA", "baca_csv"]
 
@@ -274,7 +275,6 @@ def _akar_level_nol(df: pd.DataFrame) -> pd.Series:
     return df["induk"].notna() | (df["level"] == 0)
 
 
-PERIODE = ("Triwulan I", "Triwulan II", "Triwulan III", "Triwulan IV", "Semester I", "Semester II", "Tahunan")
 KODE_INDIKATOR = r"^(IKU|IKK)-\d{2}$"
 
 
