@@ -71,6 +71,7 @@ def _tulis_buku(folder: Path) -> Path:
                 "'NILAI_TEKS_POLOS'"
             ),
             _kode("display(HTML('<p>SEL_DIBUANG</p>'))", tags=["remove-cell"]),
+            _kode("import pandas as pd\npd.DataFrame({'INTIPAN_ANALIS': [1, 2]}).head()", tags=["eksplorasi"]),
             _md("## 1.2 Maksud dan Tujuan\n\n### 1.2.1 Maksud\n\nIsi maksud."),
         ]),
         folder / "01_pendahuluan.ipynb",
@@ -205,7 +206,7 @@ def test_render_dua_bab(proyek):
     assert "<figcaption>Gambar 2.1 Grafik uji</figcaption>" in dok and "<svg" in dok
     assert "<em>latar belakang</em>" in dok
     # tidak ada kode, keluaran stream, text/plain, sel parameter atau sel yang dibuang
-    for terlarang in (KODE_RAHASIA, "KELUARAN_STDOUT", "KELUARAN_STDERR", "NILAI_TEKS_POLOS", "SEL_DIBUANG",
+    for terlarang in (KODE_RAHASIA, "KELUARAN_STDOUT", "KELUARAN_STDERR", "NILAI_TEKS_POLOS", "SEL_DIBUANG", "INTIPAN_ANALIS",
                       "injected-parameters", "# Parameters", "periode = ", "tahun = ", "In&nbsp;[", "Out["):
         assert terlarang not in dok, terlarang
     # tanpa perlengkapan Jupyter

@@ -66,6 +66,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from . import cache as _cache
+from . import penomoran as _penomoran
 from ..core import paths
 from ..core.kesalahan import KesalahanIKU
 from .kunci import kunci_render
@@ -98,7 +99,8 @@ from ..core.kesalahan import KesalahanRender
 TEMPLAT = Path(__file__).resolve().parent / "templat"
 
 #: Tag sel yang tidak pernah masuk dokumen.
-TAG_DIBUANG = ("parameters", "injected-parameters", "remove-cell", "papermill-error-cell-tag")
+#: ``eksplorasi``: intipan analis (mis. ``pas.head()``) yang tidak pernah masuk dokumen.
+TAG_DIBUANG = ("parameters", "injected-parameters", "remove-cell", "eksplorasi", "papermill-error-cell-tag")
 
 #: Buku bab: nama diawali angka urut, misalnya ``01_pendahuluan.ipynb``.
 POLA_BUKU = re.compile(r"^\d+[_-][^/]*\.ipynb$")
@@ -1016,12 +1018,16 @@ def periksa_mandiri(fragmen: str, nama: str) -> list[str]:
 def _lingkungan_jinja():
     import jinja2
 
-    return jinja2.Environment(
+    from .tata_letak import rapikan
+
+    lingkungan = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLAT)),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
     )
+    lingkungan.filters["rapikan"] = rapikan  # spasi tak terpatah, daftar berpenanda (tata_letak)
+    return lingkungan
 
 
 def _ambil(obj: Any, kunci: str, bawaan: Any = None) -> Any:
@@ -1073,7 +1079,10 @@ def rakit_dokumen(
 
     Setiap judul diberi id unik; DAFTAR ISI memuat setiap h1 dan h2 (bagian
     awal dan bab), dengan tautan ke id-nya. Setiap penggalan diperiksa oleh
-    :func:`periksa_teks_terlarang` dan :func:`periksa_mandiri`.
+    :func:`periksa_teks_terlarang` dan :func:`periksa_mandiri`. Tabel dan
+    gambar berlabel diberi nomor dan setiap rujukan diisi
+    (:func:`analisis.document.penomoran.nomori`); templat menerima
+    ``daftar_tabel`` dan ``daftar_gambar`` untuk Daftar Tabel/Gambar.
 
     Parameters
     ----------
@@ -1096,10 +1105,14 @@ def rakit_dokumen(
     terpakai = {"daftar-isi"}
     semua_judul: list[Judul] = []
     awal, bab = [], []
+    # urutan baca: bagian awal (sebelum DAFTAR ISI), lalu bab
+    penggalan = [p for p in penggalan if p.bagian_awal] + [p for p in penggalan if not p.bagian_awal]
     for p in penggalan:
         periksa_teks_terlarang(p.html, p.berkas)
         periksa_mandiri(p.html, p.berkas)
-        fragmen, judul = beri_id_judul(p.html, terpakai, p.berkas)
+    bernomor_html, bernomor = _penomoran.nomori([(p.berkas, p.html) for p in penggalan])
+    for p, isi in zip(penggalan, bernomor_html):
+        fragmen, judul = beri_id_judul(isi, terpakai, p.berkas)
         semua_judul.extend(judul)
         ident = _unik("buku-" + _slug(Path(p.berkas).stem), terpakai)
         (awal if p.bagian_awal else bab).append({"id": ident, "berkas": p.berkas, "html": Markup(fragmen)})
@@ -1119,6 +1132,8 @@ def rakit_dokumen(
         awal=awal,
         bab=bab,
         daftar_isi=daftar_isi,
+        daftar_tabel=[b for b in bernomor if b.jenis == "tabel"],
+        daftar_gambar=[b for b in bernomor if b.jenis == "gambar"],
     )
     periksa_teks_terlarang(dokumen, "sampul/daftar isi")
     periksa_mandiri(dokumen, "sampul/daftar isi")
