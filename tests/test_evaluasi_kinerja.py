@@ -250,3 +250,62 @@ def test_tanpa_nilai_tak_terdefinisi(tahun):
 
 def test_sifat_indikator():
     assert [ek.sifat_indikator(s) for s in ("%", "orang", "nilai")] == ["tingkat", "kumulatif", "tingkat"]
+
+
+# ----------------------------------------------------------------------------
+# memo evaluasi (issue 15): sekali per tahun, periode dan isi berkas
+
+
+def test_evaluasi_diingat_sekali_per_tahun_periode(monkeypatch):
+    from analisis.core import data, kinerja
+
+    kinerja.kosongkan_memo()
+    dibaca = []
+    asli = data.muat
+    monkeypatch.setattr(data, "muat", lambda nama, folder=None: dibaca.append(nama) or asli(nama, folder))
+    pertama = kinerja.evaluasi_indikator(2025, "Triwulan I")
+    assert "indikator" in dibaca and "ppks_pas" in dibaca
+    dibaca.clear()
+    kedua = kinerja.evaluasi_indikator(2025, "Triwulan I")
+    assert dibaca == []  # tidak dihitung ulang
+    pd.testing.assert_frame_equal(pertama, kedua)
+    kedua.loc[0, "realisasi"] = -1.0  # salinan: mengubahnya tidak merusak memo
+    ketiga = kinerja.evaluasi_indikator(2025, "Triwulan I").set_index("kode")
+    assert round(float(ketiga.loc["IKU-01", "realisasi"]), 2) == 82.2
+    kinerja.evaluasi_indikator(2025, "Tahunan")
+    assert "indikator" in dibaca  # periode lain: dihitung
+
+
+def test_evaluasi_csv_disunting_tidak_basi(salinan_data, monkeypatch):
+    """PPKS tertangani TW I 2025: 35.005 / 42.583 = 82,20 %; anak difabel tertangani 0 → 10 memberi 35.015 / 42.583 = 82,23 %."""
+    from analisis.core import kinerja
+
+    monkeypatch.setenv("IKU_DATA", str(salinan_data))
+    e = kinerja.evaluasi_indikator(2025).set_index("kode")
+    assert round(float(e.loc["IKU-01", "realisasi"]), 2) == 82.20
+    berkas = salinan_data / "ppks_pas.csv"
+    teks = berkas.read_text(encoding="utf-8")
+    assert "Anak difable,46,0," in teks
+    berkas.write_text(teks.replace("Anak difable,46,0,", "Anak difable,46,10,"), encoding="utf-8")
+    e = kinerja.evaluasi_indikator(2025).set_index("kode")
+    assert float(e.loc["IKU-01", "realisasi"]) == pytest.approx(35015 / 42583 * 100)
+    assert round(float(e.loc["IKU-01", "realisasi"]), 2) == 82.23
+    assert kinerja.evaluasi_ppks(2025).tertangani == 35015
+
+
+def test_sidik_berkas_menurut_isi_bukan_waktu(salinan_data, monkeypatch):
+    """Suntingan dengan ukuran dan waktu ubah yang sama tetap mengubah kunci memo."""
+    import os
+
+    from analisis.core import kinerja
+
+    monkeypatch.setenv("IKU_DATA", str(salinan_data))
+    berkas = salinan_data / "sakip.csv"
+    st = berkas.stat()
+    sebelum = kinerja._sidik_berkas(("sakip",))
+    teks = berkas.read_text(encoding="utf-8")
+    assert "58,3" in teks or "58.3" in teks
+    berkas.write_text(teks.replace("58,3", "58,4").replace("58.3", "58.4"), encoding="utf-8")
+    os.utime(berkas, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert berkas.stat().st_size == st.st_size
+    assert kinerja._sidik_berkas(("sakip",)) != sebelum
