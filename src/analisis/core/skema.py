@@ -12,6 +12,7 @@ nilai dan aturan.
 from __future__ import annotations
 
 import csv
+import datetime as _dt
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -286,6 +287,18 @@ def _kode_sah(kolom: str) -> AturanBaris:
     )
 
 
+def _tanggal_sah(kolom: str) -> Callable[[pd.DataFrame], pd.Series]:
+    def uji(df: pd.DataFrame) -> pd.Series:
+        def sah(v) -> bool:
+            try:
+                _dt.date.fromisoformat(str(v))
+                return True
+            except ValueError:
+                return False
+        return df[kolom].isna() | df[kolom].map(sah)
+    return uji
+
+
 T = Kolom  # singkatan untuk tabel di bawah
 
 SKEMA: dict[str, Skema] = {
@@ -430,6 +443,15 @@ SKEMA: dict[str, Skema] = {
             "dicetak.csv", "Angka tercetak (jumlah, persen, predikat, kategori, angka narasi)",
             (T("id"), T("tabel"), T("lokasi"), T("tahun", "tahun", wajib=False), T("periode", wajib=False), T("besaran"), T("baris", wajib=False), T("nilai_tercetak")),
             ("id",),
+        ),
+        Skema(
+            "keputusan_temuan.csv", "Register keputusan atas temuan pemeriksaan (angka yang ditampilkan dokumen)",
+            (T("kode"), T("tampil", "pilihan", pilihan=("tercetak", "dihitung", "nilai")), T("nilai", wajib=False),
+             T("alasan"), T("diputuskan_oleh"), T("tanggal")),
+            ("kode",),
+            (AturanBaris("tanggal harus berbentuk YYYY-MM-DD dan ada di kalender", ("tanggal",), _tanggal_sah("tanggal")),
+             AturanBaris("tampil 'nilai' harus mengisi kolom nilai", ("tampil", "nilai"),
+                         lambda df: (df["tampil"] != "nilai") | df["nilai"].notna())),
         ),
     ]
 }
