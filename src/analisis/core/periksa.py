@@ -1222,6 +1222,13 @@ def cek_pohon_indikator(folder=None, tahun=None, periode=None, folder_parameter=
     return hasil
 
 
+@_pemeriksaan
+def cek_cascading(folder=None, tahun=None, periode=None, folder_parameter=None) -> list[Temuan]:
+    """Cascading (Tabel 4.6): hierarki, satuan target, rujukan, kelengkapan (lihat :mod:`analisis.core.cascading`)."""
+    from . import cascading
+    return cascading.temuan(folder)
+
+
 # ----------------------------------------------------------------------------
 # 6. parameter tahun terhadap data
 

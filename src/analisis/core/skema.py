@@ -433,13 +433,6 @@ SKEMA: dict[str, Skema] = {
         ),
         Skema("pohon_faktor_penyebab.csv", "Pohon kinerja tahap I: faktor penyebab", (T("no", "bulat"), T("faktor_penyebab")), ("no",)),
         Skema(
-            "cascading.csv", "Tabel 4.6 Cascading (bagian yang terbaca)",
-            (T("urutan", "bulat"), T("tingkat", "pilihan", pilihan=("tujuan", "sasaran", "program", "kegiatan", "sub_kegiatan")),
-             T("no", wajib=False), T("nama"), T("kinerja", wajib=False), T("indikator", wajib=False), T("satuan", wajib=False),
-             T("rumusan", wajib=False), T("nilai_tercetak", wajib=False), T("catatan", wajib=False)),
-            ("urutan",),
-        ),
-        Skema(
             "dicetak.csv", "Angka tercetak (jumlah, persen, predikat, kategori, angka narasi)",
             (T("id"), T("tabel"), T("lokasi"), T("tahun", "tahun", wajib=False), T("periode", wajib=False), T("besaran"), T("baris", wajib=False), T("nilai_tercetak")),
             ("id",),
@@ -455,3 +448,5 @@ SKEMA: dict[str, Skema] = {
         ),
     ]
 }
+
+from . import cascading as _cascading  # noqa: E402,F401  skema data/cascading.csv (mendaftarkan dirinya di SKEMA)
