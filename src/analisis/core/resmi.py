@@ -123,7 +123,18 @@ def belum_diputuskan(tahun: int, periode: str | None = None, folder: Path | None
     []
     """
     return [t for t, k in status_temuan(daftar_temuan(tahun, periode, folder), folder)
-            if k is None and t.keparahan in KEPARAHAN_WAJIB]
+            if k is None and _perlu_keputusan(t)]
+
+
+def _perlu_keputusan(t) -> bool:
+    """Temuan galat/peringatan yang membandingkan angka tercetak dengan hasil hitung.
+
+    Temuan kelengkapan data atau data yang tidak sah (tanpa salah satu sisi)
+    tidak diputuskan di register: datanya yang harus dilengkapi.
+    """
+    kosong = ("", "–", "(kosong)")
+    return (t.keparahan in KEPARAHAN_WAJIB and str(t.tercetak).strip() not in kosong
+            and str(t.dihitung).strip() not in kosong)
 
 
 def _angka_tercetak(teks: str):
@@ -200,7 +211,7 @@ def nilai(kode: str, dihitung, *, tahun: int | None = None, periode: str | None 
     97.2
     """
     temuan = {t.kode: t for t in daftar_temuan(tahun, periode, folder)}.get(kode)
-    if temuan is None or temuan.keparahan not in KEPARAHAN_WAJIB:
+    if temuan is None or not _perlu_keputusan(temuan):
         return NilaiResmi(dihitung, kode)
     keputusan = _keputusan(kode, folder)
     tampil = keputusan["tampil"] if keputusan else "tercetak"

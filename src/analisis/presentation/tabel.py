@@ -35,7 +35,7 @@ import pandas as pd
 
 from ..core import format as fmt
 __all__ = ["Kol", "Tabel", "esc", "paragraf", "daftar", "tubuh_tabel", "pengantar_lanskap", "nomor_html", "rujuk",
-           "slug_label"]
+           "slug_label", "reviu_saja"]
 
 _FORMAT: dict[str, Callable] = {
     "angka": fmt.angka,
@@ -102,6 +102,18 @@ def rujuk(jenis: str, label: str) -> str:
     nama = _JENIS[jenis]
     label = slug_label(label)
     return f'<a class="rujukan" href="#{jenis}-{label}" data-jenis="{jenis}" data-label="{label}">{nama} [{label}]</a>'
+
+
+def reviu_saja(teks: str, html_aman: bool = False) -> str:
+    """Blok yang hanya tampil di edisi reviu (tempat kosong, catatan untuk pemeriksa).
+
+    Edisi final membuangnya (:func:`analisis.document.edisi.untuk_edisi`).
+
+    >>> reviu_saja("Penjelasan tahun 2026 belum diisi (data/teks/2026/faktor_penurunan.md).")
+    '<div class="reviu-saja tempat-kosong"><p>Penjelasan tahun 2026 belum diisi (data/teks/2026/faktor_penurunan.md).</p></div>'
+    """
+    isi = teks if html_aman else esc(teks)
+    return f'<div class="reviu-saja tempat-kosong"><p>{isi}</p></div>'
 
 
 def esc(teks) -> str:
@@ -225,6 +237,8 @@ class Tabel:
     judul_kelompok: list[tuple[str, int]] | None = None  # judul di atas beberapa kolom
     penutup: str = ""  # HTML yang sudah aman (mis. blok tanda tangan) di baris bawah, sesudah catatan dan sumber
     label: str | None = None
+    #: sel bertemuan: ``{(posisi baris, kunci kolom): analisis.core.resmi.NilaiResmi}``; ditandai di edisi reviu
+    temuan: dict = field(default_factory=dict)
 
     def __post_init__(self):
         if self.kolom is None:
@@ -282,11 +296,12 @@ class Tabel:
             ) + "</tr>"
         kepala += "<tr>" + "".join(f'<th class="{k.kelas}">{esc(k.judul)}</th>' for k in self.kolom) + "</tr>"
         badan = []
-        for _, r in self.df.iterrows():
+        for i, (_, r) in enumerate(self.df.iterrows()):
             kelas = ""
             if self.baris_kelas and isinstance(r.get(self.baris_kelas), str) and r[self.baris_kelas]:
                 kelas = f' class="{esc(r[self.baris_kelas])}"'
-            badan.append(f"<tr{kelas}>" + "".join(f'<td class="{k.kelas}">{k.sel(r[k.kunci])}</td>' for k in self.kolom) + "</tr>")
+            badan.append(f"<tr{kelas}>" + "".join(f'<td class="{k.kelas}">{self._sel(i, k, r[k.kunci])}</td>' for k in self.kolom)
+                         + "</tr>")
         tubuh = tubuh_tabel(badan, self.catatan, self.sumber, len(self.kolom), self.penutup)
         kelas = "tabel lebar" if self.lebar else "tabel"
         isi = (
@@ -295,6 +310,10 @@ class Tabel:
         )
         bungkus = "blok-tabel lanskap" if self.lebar else "blok-tabel"
         return f'<div class="{bungkus}">{isi}</div>'
+
+    def _sel(self, i: int, k: Kol, nilai) -> str:
+        n = self.temuan.get((i, k.kunci))
+        return n.tanda(k.sel(nilai)) if n is not None else k.sel(nilai)
 
     def _repr_html_(self) -> str:
         return self.html()
