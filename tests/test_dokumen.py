@@ -159,6 +159,9 @@ def test_pdf_nomor_daftar_isi_menunjuk_judulnya(dok_2025):
     daftar = next(h for h in halaman if "DAFTAR ISI" in h)
     entri = re.findall(r"^\s*(\S.*?\S)\s{2,}(\d+)\s*$", daftar.split("DAFTAR ISI", 1)[1], re.M)
     assert len(entri) >= 15
+    # bagian depan bernomor romawi; nomor arab dihitung dari halaman pertama BAB I
+    awal_badan = next(i for i, h in enumerate(halaman) if h.lstrip().startswith("BAB I PENDAHULUAN"))
+    halaman = {n: halaman[awal_badan + n - 1] for n in range(1, len(halaman) - awal_badan + 1)}
     for judul, nomor in entri:
         teks = re.sub(r"\s+", " ", halaman[int(nomor)])
         assert " ".join(judul.split()) in teks, f"{judul!r} tidak ada di halaman cetak {nomor}"

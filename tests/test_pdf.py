@@ -99,12 +99,19 @@ def test_pdf_a4_dan_urutan_judul(html_contoh, tmp_path):
     posisi = [badan.index(j) for j in ("BAB I PENDAHULUAN", "1.1 Latar Belakang", "BAB II GAMBARAN UMUM", "2.1 Tugas dan Fungsi")]
     assert posisi == sorted(posisi)
 
-    # sampul: tanpa nomor halaman; halaman sesudahnya bernomor 1, 2, ...
-    assert "INDIKATOR KINERJA UTAMA (IKU)" in halaman[0]
-    assert not re.search(r"^\s*\d+\s*$", halaman[0], re.M)
+    # sampul seperti sumber: pemerintah, judul, periode renstra, perangkat daerah, tahun; tanpa nomor halaman
+    sampul = [b.strip() for b in halaman[0].splitlines() if b.strip()]
+    assert sampul[:5] == ["PEMERINTAH KABUPATEN CONTOH", "INDIKATOR KINERJA UTAMA", "(IKU)", "TAHUN 2021–2026",
+                          "DINAS SOSIAL KABUPATEN CONTOH"], sampul
+    assert "TAHUN 2025" in sampul
+    assert not re.search(r"^\s*([0-9]+|[ivx]+)\s*$", halaman[0], re.M)
+    # bagian depan (DAFTAR ISI) bernomor romawi, badan mulai dari 1 di halaman BAB I
+    awal_badan = next(i for i, t in enumerate(halaman) if t.lstrip().startswith("BAB I PENDAHULUAN"))
     for i, teks in enumerate(halaman[1:], start=1):
         baris = [b.strip() for b in teks.strip().splitlines() if b.strip()]
-        assert baris[-1] == str(i), f"halaman {i + 1}: nomor halaman {baris[-1]!r}"
+        harapan = pdf.label_halaman(i, awal_badan)
+        assert baris[-1] == harapan, f"halaman {i + 1}: nomor halaman {baris[-1]!r}, seharusnya {harapan!r}"
+    assert pdf.label_halaman(1, awal_badan) == "i" and pdf.label_halaman(awal_badan, awal_badan) == "1"
 
     # setiap BAB mulai di halaman baru
     for judul in ("BAB I PENDAHULUAN", "BAB II GAMBARAN UMUM"):
@@ -119,9 +126,10 @@ def test_pdf_a4_dan_urutan_judul(html_contoh, tmp_path):
     assert hasil.nomor_daftar_isi and hasil.cetakan == 2
     daftar = halaman[1]
     assert "DAFTAR ISI" in daftar
+    assert re.search(r"^\s*DAFTAR ISI[ .]+i\s*$", daftar, re.M), "DAFTAR ISI memuat entri untuk dirinya (hlm. i)"
     for judul in ("BAB I PENDAHULUAN", "BAB II GAMBARAN UMUM"):
         nomor = int(re.search(re.escape(judul) + r"[ .]*(\d+)", daftar).group(1))
-        assert halaman[nomor].lstrip().startswith(judul)
+        assert halaman[awal_badan + nomor - 1].lstrip().startswith(judul)
 
 
 @pytest.mark.pdf
@@ -223,8 +231,9 @@ def test_nomor_daftar_isi_tidak_tertipu_teks_judul_yang_muncul_lebih_dulu(tmp_pa
     hasil = pdf.cetak_pdf(jalur, tmp_path / "IKU.pdf")
     halaman = _teks_halaman(hasil.pdf)
     daftar = halaman[1]
+    awal_badan = next(i for i, t in enumerate(halaman) if t.lstrip().startswith("BAB I PENDAHULUAN"))
     for judul, baris_pertama in (("BAB II GAMBARAN UMUM", True), ("2.1 Tugas dan Fungsi", False)):
         nomor = int(re.search(re.escape(judul) + r"[ .]*(\d+)", daftar).group(1))
-        teks = halaman[nomor]
+        teks = halaman[awal_badan + nomor - 1]
         assert (teks.lstrip().startswith(judul) if baris_pertama else judul in teks), (judul, nomor)
     assert "QQIKU" not in "".join(halaman)

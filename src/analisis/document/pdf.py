@@ -360,6 +360,7 @@ def _cetak(html_path: Path, pdf_path: Path, peramban: str, nomor_daftar_isi: boo
                 page.emulate_media(media="print")
                 page.goto(html_path.as_uri(), wait_until="load")
                 page.evaluate("document.fonts.ready.then(() => true)")
+                siapkan_cetak(page)
                 opsi = dict(
                     format="A4",
                     print_background=True,
@@ -402,6 +403,69 @@ def _cetak(html_path: Path, pdf_path: Path, peramban: str, nomor_daftar_isi: boo
     )
 
 
+#: Lebar dan tinggi area isi halaman A4 tegak dalam px CSS (21 × 29,7 cm, margin 2,5/2/2,5/2,5 cm).
+_ISI_TEGAK_PX = (round((21 - 4.5) / 2.54 * 96), round((29.7 - 5) / 2.54 * 96))
+
+#: Skrip persiapan cetak: kelompokkan isi tegak yang pendek dengan halaman mendatar.
+#: Anak langsung ``section.bab`` dibagi menjadi blok mendatar (memuat ``.lanskap`` atau
+#: ``table.lebar``) dan rangkaian blok tegak. Setiap rangkaian tegak yang diikuti blok
+#: mendatar mulai di awal halaman (sesudah judul BAB atau sesudah halaman mendatar) dan
+#: berakhir karena pergantian orientasi; halaman tegak terakhirnya diperkirakan dari
+#: tinggi tata letak. Bila halaman itu kurang dari separuh terisi, blok-blok yang mulai di
+#: halaman itu ikut ke halaman mendatar (kelas ``ikut-lanskap``), sehingga tidak ada
+#: halaman tegak yang hampir kosong di antara dua orientasi.
+_JS_SIAPKAN_CETAK = r"""
+([tinggiHalaman, ambang]) => {
+  const mendatar = el => el.matches('.lanskap, table.lebar, .ikut-lanskap')
+      || !!el.querySelector('.lanskap, table.lebar');
+  const atas = el => el.getBoundingClientRect().top + window.scrollY;
+  const bawah = el => { const r = el.getBoundingClientRect();
+      const m = parseFloat(getComputedStyle(el).marginBottom) || 0; return r.bottom + window.scrollY + m; };
+  let dipindah = 0;
+  for (const bab of document.querySelectorAll('section.bab')) {
+    const anak = Array.from(bab.children);
+    let run = [];
+    for (const el of anak) {
+      const mulaiBaru = el.tagName === 'H1';
+      if (mulaiBaru) { run = [el]; continue; }
+      if (!mendatar(el)) { run.push(el); continue; }
+      const tegak = run.filter(e => e.tagName !== 'H1' || e === run[0]);
+      if (tegak.length) {
+        const awal = atas(tegak[0]);
+        const tinggi = bawah(tegak[tegak.length - 1]) - awal;
+        const penuh = Math.floor(tinggi / tinggiHalaman);
+        const sisa = tinggi - penuh * tinggiHalaman;
+        if (sisa < ambang * tinggiHalaman) {
+          const batas = awal + penuh * tinggiHalaman;
+          for (const e of tegak) {
+            if (e.tagName === 'H1') continue;
+            if (atas(e) >= batas - 1) { e.classList.add('ikut-lanskap'); dipindah++; }
+          }
+        }
+      }
+      run = [];
+    }
+  }
+  return dipindah;
+}
+"""
+
+
+def siapkan_cetak(page, ambang: float = 0.5) -> int:
+    """Jalankan persiapan cetak di halaman Playwright; kembalikan jumlah blok yang dipindah.
+
+    Tata letak diukur selebar area isi A4 tegak (media ``print``); sesudahnya
+    ukuran jendela dikembalikan. Dokumen HTML yang ditulis tidak berubah.
+    """
+    lama = page.viewport_size
+    page.set_viewport_size({"width": _ISI_TEGAK_PX[0], "height": _ISI_TEGAK_PX[1]})
+    try:
+        return page.evaluate(_JS_SIAPKAN_CETAK, [_ISI_TEGAK_PX[1], ambang])
+    finally:
+        if lama:
+            page.set_viewport_size(lama)
+
+
 #: Penanda sementara di awal setiap judul pada cetakan pertama (``QQIKU<n>QQ``).
 _POLA_PENANDA = re.compile(r"QQIKU(\d+)QQ")
 
@@ -423,6 +487,39 @@ def cari_halaman_penanda(halaman: list[str]) -> dict[int, int]:
     return hasil
 
 
+def romawi(n: int) -> str:
+    """Angka Romawi huruf kecil, seperti nomor halaman bagian depan.
+
+    >>> [romawi(n) for n in (1, 2, 3, 4, 9, 14, 40)]
+    ['i', 'ii', 'iii', 'iv', 'ix', 'xiv', 'xl']
+    """
+    hasil = ""
+    for nilai, huruf in ((40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+        while n >= nilai:
+            hasil += huruf
+            n -= nilai
+    return hasil
+
+
+def label_halaman(indeks: int, awal_badan: int | None, ada_sampul: bool = True) -> str:
+    """Nomor cetak halaman ke-``indeks`` (mulai 0), seperti ``dokumen.css`` mencetaknya.
+
+    Sampul tidak bernomor; bagian depan (KATA PENGANTAR, DAFTAR ISI) i, ii, …;
+    badan dokumen mulai dari 1 pada halaman ``awal_badan``.
+
+    >>> [label_halaman(i, 3) for i in range(6)]
+    ['', 'i', 'ii', '1', '2', '3']
+    >>> label_halaman(4, None), label_halaman(0, 2, ada_sampul=False)
+    ('4', 'i')
+    """
+    if awal_badan is None:
+        return str(indeks + (0 if ada_sampul else 1))
+    if indeks >= awal_badan:
+        return str(indeks - awal_badan + 1)
+    urut = indeks - (1 if ada_sampul else 0) + 1
+    return romawi(urut) if urut >= 1 else ""
+
+
 def _isi_nomor_daftar_isi(page, opsi: dict, *, sampul_tak_dihitung: bool) -> bool:
     """Cetakan pertama → halaman setiap judul → nomor di ``.daftar-isi .hlm``.
 
@@ -433,14 +530,22 @@ def _isi_nomor_daftar_isi(page, opsi: dict, *, sampul_tak_dihitung: bool) -> boo
     UMUM ..." di Sistematika Penulisan BAB I). Bila penanda tidak terbaca,
     judul dicari menurut teksnya (:func:`cari_halaman_judul`).
 
-    Nomor yang ditulis adalah nomor cetak. Dengan kotak margin CSS, halaman
-    sesudah sampul bernomor 1 (``@page sampul { counter-reset: page 0 }``);
-    dengan templat kaki halaman Chromium (versi lama) sampul ikut dihitung.
+    Nomor yang ditulis adalah nomor cetak (:func:`label_halaman`). Dengan
+    kotak margin CSS, sampul tidak bernomor, bagian depan bernomor romawi dan
+    badan dokumen mulai dari 1 (``@page awal``/``@page sampul`` di
+    ``dokumen.css``); dengan templat kaki halaman Chromium (versi lama) semua
+    halaman bernomor urut dan sampul ikut dihitung.
     """
     entri = page.eval_on_selector_all(
         ".daftar-isi li a",
         """els => els.map(a => [a.getAttribute('href').slice(1),
                                 a.querySelector('.teks').textContent])""",
+    )
+    # entri yang berada di bagian depan (bernomor romawi) dan yang di badan dokumen
+    di_depan = page.evaluate(
+        """ids => ids.map(id => { const el = document.getElementById(id);
+                                  return !!(el && el.closest('.bagian-depan')); })""",
+        [i for i, _ in entri],
     )
     ada_sampul = page.locator(".sampul").count() > 0
     page.evaluate(
@@ -483,8 +588,12 @@ def _isi_nomor_daftar_isi(page, opsi: dict, *, sampul_tak_dihitung: bool) -> boo
     if tanpa_penanda:
         bersih = [_POLA_PENANDA.sub("", h) for h in halaman]
         posisi.update(cari_halaman_judul(tanpa_penanda, bersih))
-    geser = 0 if (ada_sampul and sampul_tak_dihitung) else 1
-    nomor = {ident: str(indeks + geser) for ident, indeks in posisi.items()}
+    if sampul_tak_dihitung:
+        badan = [h for (ident, _), depan in zip(entri, di_depan) if not depan for h in [posisi.get(ident)] if h is not None]
+        awal_badan = min(badan) if badan else None
+        nomor = {ident: label_halaman(indeks, awal_badan, ada_sampul) for ident, indeks in posisi.items()}
+    else:  # templat kaki halaman Chromium lama: semua halaman bernomor urut, sampul = 1
+        nomor = {ident: str(indeks + 1) for ident, indeks in posisi.items()}
     page.evaluate(
         """nomor => {
             for (const el of document.querySelectorAll('.daftar-isi .hlm')) {

@@ -1,0 +1,120 @@
+"""Ukuran tata letak PDF untuk tes: isi setiap halaman dan baris terakhirnya.
+
+Dipakai oleh ``tests/test_tata_letak.py``; dapat juga dijalankan langsung:
+``python tests/tata_letak_ukur.py IKU-2025.html IKU-2025.pdf`` mencetak setiap
+pelanggaran.
+"""
+
+from __future__ import annotations
+
+import html as _html
+import re
+import statistics
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+CM = 72 / 2.54
+#: Margin atas dan bawah (pt) halaman tegak dan mendatar, seperti dokumen.css.
+MARGIN = {"tegak": (2.5 * CM, 2.5 * CM), "mendatar": (2 * CM, 2 * CM)}
+
+#: Judul yang memulai BAB atau bagian (halaman sebelumnya boleh tidak penuh).
+AWAL_BAGIAN = re.compile(r"^(BAB [IVX]+\b|LAMPIRAN\b|Lampiran \d+\b|KATA PENGANTAR|DAFTAR ISI)")
+
+
+@dataclass
+class Halaman:
+    nomor: int  # urutan fisik, mulai 1
+    lebar: float
+    tinggi: float
+    isi: float  # bagian tinggi area isi yang terpakai, 0..1
+    baris: list[str] = field(default_factory=list)  # baris teks tanpa nomor halaman
+
+    @property
+    def mendatar(self) -> bool:
+        return self.lebar > self.tinggi
+
+
+def _rapat(teks: str) -> str:
+    return re.sub(r"\s+", " ", teks.replace("\u00a0", " ")).strip()
+
+
+def ukur(pdf: Path) -> list[Halaman]:
+    """Isi setiap halaman (dari kotak kata ``pdftotext -bbox``) dan barisnya (``-layout``)."""
+    xml = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], check=True, capture_output=True,
+                         text=True).stdout
+    tata = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True,
+                          text=True).stdout.split("\f")
+    hasil = []
+    for n, m in enumerate(re.finditer(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', xml, re.S)):
+        lebar, tinggi = float(m.group(1)), float(m.group(2))
+        atas, bawah = MARGIN["mendatar" if lebar > tinggi else "tegak"]
+        kaki = tinggi - bawah + 4  # kata di bawah ini: nomor halaman di kotak margin
+        ymaks = [float(k.group(2)) for k in re.finditer(r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"', m.group(3))
+                 if float(k.group(1)) < kaki]
+        isi = (max(ymaks) - atas) / (tinggi - atas - bawah) if ymaks else 0.0
+        baris = [_rapat(b) for b in (tata[n] if n < len(tata) else "").splitlines() if b.strip()]
+        if baris and re.fullmatch(r"[0-9]+|[ivxl]+", baris[-1]):
+            baris.pop()
+        hasil.append(Halaman(n + 1, lebar, tinggi, max(0.0, min(isi, 1.0)), baris))
+    return hasil
+
+
+def teks_html(html: str) -> dict[str, list[str]]:
+    """Keterangan tabel, judul (h1–h4 dan paragraf yang hanya huruf tebal) dari HTML dokumen."""
+    def bersih(s: str) -> str:
+        return _rapat(_html.unescape(re.sub(r"<[^>]+>", " ", s)))
+
+    html = re.sub(r"<(svg|style|script)\b.*?</\1>", " ", html, flags=re.S)
+    return {
+        "keterangan": [bersih(c) for c in re.findall(r"<caption[^>]*>(.*?)</caption>", html, re.S)],
+        "judul": [bersih(h) for h in re.findall(r"<h[1-4][^>]*>(.*?)</h[1-4]>", html, re.S)]
+        + [bersih(h) for h in re.findall(r"<p>\s*<strong>([^<]*)</strong>\s*</p>", html)],
+    }
+
+
+def mengakhiri_bagian(halaman: list[Halaman], i: int) -> bool:
+    """Halaman ke-i (indeks) adalah halaman terakhir BAB/bagian (atau dokumen), atau sampul/pembatas."""
+    if i == 0 or i + 1 >= len(halaman):
+        return True
+    h = halaman[i]
+    if len(h.baris) <= 1 and h.baris and AWAL_BAGIAN.match(h.baris[0]):  # halaman pembatas LAMPIRAN
+        return True
+    berikut = halaman[i + 1].baris
+    return bool(berikut) and bool(AWAL_BAGIAN.match(berikut[0]))
+
+
+def pelanggaran(halaman: list[Halaman], html: str, sepertiga: float = 1 / 3) -> list[str]:
+    """Setiap halaman yang kurang dari sepertiga median isi (bukan akhir bagian), atau yang
+    berakhir dengan keterangan tabel, judul, atau baris kepala tabel."""
+    teks = teks_html(html)
+    median = statistics.median(h.isi for h in halaman)
+    salah = []
+    for i, h in enumerate(halaman):
+        jenis = "mendatar" if h.mendatar else "tegak"
+        if h.isi < sepertiga * median and not mengakhiri_bagian(halaman, i):
+            salah.append(f"halaman {h.nomor} ({jenis}) hanya terisi {h.isi:.0%} (median {median:.0%}): "
+                         f"{' / '.join(h.baris[:2])[:100]!r}")
+        if not h.baris or i + 1 >= len(halaman):
+            continue
+        akhir = h.baris[-1]
+        for b in h.baris[-2:]:
+            if b.startswith("Tabel") and any(k.startswith(b) for k in teks["keterangan"]):
+                salah.append(f"halaman {h.nomor} berakhir dengan keterangan tabel: {b!r}")
+                break
+        if len(akhir) > 2 and any(j == akhir or (j.startswith(akhir) and len(akhir) > 12) for j in teks["judul"]):
+            salah.append(f"halaman {h.nomor} berakhir dengan judul: {akhir!r}")
+        berikut = halaman[i + 1].baris
+        for k in (3, 2, 1):
+            if len(h.baris) > k and berikut[:k] == h.baris[-k:] and len(" ".join(berikut[:k])) > 8:
+                salah.append(f"halaman {h.nomor} berakhir dengan baris kepala tabel: {' / '.join(h.baris[-k:])[:100]!r}")
+                break
+    return salah
+
+
+if __name__ == "__main__":
+    hal = ukur(Path(sys.argv[2]))
+    for p in pelanggaran(hal, Path(sys.argv[1]).read_text(encoding="utf-8")):
+        print(p)
+    print(len(hal), "halaman; isi:", " ".join(f"{h.nomor}{'L' if h.mendatar else ''}:{h.isi:.2f}" for h in hal))
