@@ -13,18 +13,19 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
+import re
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
-import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from .kesalahan import KesalahanData, Pelanggaran
+from . import _yaml
+from .kesalahan import KesalahanData, Pelanggaran, pesan_pydantic
 from .paths import folder_data
 from .skema import SKEMA, baca_csv
 
-__all__ = ["muat", "instansi", "organisasi", "keputusan", "pohon_info", "teks", "dicetak", "periksa_semua", "muat_semua", "periode_renstra", "BERKAS_YAML"]
+__all__ = ["muat", "instansi", "organisasi", "keputusan", "pohon_info", "teks", "aman_tautan", "dicetak", "periksa_semua", "muat_semua", "periode_renstra", "BERKAS_YAML"]
 
 _CACHE: dict[tuple, Any] = {}
 
@@ -165,12 +166,9 @@ def _muat_yaml(nama: str, folder: Path | None = None) -> dict:
     if kunci in _CACHE:
         return _CACHE[kunci]
     try:
-        isi = yaml.safe_load(jalur.read_text(encoding="utf-8-sig"))
-    except UnicodeDecodeError:
-        raise KesalahanData([Pelanggaran(label, None, None, None, "berkas bukan teks UTF-8")]) from None
-    except yaml.YAMLError as e:
-        baris = getattr(getattr(e, "problem_mark", None), "line", None)
-        raise KesalahanData([Pelanggaran(label, None if baris is None else baris + 1, None, None, f"YAML tidak sah: {getattr(e, 'problem', e)}")]) from None
+        isi = _yaml.baca(jalur, label)
+    except _yaml.YAMLTidakSah as e:
+        raise KesalahanData([Pelanggaran(label, e.baris, e.kunci, e.nilai, e.aturan)]) from None
     if not isinstance(isi, dict):
         raise KesalahanData([Pelanggaran(label, None, None, None, "isi berkas harus berupa pemetaan kunci: nilai")])
     try:
@@ -179,8 +177,8 @@ def _muat_yaml(nama: str, folder: Path | None = None) -> dict:
         salah = []
         for err in e.errors():
             kunci_err = ".".join(str(x) for x in err["loc"])
-            aturan = {"missing": "kunci wajib diisi", "extra_forbidden": "kunci tidak dikenal"}.get(err["type"], err["msg"])
-            salah.append(Pelanggaran(label, None, kunci_err, err.get("input") if err["type"] != "missing" else None, aturan))
+            salah.append(Pelanggaran(label, None, kunci_err, err.get("input") if err["type"] != "missing" else None,
+                                     pesan_pydantic(err)))
         raise KesalahanData(salah) from None
     _CACHE[kunci] = isi
     return isi
@@ -206,12 +204,67 @@ def pohon_info(folder: Path | None = None) -> dict:
     return _muat_yaml("pohon_kinerja_info", folder)
 
 
+#: Tujuan tautan yang boleh: http(s) dan jangkar dokumen sendiri (``#...``).
+_TUJUAN_SAH = re.compile(r"(?:https?://[^\s<>\"'`\\\x00-\x1f\x7f]+|#[A-Za-z0-9_\-.:]*)", re.IGNORECASE)
+_LABEL = r"\[((?:[^\[\]\\\n]|\\.|\[[^\[\]\n]*\])*)\]"
+_TUJUAN = r"((?:[^()\s]|\([^()\s]*\))*)"
+_POLA_TAUTAN = re.compile(
+    r"(?P<kode>`+)(?P<isi_kode>.*?)(?P=kode)"  # kode sebaris: apa adanya
+    r"|(?P<gambar>!?)" + _LABEL + r"\(\s*" + _TUJUAN + r"(?P<judul>\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\)"  # [teks](tujuan)
+    r"|(?P<skema>[A-Za-z][A-Za-z0-9+.\-]*):(?=//)",  # awal URL polos: tidak dijadikan tautan
+    re.DOTALL,
+)
+_DEFINISI = re.compile(r"^( {0,3})\[([^\]\n]+)\]:[ \t]*(\S*)", re.MULTILINE)
+
+
+def aman_tautan(md: str) -> str:
+    r"""Markdown yang tautannya hanya ke http(s) atau jangkar dokumen (``#...``).
+
+    Tautan ``[teks](tujuan)`` dengan tujuan lain (``javascript:``, ``data:``,
+    ``vbscript:``, relatif, dengan spasi atau garis miring terbalik) menjadi
+    teksnya saja; gambar ``![...](...)`` menjadi teks alternatifnya (dokumen tidak
+    memuat sumber daya luar); definisi tautan rujukan ``[r]: tujuan`` yang tidak
+    sah tidak lagi menjadi definisi; URL polos tidak dijadikan tautan otomatis
+    (``http\://``). Entitas HTML tidak dapat menyamarkan skema karena ``&`` sudah
+    di-escape oleh :func:`teks`.
+
+    >>> aman_tautan("[klik](javascript:alert(5)) dan [s](#bab-2) dan [w](https://kemensos.go.id)")
+    'klik dan [s](#bab-2) dan [w](https://kemensos.go.id)'
+    >>> aman_tautan("[x]( JaVaScRiPt:alert(1) ) ![g](http://a.id/g.png) [d](data:text/html,abc)")
+    'x g d'
+    >>> aman_tautan("lihat https://contoh.id/x atau `https://kode`")
+    'lihat https\\://contoh.id/x atau `https://kode`'
+    >>> aman_tautan("[k][r]\n\n[r]: vbscript:msgbox")
+    '[k][r]\n\n\\[r]: vbscript:msgbox'
+    """
+
+    def ganti(m: re.Match) -> str:
+        if m.group("kode") is not None:
+            return m.group(0)
+        if m.group("skema") is not None:
+            return m.group("skema") + "\\:"
+        label, tujuan = m.group(4), m.group(5)
+        if m.group("gambar") or not _TUJUAN_SAH.fullmatch(tujuan):
+            return label
+        return m.group(0)
+
+    md = _POLA_TAUTAN.sub(ganti, md)
+
+    def definisi(m: re.Match) -> str:
+        if _TUJUAN_SAH.fullmatch(m.group(3)):
+            return m.group(0)
+        return f"{m.group(1)}\\[{m.group(2)}]: {m.group(3)}"
+
+    return _DEFINISI.sub(definisi, md)
+
+
 def teks(nama: str, folder: Path | None = None) -> str:
-    """Isi prosa ``data/teks/<nama>.md`` (Markdown tanpa HTML mentah).
+    """Isi prosa ``data/teks/<nama>.md`` (Markdown tanpa HTML mentah, tautan aman).
 
     Tanda ``&`` dan ``<`` di-escape sehingga markup HTML di berkas teks tampil
     sebagai teks dan tidak pernah dijalankan; format Markdown biasa (daftar,
-    huruf tebal) tetap berlaku.
+    huruf tebal) tetap berlaku. Tautan hanya ke http(s) dan jangkar dokumen
+    (:func:`aman_tautan`).
 
     >>> "<" in teks("latar_belakang")
     False
@@ -224,7 +277,7 @@ def teks(nama: str, folder: Path | None = None) -> str:
         isi = jalur.read_text(encoding="utf-8-sig").strip()
     except UnicodeDecodeError:
         raise KesalahanData([Pelanggaran(f"data/teks/{nama}.md", None, None, None, "berkas bukan teks UTF-8")]) from None
-    return isi.replace("&", "&amp;").replace("<", "&lt;")
+    return aman_tautan(isi.replace("&", "&amp;").replace("<", "&lt;"))
 
 
 def dicetak(id_: str, folder: Path | None = None) -> str:

@@ -16,15 +16,15 @@ import datetime as _dt
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from . import aturan as _aturan
-from .kesalahan import KesalahanParameter
+from . import _yaml
+from .kesalahan import KesalahanParameter, pesan_pydantic, ringkas
 from .paths import folder_parameter
 from .periode import PERIODE, urutan_periode
 
-__all__ = ["PERIODE", "Parameter", "muat", "tahun_tersedia", "urutan_periode"]
+__all__ = ["PERIODE", "Parameter", "PitaSpek", "muat", "tahun_tersedia", "urutan_periode"]
 
 # Daftar dan urutan periode ada sekali, di analisis.core.periode.
 
@@ -38,6 +38,27 @@ class Penandatangan(BaseModel):
     nip: str | None = None
 
 
+class PitaSpek(BaseModel):
+    """Satu pita di bagian ``aturan`` (lihat :class:`analisis.core.aturan.Pita`).
+
+    >>> PitaSpek(batas_bawah=90, label="AA").inklusif
+    False
+    """
+
+    model_config = ConfigDict(extra="forbid")
+    batas_bawah: float
+    label: str
+    keterangan: str = ""
+    inklusif: bool = False
+
+    @field_validator("label")
+    @classmethod
+    def _label_isi(cls, v: str) -> str:
+        if not v.strip():
+            raise ValueError("label pita tidak boleh kosong")
+        return v
+
+
 class Parameter(BaseModel):
     """Parameter satu dokumen tahunan."""
 
@@ -48,7 +69,7 @@ class Parameter(BaseModel):
     tempat: str | None = None
     penandatangan: Penandatangan | None = None
     nomor_keputusan: str | None = None
-    aturan: dict[str, list[dict[str, Any]]] = {}
+    aturan: dict[str, list[PitaSpek]] = {}
 
     @field_validator("tahun")
     @classmethod
@@ -67,26 +88,38 @@ class Parameter(BaseModel):
     @field_validator("aturan")
     @classmethod
     def _aturan_sah(cls, v):
-        try:
-            _aturan.dari_parameter(v)
-        except (TypeError, ValueError) as e:
-            raise ValueError(f"aturan tidak sah: {e}") from None
+        for nama, daftar in v.items():
+            if nama not in _aturan.ATURAN_BAWAAN:
+                raise ValueError(f"aturan {nama!r} tidak dikenal (yang dikenal: {', '.join(_aturan.ATURAN_BAWAAN)})")
+            if not daftar:
+                raise ValueError(f"aturan {nama!r}: daftar pita kosong")
+            batas = [p.batas_bawah for p in daftar]
+            if any(b != b for b in batas):
+                raise ValueError(f"aturan {nama!r}: batas_bawah harus angka")
+            if batas != sorted(batas, reverse=True) or len(set(batas)) != len(batas):
+                raise ValueError(f"aturan {nama!r}: pita harus urut dari batas_bawah tertinggi ke terendah, tanpa batas ganda")
         return v
 
     def tabel_aturan(self) -> dict:
         """Tabel pita yang berlaku (bawaan ditimpa bagian ``aturan``)."""
-        return _aturan.dari_parameter(self.aturan)
+        return _aturan.dari_parameter({k: [p.model_dump() for p in v] for k, v in self.aturan.items()})
 
 
-def _baca_yaml(jalur: Path) -> dict:
+def _baca_yaml(jalur: Path, kosong_boleh: bool = True) -> dict:
+    label = f"parameters/{jalur.name}"
     try:
-        isi = yaml.safe_load(jalur.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as e:
-        raise KesalahanParameter(f"{jalur.name}: bukan YAML yang sah ({e})") from None
-    except UnicodeDecodeError:
-        raise KesalahanParameter(f"{jalur.name}: berkas bukan teks UTF-8") from None
+        isi = _yaml.baca(jalur, label)
+    except _yaml.YAMLTidakSah as e:
+        raise KesalahanParameter(str(e)) from None
+    except OSError as e:
+        raise KesalahanParameter(f"{label}: berkas tidak dapat dibaca ({e.strerror})") from None
+    if isi is None:
+        if kosong_boleh:
+            return {}
+        raise KesalahanParameter(f"{label}: berkas kosong; isi setidaknya 'tahun: {jalur.stem}' dan 'periode: ...' "
+                                 "(berkas kosong tidak lagi dianggap Tahunan)")
     if not isinstance(isi, dict):
-        raise KesalahanParameter(f"{jalur.name}: isi berkas harus berupa pemetaan kunci: nilai")
+        raise KesalahanParameter(f"{label}: isi berkas harus berupa pemetaan kunci: nilai")
     return isi
 
 
@@ -116,13 +149,13 @@ def muat(tahun: int, periode: str | None = None, folder: Path | None = None) -> 
             f"(tahun yang tersedia: {ada})"
         )
     gabungan = _baca_yaml(dasar) if dasar.exists() else {}
-    khusus = _baca_yaml(berkas)
+    khusus = _baca_yaml(berkas, kosong_boleh=False)
     gabungan.update(khusus)
     if periode is not None:
         gabungan["periode"] = periode
     if gabungan.get("tahun", tahun) != tahun:
         raise KesalahanParameter(
-            f"parameters/{tahun}.yml, kunci 'tahun', nilai {gabungan['tahun']!r}: harus sama dengan nama berkas ({tahun})"
+            f"parameters/{tahun}.yml, kunci 'tahun', nilai {ringkas(gabungan['tahun'])}: harus sama dengan nama berkas ({tahun})"
         )
     gabungan["tahun"] = tahun
     try:
@@ -132,14 +165,6 @@ def muat(tahun: int, periode: str | None = None, folder: Path | None = None) -> 
         for err in e.errors():
             kunci = ".".join(str(x) for x in err["loc"]) or "(berkas)"
             nilai = err.get("input")
-            aturan = err["msg"].removeprefix("Value error, ")
-            if err["type"] == "extra_forbidden":
-                aturan = "kunci tidak dikenal"
-            elif err["type"] == "missing":
-                aturan = "kunci wajib diisi"
-            elif err["type"].startswith("date"):
-                aturan = "harus tanggal dengan format YYYY-MM-DD"
-            elif err["type"].startswith("int"):
-                aturan = "harus bilangan bulat"
-            pesan.append(f"parameters/{tahun}.yml (atau base.yml), kunci '{kunci}', nilai {nilai!r}: {aturan}")
+            aturan = pesan_pydantic(err)
+            pesan.append(f"parameters/{tahun}.yml (atau base.yml), kunci '{kunci}', nilai {ringkas(nilai)}: {aturan}")
         raise KesalahanParameter("Parameter tidak valid:\n  - " + "\n  - ".join(pesan)) from None

@@ -135,6 +135,27 @@ def _baca_sel(k: Kolom, teks: str):
     return v, False, None
 
 
+def _pesan_csv(e: Exception) -> str:
+    """Pesan Indonesia untuk galat modul :mod:`csv`.
+
+    >>> _pesan_csv(csv.Error("field larger than field limit (131072)"))
+    'CSV rusak: satu sel lebih panjang dari 131.072 karakter (tanda petik yang tidak ditutup?)'
+    >>> _pesan_csv(csv.Error("unexpected end of data"))
+    'CSV rusak: berkas berakhir di dalam sel bertanda petik (tanda petik tidak ditutup)'
+    """
+    teks = str(e)
+    if "field larger than field limit" in teks:
+        return (f"CSV rusak: satu sel lebih panjang dari {csv.field_size_limit():,} karakter "
+                "(tanda petik yang tidak ditutup?)").replace(",", ".")
+    if "unexpected end of data" in teks or "EOF" in teks:
+        return "CSV rusak: berkas berakhir di dalam sel bertanda petik (tanda petik tidak ditutup)"
+    if "new-line character seen in unquoted field" in teks:
+        return "CSV rusak: baris baru di dalam sel tanpa tanda petik"
+    if "line contains NUL" in teks:
+        return "CSV rusak: berkas memuat karakter NUL"
+    return "CSV rusak: struktur sel tidak dapat dibaca (cek pemisah koma dan tanda petik)"
+
+
 def baca_csv(jalur: Path, skema: Skema, teks: str | None = None) -> pd.DataFrame:
     """Baca dan validasi satu berkas CSV; kembalikan DataFrame bertipe.
 
@@ -160,7 +181,7 @@ def baca_csv(jalur: Path, skema: Skema, teks: str | None = None) -> pd.DataFrame
     except StopIteration:
         raise KesalahanData([Pelanggaran(nama, None, None, None, "berkas kosong (tidak ada baris judul kolom)")]) from None
     except csv.Error as e:
-        raise KesalahanData([Pelanggaran(nama, 1, None, None, f"CSV rusak: {e}")]) from None
+        raise KesalahanData([Pelanggaran(nama, 1, None, None, _pesan_csv(e))]) from None
     judul = [j.strip() for j in judul]
     salah: list[Pelanggaran] = []
     harap = skema.kolom_nama()
@@ -196,7 +217,7 @@ def baca_csv(jalur: Path, skema: Skema, teks: str | None = None) -> pd.DataFrame
             hasil["ada"] = ada
             baris_data.append(hasil)
     except csv.Error as e:
-        salah.append(Pelanggaran(nama, pembaca.line_num, None, None, f"CSV rusak: {e}"))
+        salah.append(Pelanggaran(nama, pembaca.line_num, None, None, _pesan_csv(e)))
     if salah:
         raise KesalahanData(salah)
 
