@@ -528,14 +528,16 @@ def tahap_csf(i: int) -> tuple:
 
 
 def rujukan_form_indikator() -> HTML:
-    """Kalimat rujukan ke Tabel 4.8 (tahap *Form Indikator* Lampiran 2 sumber).
+    """Kalimat rujukan ke Form Indikator di subbab 4.3 (tahap *Form Indikator* Lampiran 2 sumber).
 
     >>> rujukan_form_indikator().data
-    '<p>Tahap Form Indikator pohon kinerja (kondisi dan indikator level 0–5, 52 jalur sampai output) disajikan pada Tabel 4.8 di subbab 4.3.</p>'
+    '<p>Tahap Form Indikator pohon kinerja (kondisi dan indikator level 0–5, 52 jalur sampai output) disajikan pada <a class="rujukan" href="#tabel-form-indikator" data-jenis="tabel" data-label="form-indikator">Tabel [form-indikator]</a> di subbab 4.3.</p>'
     """
+    from ..presentation.tabel import rujuk
+
     p = muat_pohon()
     kal = (
         f"Tahap Form Indikator pohon kinerja (kondisi dan indikator level 0–{p.level_maks}, "
-        f"{fmt.angka(len(p.jalur()))} jalur sampai output) disajikan pada Tabel 4.8 di subbab 4.3."
+        f"{fmt.angka(len(p.jalur()))} jalur sampai output) disajikan pada {rujuk('tabel', 'form-indikator')} di subbab 4.3."
     )
-    return HTML(paragraf(kal))
+    return HTML(f"<p>{kal}</p>")  # teks tetap, angka dan rujukan

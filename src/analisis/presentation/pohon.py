@@ -44,23 +44,18 @@ from IPython.display import HTML
 
 from ..core import data
 from ..core import format as fmt
-from .tabel import Kol, Tabel, esc, paragraf, tubuh_tabel
+from .tabel import Kol, Tabel, esc, id_label, nomor_html, paragraf, tubuh_tabel
 
 __all__ = [
     "Simpul",
     "Pohon",
     "muat_pohon",
+    "pohon_dari",
     "nama_level",
     "lebar_teks",
     "bungkus",
     "Diagram",
-    "gambar_pohon_atas",
-    "gambar_cabang",
-    "ringkasan_pohon",
-    "tabel_cascading",
-    "tabel_cascading_sumber",
-    "catatan_cascading_sumber",
-    "tabel_form_indikator",
+    "diagram_cabang",
     "TabelGabung",
     "UKURAN_HURUF_MIN_PT",
 ]
@@ -230,46 +225,6 @@ def _info_pohon() -> dict:
         "awal": ins["periode_renstra"]["awal"],
         "akhir": ins["periode_renstra"]["akhir"],
     }
-
-
-def ringkasan_pohon(tahun: int) -> HTML:
-    """Kalimat pengantar pohon kinerja: tanggal, jumlah simpul per level.
-
-    Angka dihitung dari ``data/pohon_kinerja.csv``; tanggal dan tempat dari
-    ``data/instansi.yaml`` (Lampiran 2 sumber: "Kuala Pembuang, 20 Januari 2025").
-
-    >>> t = ringkasan_pohon(2025).data
-    >>> "87 simpul" in t and "20 Januari 2025" in t and "52 output level 5" in t
-    True
-    >>> "berlaku untuk periode Renstra 2025–2029" in ringkasan_pohon(2024).data
-    True
-    """
-    p = muat_pohon()
-    info = _info_pohon()
-    n = p.jumlah_per_level()
-    bagian = []
-    for lv, c in n.items():
-        contoh = p.level(lv)[0]
-        bagian.append(f"{fmt.angka(c)} {nama_level(contoh.jenis).lower()} level {lv}")
-    daftar_level = ", ".join(bagian[:-1]) + " dan " + bagian[-1] if len(bagian) > 1 else bagian[0]
-    tanggal = fmt.tanggal(info["tanggal"]) if info["tanggal"] else fmt.TIDAK_TERDEFINISI
-    kal = (
-        f"Penjenjangan kinerja {info['instansi']} digambarkan dalam pohon kinerja yang ditetapkan di "
-        f"{info['tempat']} pada tanggal {tanggal} (Lampiran 2). Pohon kinerja itu terdiri atas "
-        f"{fmt.angka(len(p))} simpul: {daftar_level}. Setiap simpul memuat kondisi yang ingin dicapai "
-        f"beserta indikatornya."
-    )
-    if not info["awal"] <= int(tahun) <= info["akhir"]:
-        kal += (
-            f" Pohon kinerja ini berlaku untuk periode Renstra {info['awal']}–{info['akhir']}; "
-            f"untuk tahun {int(tahun)} tidak ada pohon kinerja lain dalam data, sehingga yang disajikan adalah pohon ini."
-        )
-    kal2 = (
-        f"Karena pohon lengkap terlalu besar untuk satu halaman, Gambar 4.1 menyajikan level 0–3 "
-        f"dan Gambar 4.2 sampai 4.{1 + n.get(2, 0)} menyajikan setiap cabang level 2 sampai level "
-        f"{p.level_maks}."
-    )
-    return HTML(paragraf(kal) + paragraf(kal2))
 
 
 # ----------------------------------------------------------------------------
@@ -516,6 +471,7 @@ class Diagram:
     panel: list[str]
     ukuran: list[tuple[float, float]]
     sumber: str | None = None
+    label: str | None = None
 
     def ukuran_huruf_cetak_pt(self) -> float:
         """Ukuran huruf terkecil (pt) bila dicetak pada lebar isi halaman A4 tegak."""
@@ -529,11 +485,11 @@ class Diagram:
             else ""
         )
         keterangan = (
-            f'<figcaption><span class="nomor">Gambar {esc(self.nomor)}</span> {esc(self.judul)}{sumber}</figcaption>'
+            f'<figcaption>{nomor_html("gambar", self.label, self.nomor)} {esc(self.judul)}{sumber}</figcaption>'
         )
         # panel terakhir dan keterangan gambar tidak boleh terpisah halaman
         akhir = f'<div style="break-inside:avoid;page-break-inside:avoid">{self.panel[-1]}{keterangan}</div>'
-        return f'<figure class="grafik diagram-pohon">{"".join(self.panel[:-1])}{akhir}</figure>'
+        return f'<figure class="grafik diagram-pohon"{id_label("gambar", self.label)}>{"".join(self.panel[:-1])}{akhir}</figure>'
 
     def _repr_html_(self) -> str:
         return self.html()
@@ -543,88 +499,6 @@ def _sumber_pohon() -> str:
     info = _info_pohon()
     tgl = fmt.tanggal(info["tanggal"]) if info["tanggal"] else fmt.TIDAK_TERDEFINISI
     return f"Pohon Kinerja {info['instansi']} (Lampiran 2), {info['tempat']}, {tgl}"
-
-
-def gambar_pohon_atas(nomor: str = "4.1", level_maks: int = 3) -> Diagram:
-    """Gambar 4.1: pohon kinerja level 0–3 (ultimate → intermediate → immediate).
-
-    Tata letak atas–bawah: level 0 dan 1 di tengah, setiap simpul level 2
-    menjadi satu kolom dan anak level 3-nya bertumpuk di bawahnya dengan garis
-    siku. Sumber: Lampiran 2, Tahap I dan Tahap II Antara.
-
-    >>> g = gambar_pohon_atas()
-    >>> len(g.panel), g.ukuran[0][1] <= TINGGI_PANEL_MAKS, g.ukuran_huruf_cetak_pt() >= 7
-    (1, True, True)
-    >>> "TERTIBNYA PERIZINAN" in g.html() and "Gambar 4.1" in g.html()
-    True
-    """
-    p = muat_pohon()
-    ins = data.instansi()
-    kolom = [s for s in p.level(2)] if level_maks >= 2 else []
-    n = max(1, len(kolom))
-    jarak = 10.0
-    lebar_kol = max(110.0, (LEBAR_HALAMAN_PX - 2 * _TEPI - (n - 1) * jarak) / n)
-    W = n * lebar_kol + (n - 1) * jarak
-    bagian: list[str] = []
-    y = 0.0
-    # level 0..1 (dan seterusnya sampai sebelum level 2): satu kotak di tengah
-    rantai = [p.akar]
-    while rantai[-1].level < min(1, level_maks) and len(p.anak(rantai[-1].id)) == 1:
-        rantai.append(p.anak(rantai[-1].id)[0])
-    kotak_atas = []
-    for s in rantai:
-        k = _Kotak(s, min(W, 330.0))
-        k.x, k.y = (W - k.lebar) / 2, y
-        kotak_atas.append(k)
-        y += k.tinggi + 18
-    for a, b in zip(kotak_atas, kotak_atas[1:]):
-        bagian.append(f'<line x1="{_a(W / 2)}" y1="{_a(a.y + a.tinggi)}" x2="{_a(W / 2)}" y2="{_a(b.y)}" stroke="#555"/>')
-    if kolom:
-        atas = kotak_atas[-1]
-        bus = y + 2
-        y = bus + 14
-        kotak2 = []
-        for i, s in enumerate(kolom):
-            k = _Kotak(s, lebar_kol)
-            k.x, k.y = i * (lebar_kol + jarak), y
-            kotak2.append(k)
-        pusat = [k.x + k.lebar / 2 for k in kotak2]
-        bagian.append(f'<line x1="{_a(W / 2)}" y1="{_a(atas.y + atas.tinggi)}" x2="{_a(W / 2)}" y2="{_a(bus)}" stroke="#555"/>')
-        bagian.append(f'<line x1="{_a(min(pusat))}" y1="{_a(bus)}" x2="{_a(max(pusat))}" y2="{_a(bus)}" stroke="#555"/>')
-        for k, cx in zip(kotak2, pusat):
-            bagian.append(f'<line x1="{_a(cx)}" y1="{_a(bus)}" x2="{_a(cx)}" y2="{_a(k.y)}" stroke="#555"/>')
-        baris_bawah = y + max(k.tinggi for k in kotak2)
-        bawah = baris_bawah
-        if level_maks >= 3:
-            for k in kotak2:
-                yy = baris_bawah + 12
-                spina = k.x + 7
-                ujung = None
-                for s in p.anak(k.simpul.id):
-                    c = _Kotak(s, lebar_kol - 16)
-                    c.x, c.y = k.x + 16, yy
-                    bagian.append(c.svg())
-                    bagian.append(
-                        f'<line x1="{_a(spina)}" y1="{_a(c.tengah_y)}" x2="{_a(c.x)}" y2="{_a(c.tengah_y)}" stroke="#555"/>'
-                    )
-                    ujung = c.tengah_y
-                    yy += c.tinggi + 9
-                if ujung is not None:
-                    bagian.append(
-                        f'<line x1="{_a(spina)}" y1="{_a(k.y + k.tinggi)}" x2="{_a(spina)}" y2="{_a(ujung)}" stroke="#555"/>'
-                    )
-                bawah = max(bawah, yy - 9)
-        y = bawah
-        bagian.extend(k.svg() for k in kotak2)
-    bagian.extend(k.svg() for k in kotak_atas)
-    leg, tl = _legenda(list(range(0, min(level_maks, p.level_maks) + 1)), p, W, y + 14)
-    bagian.append(leg)
-    H = y + 14 + tl
-    judul = f"Pohon Kinerja {ins['nama_lengkap']} (level 0–{min(level_maks, p.level_maks)})"
-    return Diagram(nomor, judul, [_svg(W, H, "".join(bagian), f"Gambar {nomor} {judul}")], [(W + 2 * _TEPI, H + 2 * _TEPI)], _sumber_pohon())
-
-
-# -- cabang: tata letak kiri → kanan dengan pemecahan panel ----------------------
 
 
 @dataclass
@@ -701,67 +575,6 @@ class _TataLetak:
         return k
 
 
-def gambar_cabang(nomor_awal: int = 2, bab: int = 4, level_maks: int | None = None) -> list[Diagram]:
-    """Gambar 4.2 – 4.5: satu diagram per cabang level 2, sampai level 4–5.
-
-    Tata letak kiri → kanan (level 2 di kiri, output level 5 di kanan), garis
-    siku dari induk ke anak. Cabang yang lebih tinggi dari satu halaman A4
-    dipecah menjadi beberapa panel. Sumber: Lampiran 2, Tahap II Antara –
-    Tahap III Output dan *Form Indikator*.
-
-    >>> gs = gambar_cabang()
-    >>> [g.nomor for g in gs], [len(g.panel) for g in gs]
-    (['4.2', '4.3', '4.4', '4.5'], [2, 3, 2, 1])
-    >>> all(h <= TINGGI_PANEL_MAKS for g in gs for _, h in g.ukuran)
-    True
-    >>> all(g.ukuran_huruf_cetak_pt() >= UKURAN_HURUF_MIN_PT for g in gs)
-    True
-    """
-    p = muat_pohon()
-    level_maks = p.level_maks if level_maks is None else level_maks
-    if level_maks < 2 or not p.level(2):
-        return []
-    level = list(range(2, level_maks + 1))
-    bobot = {2: 1.0, 3: 1.08, 4: 1.2, 5: 1.42}
-    tersedia = LEBAR_HALAMAN_PX - 2 * _TEPI - _CELAH_KOLOM * (len(level) - 1)
-    total = sum(bobot.get(lv, 1.2) for lv in level)
-    lebar_level = {lv: tersedia * bobot.get(lv, 1.2) / total for lv in level}
-    x, kini = {}, 0.0
-    for lv in level:
-        x[lv] = kini
-        kini += lebar_level[lv] + _CELAH_KOLOM
-    W = kini - _CELAH_KOLOM
-    tl = _TataLetak(p, lebar_level)
-    hasil = []
-    for i, s in enumerate(p.level(2)):
-        nomor = f"{bab}.{nomor_awal + i}"
-        ruang_kepala = 18.0
-        leg_svg, leg_t = _legenda(level, p, W, 0)
-        maks = TINGGI_PANEL_MAKS - 2 * _TEPI - ruang_kepala - leg_t - 12
-        potong = tl.pecah(tl.penuh(s, level_maks), maks)
-        panel, ukuran = [], []
-        for j, pt in enumerate(potong):
-            kotak: list[_Kotak] = []
-            garis: list[str] = []
-            atas = ruang_kepala if len(potong) > 1 else 0.0
-            tl.tempatkan(pt, x, atas, kotak, garis)
-            h = atas + tl.tinggi(pt)
-            isi = "".join(garis) + "".join(k.svg() for k in kotak)
-            if len(potong) > 1:
-                isi += (
-                    f'<text x="{_a(W)}" y="11" font-size="{_a(_LEGENDA)}" text-anchor="end" fill="#444" font-style="italic">'
-                    f"{html.escape(f'Gambar {nomor}, bagian {j + 1} dari {len(potong)}')}</text>"
-                )
-            leg_svg, leg_t = _legenda(level, p, W, h + 12)
-            isi += leg_svg
-            H = h + 12 + leg_t
-            panel.append(_svg(W, H, isi, f"Gambar {nomor} bagian {j + 1}"))
-            ukuran.append((W + 2 * _TEPI, H + 2 * _TEPI))
-        judul = f"Cabang Pohon Kinerja {i + 1} (level 2–{level_maks}): {s.uraian}"
-        hasil.append(Diagram(nomor, judul, panel, ukuran, _sumber_pohon()))
-    return hasil
-
-
 # ----------------------------------------------------------------------------
 # tabel
 
@@ -793,6 +606,8 @@ class TabelGabung(Tabel):
     lebar_kolom: list[float] | None = None
     judul_baris: str | None = None
     utuh: bool = False  # usahakan tabel tidak terpecah halaman (bila muat satu halaman)
+    rowspan: bool = False  # sel induk benar-benar merentang baris anaknya (atribut rowspan)
+    lanjutan: str | None = None  # keterangan tabel lanjutan (tanpa nomor), mis. "Tabel 4.6 (lanjutan): Bagian 2"
 
     def _judul_baris(self, r) -> list | None:
         if not self.judul_baris:
@@ -838,11 +653,15 @@ class TabelGabung(Tabel):
                 kelas = f' class="{esc(r[self.baris_kelas])}"'
             sel = []
             for k in self.kolom:
-                if rentang.get((i, k.kunci), 1) == 0:
+                n = rentang.get((i, k.kunci), 1)
+                if n == 0:
+                    if self.rowspan:
+                        continue  # tertutup sel induk yang merentang
                     # sel tertutup: kosong tanpa garis atas, tampak menyatu dengan sel di atasnya
                     sel.append(f'<td class="{k.kelas} sambungan" style="border-top-style:hidden"></td>')
                     continue
-                sel.append(f'<td class="{k.kelas}">{k.sel(r[k.kunci])}</td>')
+                rs = f' rowspan="{n}"' if self.rowspan and n > 1 else ""
+                sel.append(f'<td class="{k.kelas}"{rs}>{k.sel(r[k.kunci])}</td>')
             badan.append(f"<tr{kelas}>" + "".join(sel) + "</tr>")
         kolgrup = ""
         if self.lebar_kolom:
@@ -851,204 +670,71 @@ class TabelGabung(Tabel):
         kelas = "tabel lebar" if self.lebar else "tabel"
         # lebar kolom hanya dipatuhi Chromium dengan tata letak tetap; kata yang terlalu panjang dipatahkan
         gaya = ' style="table-layout:fixed;overflow-wrap:break-word"' if self.lebar_kolom else ""
-        isi = (
-            f'<table class="{kelas}"{gaya}><caption><span class="nomor">Tabel {esc(self.nomor)}</span> {esc(self.judul)}</caption>'
-            f"{kolgrup}<thead>{kepala}</thead>{tubuh}</table>"
-        )
+        if self.lanjutan is not None:
+            keterangan = f'<caption class="lanjutan">{esc(self.lanjutan)}</caption>'
+            ident = ""
+        else:
+            keterangan = f"<caption>{nomor_html('tabel', self.label, self.nomor)} {esc(self.judul)}</caption>"
+            ident = id_label("tabel", self.label)
+        isi = f'<table class="{kelas}"{ident}{gaya}>{keterangan}{kolgrup}<thead>{kepala}</thead>{tubuh}</table>'
+
         bungkus_ = "blok-tabel lanskap" if self.lebar else "blok-tabel"
         utuh = ' style="break-inside:avoid;page-break-inside:avoid"' if self.utuh else ""
         return f'<div class="{bungkus_}"{utuh}>{isi}</div>'
 
 
-@dataclass
-class _KolInden(Kol):
-    """Kolom berisi pasangan (level, teks): teks diberi inden menurut level."""
-
-    def sel(self, nilai) -> str:
-        level, teks = nilai
-        return f'<div style="padding-left:{0.9 * int(level):.1f}em">{esc(teks)}</div>'
 
 
-def tabel_cascading() -> Tabel:
-    """Tabel 4.6 Cascading (Penjenjangan) Kinerja, disusun ulang dari pohon kinerja.
+def pohon_dari(simpul) -> Pohon:
+    """Pohon dari daftar :class:`Simpul` (mis. simpul cascading satu program)."""
+    return Pohon(list(simpul))
 
-    Satu baris per simpul dalam urutan pra-urut (induk sebelum anak), kondisi
-    diberi inden menurut level. Menggantikan Tabel 4.6 sumber yang rusak
-    (lihat :func:`tabel_cascading_sumber`); isinya sama dengan *Form Indikator*
-    Lampiran 2.
 
-    >>> t = tabel_cascading()
-    >>> t.nomor, len(t.df), t.lebar
-    ('4.6', 87, True)
-    >>> t.df.iloc[0]["level_teks"], t.df.iloc[-1]["indikator"]
-    ('0 – Ultimate Outcome', 'Jumlah P2K2 yang dilaksanakan')
+def diagram_cabang(p: Pohon, akar: str, judul: str, label: str | None = None, nomor: str | None = None,
+                   sumber: str | None = None, level_maks: int | None = None) -> Diagram:
+    """Diagram kiri → kanan subpohon ``akar`` (level akar di kiri), dipecah per panel setinggi satu halaman A4.
+
+    Dipakai untuk cabang pohon kinerja dan untuk cascading per program.
+
+    >>> p = pohon_dari([Simpul("a", None, 2, "program", "Program <A>", "ind"), Simpul("b", "a", 3, "kegiatan", "K", "i")])
+    >>> d = diagram_cabang(p, "a", "uji", label="uji")
+    >>> len(d.panel), "Program &lt;A&gt;" in d.html(), 'id="gambar-uji"' in d.html()
+    (1, True, True)
     """
-    p = muat_pohon()
-    ins = data.instansi()
-    baris = []
-    for s in p:
-        baris.append({
-            "id": s.id,
-            "level_teks": f"{s.level} – {nama_level(s.jenis)}",
-            "kondisi": (s.level, s.uraian),
-            "indikator": s.indikator,
-            "kelas": "kelompok" if s.level <= 2 else "",
-        })
-    df = pd.DataFrame(baris)
-    per = ins["periode_renstra"]
-    return Tabel(
-        df,
-        nomor="4.6",
-        judul=f"Cascading (Penjenjangan) Kinerja {ins['nama_lengkap']} Tahun {per['awal']}–{per['akhir']}",
-        kolom=[
-            Kol("id", "Kode", rata="kiri"),
-            Kol("level_teks", "Level"),
-            _KolInden("kondisi", "Kondisi / Sasaran"),
-            Kol("indikator", "Indikator"),
-        ],
-        catatan=[
-            "Tabel 4.6 dokumen sumber rusak (bagian yang terbaca: Tabel 4.7); tabel ini disusun ulang dari pohon "
-            "kinerja Lampiran 2 (Form Indikator). Kondisi diberi inden menurut level; kode simpul menunjukkan "
-            "jalurnya (mis. L3-2-1 adalah anak pertama dari L2-2)."
-        ],
-        sumber=_sumber_pohon(),
-        baris_kelas="kelas",
-        lebar=True,
-    )
-
-
-_TINGKAT = {"tujuan": "Tujuan", "sasaran": "Sasaran", "program": "Program", "kegiatan": "Kegiatan", "sub_kegiatan": "Sub Kegiatan"}
-
-
-def catatan_cascading_sumber() -> str:
-    """Catatan Tabel 4.7: Tabel 4.6 sumber rusak; jumlah fragmen terbaca dari data.
-
-    >>> c = catatan_cascading_sumber()
-    >>> "17 fragmen baris" in c and "87 simpul" in c
-    True
-    """
-    df = data.muat("cascading")
-    p = muat_pohon()
-    hitung = df["tingkat"].value_counts()
-    rinci = ", ".join(f"{fmt.angka(hitung[k])} {v.lower()}" for k, v in _TINGKAT.items() if k in hitung)
-    return (
-        f"Tabel 4.6 dalam dokumen sumber rusak: kolom-kolomnya bergeser, teksnya tercetak kacau dan sebagian "
-        f"halamannya kosong, sehingga angka target per tahun tidak dapat dipetakan. Yang masih terbaca hanya "
-        f"{fmt.angka(len(df))} fragmen baris ({rinci}), disajikan di atas apa adanya beserta catatan pembacaannya. "
-        f"Struktur penjenjangan yang sama dimuat utuh dalam pohon kinerja Lampiran 2 "
-        f"({fmt.angka(len(p))} simpul, level 0–{p.level_maks}); dari pohon itulah Tabel 4.6 disusun ulang."
-    )
-
-
-def tabel_cascading_sumber() -> Tabel:
-    """Tabel 4.7 Bagian Tabel 4.6 sumber yang terbaca (``data/cascading.csv``).
-
-    >>> t = tabel_cascading_sumber()
-    >>> t.nomor, len(t.df), t.df.iloc[0]["tingkat_teks"], t.df.iloc[7]["nama"]
-    ('4.7', 17, 'Tujuan', 'Penyediaan Bahan Logistik Kantor')
-    """
-    df = data.muat("cascading").sort_values("urutan").copy()
-    df["tingkat_teks"] = df["tingkat"].map(_TINGKAT)
-    return TabelGabung(
-        df,
-        nomor="4.7",
-        judul="Bagian Tabel 4.6 sumber yang terbaca",
-        kolom=[
-            Kol("urutan", "No.", rata="tengah"),
-            Kol("tingkat_teks", "Tingkat"),
-            Kol("no", "No. tercetak", rata="tengah"),
-            Kol("nama", "Nama"),
-            Kol("kinerja", "Kinerja"),
-            Kol("indikator", "Indikator"),
-            Kol("satuan", "Satuan"),
-            Kol("rumusan", "Rumusan"),
-            Kol("nilai_tercetak", "Nilai tercetak"),
-            Kol("catatan", "Catatan pembacaan"),
-        ],
-        catatan=[
-            catatan_cascading_sumber(),
-            "Teks ditranskripsi apa adanya, termasuk salah cetak. Tanda – berarti sel tidak tercetak. "
-            "\"Nilai tercetak\" adalah angka di kolom target sebagaimana tercetak; pemetaannya ke tahun tidak terbaca."
-        ],
-        sumber="Dokumen sumber, Tabel 4.6 (bagian yang terbaca)",
-        lebar=True,
-        lebar_kolom=[3.5, 7, 6.5, 9, 9, 9.5, 6.5, 9.5, 6, 33.5],
-    )
-
-
-def tabel_form_indikator() -> Tabel:
-    """Tabel 4.8 Form Indikator Level 0–5 (Lampiran 2, *Form Indikator*).
-
-    Simpul outcome tingkat atas (ultimate dan intermediate, level 0–1) ditulis
-    sebagai baris judul selebar tabel; level 2–5 sebagai pasangan kolom
-    kondisi–indikator, satu baris per jalur sampai daun (52 output level 5).
-    Kondisi dan indikator leluhur ditulis sekali dan selnya tampak digabung
-    atas baris-baris turunannya, seperti sel gabungan *Form Indikator* sumber.
-
-    >>> t = tabel_form_indikator()
-    >>> t.nomor, t.judul, len(t.kolom), t.lebar
-    ('4.8', 'Form Indikator Level 0–5', 8, True)
-    >>> t.df.iloc[0]["judul"][1], t.df.iloc[1]["judul"][3]
-    ((False, 'MENINGKATKAN KESEJAHTERAAN SOSIAL'), (False, 'Tingkat Penurunan Jumlah Pemerlu Pelayanan Kesejahteraan Sosial (PPKS)'))
-    >>> r = t.df.iloc[2]
-    >>> r["u2"], r["u5"], r["i5"]
-    ('MENINGKATNYA PERLINDUNGAN DAN JAMINAN SOSIAL INKLUSIF DAN ADAPTIF UNTUK MASYARAKAT MISKIN DAN RENTAN', 'Fasilitasi penyaluran Bansos PKH, Program Sembako, PBI JKN KIS, Bansos Perubahan Iklim dan Bansos Lainnya', 'Jumlah KPM yang menerima Bansos Keluarga')
-    >>> h = t.html()
-    >>> h.count('colspan="8"'), h.count("<tr"), h.count("Fasilitasi Bantuan Sosial Kesejahteraan Keluarga")
-    (3, 57, 1)
-    >>> h.count("border-top-style:hidden") == 2 * (52 - 4) + 2 * (52 - 9) + 2 * (52 - 20)
-    True
-    """
-    p = muat_pohon()
-    lmax = p.level_maks
-    atas = {"ultimate_outcome", "intermediate_outcome"}
-    level_atas = sorted({s.level for s in p if s.jenis in atas})
-    level_kolom = [lv for lv in range(lmax + 1) if lv not in level_atas]
-    baris: list[dict] = []
-    terakhir: dict[int, str] = {}
-    for jalur in p.jalur():
-        for s in jalur:
-            if s.level in level_atas and terakhir.get(s.level) != s.id:
-                terakhir[s.level] = s.id
-                baris.append({"judul": [
-                    (True, f"Level {s.level} – {nama_level(s.jenis)}: "), (False, s.uraian),
-                    (True, " · Indikator: "), (False, s.indikator),
-                ]})
-        r: dict = {"judul": None}
-        for lv in level_kolom:
-            s = jalur[lv] if lv < len(jalur) else None
-            r[f"u{lv}"] = s.uraian if s else ""
-            r[f"i{lv}"] = s.indikator if s else ""
-            r[f"id{lv}"] = s.id if s else None
-        baris.append(r)
-    df = pd.DataFrame(baris)
-    kolom, kelompok, gabung = [], [], {}
-    for lv in level_kolom:
-        contoh = p.level(lv)[0]
-        kolom += [Kol(f"u{lv}", nama_level(contoh.jenis)), Kol(f"i{lv}", "Indikator")]
-        kelompok.append((f"Level {lv}", 2))
-        if lv < lmax:
-            gabung[f"u{lv}"] = gabung[f"i{lv}"] = f"id{lv}"
-    # lebar kolom (persen): kondisi outcome ditulis kapital (kata panjang seperti
-    # "KESEJAHTERAAN" butuh ± 3,2 cm pada 9 pt); kolom daun sedikit lebih lebar.
-    bobot = []
-    for lv in level_kolom:
-        jenis = p.level(lv)[0].jenis
-        bobot += [13, 11] if jenis != "output" else ([14, 14] if lv == lmax else [12, 12])
-    lebar = [w * 100 / sum(bobot) for w in bobot]
-    return TabelGabung(
-        df,
-        nomor="4.8",
-        judul="Form Indikator Level 0–" + str(lmax),
-        kolom=kolom,
-        judul_kelompok=kelompok,
-        catatan=[
-            "Level " + " dan ".join(str(lv) for lv in level_atas) + " ditulis sebagai baris judul selebar tabel; "
-            f"kondisi dan indikator level {level_kolom[0]}–{lmax - 1} ditulis sekali pada baris pertama kelompok turunannya."
-        ],
-        sumber=_sumber_pohon(),
-        lebar=True,
-        gabung=gabung,
-        lebar_kolom=lebar,
-        judul_baris="judul",
-    )
+    s0 = p[akar]
+    level_maks = p.level_maks if level_maks is None else level_maks
+    level = list(range(s0.level, level_maks + 1))
+    bobot = {0: 1.0, 1: 1.0, 2: 1.0, 3: 1.08, 4: 1.2, 5: 1.42}
+    tersedia = LEBAR_HALAMAN_PX - 2 * _TEPI - _CELAH_KOLOM * (len(level) - 1)
+    total = sum(bobot.get(lv, 1.2) for lv in level)
+    lebar_level = {lv: tersedia * bobot.get(lv, 1.2) / total for lv in level}
+    x, kini = {}, 0.0
+    for lv in level:
+        x[lv] = kini
+        kini += lebar_level[lv] + _CELAH_KOLOM
+    W = kini - _CELAH_KOLOM
+    tl = _TataLetak(p, lebar_level)
+    ruang_kepala = 18.0
+    _, leg_t = _legenda(level, p, W, 0)
+    maks = TINGGI_PANEL_MAKS - 2 * _TEPI - ruang_kepala - leg_t - 12
+    potong = tl.pecah(tl.penuh(s0, level_maks), maks)
+    panel, ukuran = [], []
+    nama = f"Gambar {nomor}" if nomor else "Gambar"
+    for j, pt in enumerate(potong):
+        kotak: list[_Kotak] = []
+        garis: list[str] = []
+        atas = ruang_kepala if len(potong) > 1 else 0.0
+        tl.tempatkan(pt, x, atas, kotak, garis)
+        h = atas + tl.tinggi(pt)
+        isi = "".join(garis) + "".join(k.svg() for k in kotak)
+        if len(potong) > 1:
+            isi += (
+                f'<text x="{_a(W)}" y="11" font-size="{_a(_LEGENDA)}" text-anchor="end" fill="#444" font-style="italic">'
+                f"{html.escape(f'{nama}, bagian {j + 1} dari {len(potong)}')}</text>"
+            )
+        leg_svg, leg_t = _legenda(level, p, W, h + 12)
+        isi += leg_svg
+        H = h + 12 + leg_t
+        panel.append(_svg(W, H, isi, f"{nama} {judul} bagian {j + 1}"))
+        ukuran.append((W + 2 * _TEPI, H + 2 * _TEPI))
+    return Diagram(nomor, judul, panel, ukuran, sumber, label)
