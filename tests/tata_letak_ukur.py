@@ -96,7 +96,7 @@ def pelanggaran(halaman: list[Halaman], html: str, sepertiga: float = 1 / 3) -> 
         if h.isi < sepertiga * median and not mengakhiri_bagian(halaman, i):
             salah.append(f"halaman {h.nomor} ({jenis}) hanya terisi {h.isi:.0%} (median {median:.0%}): "
                          f"{' / '.join(h.baris[:2])[:100]!r}")
-        if not h.baris or i + 1 >= len(halaman):
+        if len(h.baris) <= 1 or i + 1 >= len(halaman):  # halaman pembatas atau halaman terakhir
             continue
         akhir = h.baris[-1]
         for b in h.baris[-2:]:

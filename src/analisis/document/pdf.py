@@ -416,32 +416,38 @@ _ISI_TEGAK_PX = (round((21 - 4.5) / 2.54 * 96), round((29.7 - 5) / 2.54 * 96))
 #: halaman tegak yang hampir kosong di antara dua orientasi.
 _JS_SIAPKAN_CETAK = r"""
 ([tinggiHalaman, ambang]) => {
-  const mendatar = el => el.matches('.lanskap, table.lebar, .ikut-lanskap')
-      || !!el.querySelector('.lanskap, table.lebar');
-  const atas = el => el.getBoundingClientRect().top + window.scrollY;
-  const bawah = el => { const r = el.getBoundingClientRect();
-      const m = parseFloat(getComputedStyle(el).marginBottom) || 0; return r.bottom + window.scrollY + m; };
+  const SEL = '.lanskap, table.lebar';
+  const atas = el => el.getBoundingClientRect().top;
+  const tinggi = el => { const r = el.getBoundingClientRect(), g = getComputedStyle(el);
+      return r.height + (parseFloat(g.marginTop) || 0) + (parseFloat(g.marginBottom) || 0); };
+  // Blok datar: anak langsung, kecuali pembungkus yang memuat halaman mendatar di dalamnya.
+  const blok = [];
+  const ratakan = el => { for (const a of el.children) {
+      if (a.matches(SEL)) blok.push({el: a, datar: true});
+      else if (a.querySelector(SEL)) ratakan(a);
+      else blok.push({el: a, datar: false}); } };
+  // Tidak dipatah oleh Chromium: gambar, tanda tangan, blok pendek (<= 5 baris).
+  const utuh = el => el.matches('figure, .gambar, .tanda-tangan, img, svg, h1, h2, h3, h4, h5')
+      || !!el.querySelector('figure, .tanda-tangan') || tinggi(el) < 130;
   let dipindah = 0;
   for (const bab of document.querySelectorAll('section.bab')) {
-    const anak = Array.from(bab.children);
+    blok.length = 0; ratakan(bab);
     let run = [];
-    for (const el of anak) {
-      const mulaiBaru = el.tagName === 'H1';
-      if (mulaiBaru) { run = [el]; continue; }
-      if (!mendatar(el)) { run.push(el); continue; }
-      const tegak = run.filter(e => e.tagName !== 'H1' || e === run[0]);
-      if (tegak.length) {
-        const awal = atas(tegak[0]);
-        const tinggi = bawah(tegak[tegak.length - 1]) - awal;
-        const penuh = Math.floor(tinggi / tinggiHalaman);
-        const sisa = tinggi - penuh * tinggiHalaman;
-        if (sisa < ambang * tinggiHalaman) {
-          const batas = awal + penuh * tinggiHalaman;
-          for (const e of tegak) {
-            if (e.tagName === 'H1') continue;
-            if (atas(e) >= batas - 1) { e.classList.add('ikut-lanskap'); dipindah++; }
-          }
-        }
+    for (const b of blok) {
+      if (b.el.tagName === 'H1') { run = []; continue; }
+      if (!b.datar) { run.push(b.el); continue; }
+      // simulasi pemenggalan halaman tegak untuk rangkaian ini (mulai di awal halaman)
+      let posisi = 0, halaman = 0; const mulai = [];
+      for (const e of run) {
+        const h = tinggi(e);
+        if (utuh(e) && posisi > 0 && posisi + h > tinggiHalaman) { halaman++; posisi = 0; }
+        mulai.push(halaman);
+        posisi += h;
+        while (posisi > tinggiHalaman) { posisi -= tinggiHalaman; halaman++; }
+      }
+      if (run.length && posisi < ambang * tinggiHalaman) {
+        run.forEach((e, i) => { if (mulai[i] === halaman && !e.classList.contains('pembatas')) {
+          e.classList.add('ikut-lanskap'); dipindah++; } });
       }
       run = [];
     }

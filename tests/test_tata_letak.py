@@ -1,0 +1,154 @@
+"""Tata letak dokumen sungguhan (issue 14): halaman cetak terisi, tanpa keterangan/judul/kepala
+tabel yatim di kaki halaman, nomor tabel dan gambar berurutan per BAB, dan tampilan layar
+(laptop 1280 px, ponsel 390 px) tanpa tabel, gambar atau diagram yang mencuat dari halaman.
+
+Tahun 2025 dirender sekali untuk modul ini (HTML + PDF) ke folder sementara.
+Aturannya berbasis kaidah (tidak bergantung nomor halaman): lihat tests/tata_letak_ukur.py.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import sys
+from collections import defaultdict
+
+import pytest
+
+from analisis.document import pdf, render
+
+import importlib.util
+from pathlib import Path
+
+_spec = importlib.util.spec_from_file_location("tata_letak_ukur", Path(__file__).with_name("tata_letak_ukur.py"))
+ukur = importlib.util.module_from_spec(_spec)
+sys.modules.setdefault("tata_letak_ukur", ukur)
+_spec.loader.exec_module(ukur)
+
+pytestmark = [pytest.mark.lambat, pytest.mark.pdf]
+
+
+def _ada_alat() -> bool:
+    try:
+        pdf.cari_chromium()
+    except pdf.KesalahanPDF:
+        return False
+    return bool(shutil.which("pdftotext"))
+
+
+perlu_alat = pytest.mark.skipif(not _ada_alat(), reason="butuh Chromium dan pdftotext (poppler-utils)")
+
+
+@pytest.fixture(scope="module")
+def dok(tmp_path_factory):
+    if not _ada_alat():
+        pytest.skip("butuh Chromium dan pdftotext")
+    keluaran = tmp_path_factory.mktemp("rendered-tata-letak")
+    return render.render_tahun(2025, format=("html", "pdf"), akar_keluaran=keluaran)
+
+
+@pytest.fixture(scope="module")
+def html(dok) -> str:
+    return dok.html.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def halaman(dok):
+    return ukur.ukur(dok.pdf)
+
+
+@perlu_alat
+def test_setiap_halaman_terisi_dan_tanpa_yatim(halaman, html):
+    salah = ukur.pelanggaran(halaman, html)
+    assert not salah, "\n".join(salah)
+
+
+def test_ukuran_mendeteksi_pelanggaran():
+    """Aturan pemeriksa sendiri: halaman tipis di tengah BAB, keterangan dan kepala tabel yatim."""
+    H = ukur.Halaman
+    hal = [H(1, 595, 842, 0.5, ["SAMPUL"]), H(2, 595, 842, 0.9, ["BAB I PENDAHULUAN", "isi"]),
+           H(3, 595, 842, 0.1, ["sedikit"]), H(4, 842, 595, 0.9, ["isi", "Tabel 1.1 Uji panjang", "No Uraian"]),
+           H(5, 842, 595, 0.9, ["No Uraian", "1 a"]), H(6, 595, 842, 0.2, ["akhir bab"]),
+           H(7, 595, 842, 0.9, ["BAB II GAMBARAN", "x"])]
+    html = "<table><caption>Tabel 1.1 Uji panjang</caption></table><h2>2.1 Tugas</h2>"
+    salah = ukur.pelanggaran(hal, html)
+    assert any(s.startswith("halaman 3 (tegak) hanya terisi 10%") for s in salah), salah
+    assert any("halaman 4 berakhir dengan keterangan tabel" in s for s in salah), salah
+    assert any("halaman 4 berakhir dengan baris kepala tabel" in s for s in salah), salah
+    assert not any(s.startswith("halaman 6") for s in salah), "halaman terakhir BAB boleh tidak penuh"
+    assert not any(s.startswith("halaman 1 ") for s in salah), "sampul dikecualikan"
+
+
+def test_nomor_tabel_dan_gambar_berurutan_per_bab(html):
+    """Keterangan <caption>/<figcaption> bernomor 1, 2, 3, … tanpa lompatan di setiap awalan (2.x, 4.x, L1.x)."""
+    bersih = re.sub(r"<(svg|style)\b.*?</\1>", " ", html, flags=re.S)
+    keterangan = re.findall(r"<(caption|figcaption)[^>]*>\s*(?:<[^>]+>\s*)*(Tabel|Gambar)\s+((?:L\d+\.)?\d+)\.(\d+)\b",
+                            bersih)
+    assert len(keterangan) >= 20
+    urut: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for tag, jenis, awalan, n in keterangan:
+        assert (tag == "caption") == (jenis == "Tabel"), f"{jenis} {awalan}.{n} di <{tag}>"
+        nomor = urut[(jenis, awalan)]
+        if nomor and nomor[-1] == int(n):  # gambar bersambung ("bagian 2 dari 3") memakai nomor yang sama
+            continue
+        nomor.append(int(n))
+    for (jenis, awalan), nomor in urut.items():
+        assert nomor == list(range(nomor[0], nomor[0] + len(nomor))), f"{jenis} {awalan}.x tidak berurutan: {nomor}"
+        assert nomor[0] == 1 or (jenis, awalan) == ("Tabel", "2"), f"{jenis} {awalan}.x mulai dari {nomor[0]}"
+
+
+_JS_MENCUAT = r"""
+() => {
+  const lebar = document.documentElement.clientWidth;
+  const digeser = el => { for (let p = el.parentElement; p; p = p.parentElement) {
+      const o = getComputedStyle(p).overflowX; if (o === 'auto' || o === 'scroll') return p; } return null; };
+  const salah = [];
+  if (document.documentElement.scrollWidth > lebar + 1)
+    salah.push(`halaman bergeser ke samping: lebar isi ${document.documentElement.scrollWidth} px > ${lebar} px`);
+  for (const el of document.querySelectorAll('.halaman-dokumen table, .halaman-dokumen figure, .halaman-dokumen svg, .halaman-dokumen img')) {
+    const r = el.getBoundingClientRect();
+    if (!r.width) continue;
+    const kotak = digeser(el);
+    const batas = kotak ? kotak.getBoundingClientRect() : {left: 0, right: lebar};
+    const nama = (el.querySelector('caption, figcaption') || el).textContent.trim().slice(0, 60) || el.tagName;
+    if (!kotak && (r.right > lebar + 1 || r.left < -1)) salah.push(`${el.tagName} mencuat dari halaman: ${nama}`);
+    if (kotak && (batas.left < -1 || batas.right > lebar + 1)) salah.push(`kotak geser ${el.tagName} mencuat: ${nama}`);
+  }
+  return salah;
+}
+"""
+
+_JS_TABEL_LEBAR_TANPA_GESER = r"""
+() => Array.from(document.querySelectorAll('table.lebar')).filter(t => {
+    const k = t.closest('.lanskap') || t; return t.scrollWidth <= 1200 && k.scrollWidth > k.clientWidth + 1; })
+  .map(t => (t.querySelector('caption') || t).textContent.trim().slice(0, 60))
+"""
+
+
+@perlu_alat
+@pytest.mark.parametrize("lebar", [1280, 390])
+def test_layar_tanpa_yang_mencuat(dok, lebar):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=pdf.cari_chromium(), args=list(pdf.ARGUMEN_CHROMIUM))
+        try:
+            hal = b.new_page(viewport={"width": lebar, "height": 900})
+            hal.route("**/*", lambda r: r.continue_() if r.request.url.startswith(("file:", "data:")) else r.abort())
+            hal.goto(dok.html.as_uri(), wait_until="load")
+            salah = hal.evaluate(_JS_MENCUAT)
+            if lebar >= 1280:
+                salah += [f"tabel lebar yang muat 1280 px harus digeser: {t}"
+                          for t in hal.evaluate(_JS_TABEL_LEBAR_TANPA_GESER)]
+            else:
+                rata = hal.evaluate("getComputedStyle(document.querySelector('.bab p')).textAlign")
+                assert rata in ("left", "start"), f"naskah di ponsel rata {rata}"
+        finally:
+            b.close()
+    assert not salah, "\n".join(salah)
+
+
+def test_nip_dan_persen_tidak_dipatah(html):
+    assert "19680405\u00a0198703\u00a01\u00a0010" in html
+    teks = re.sub(r"<(svg|style)\b.*?</\1>", " ", html, flags=re.S)
+    assert not re.search(r">[^<]*\d %", teks), "angka dan % dipisah spasi biasa"
