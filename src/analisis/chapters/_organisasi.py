@@ -22,7 +22,7 @@ Examples
 --------
 >>> b = bagan_organisasi()
 >>> h = b.html()
->>> h.startswith('<figure class="grafik bagan">') and "Gambar 2.1" in h
+>>> h.startswith('<figure class="grafik bagan" id="gambar-struktur-organisasi">') and 'data-label="struktur-organisasi"' in h
 True
 >>> h.count("<rect"), ">Kepala Dinas</tspan>" in h
 (11, True)
@@ -30,6 +30,7 @@ True
 
 from __future__ import annotations
 
+import re
 import textwrap
 from dataclasses import dataclass, field
 
@@ -37,7 +38,11 @@ from IPython.display import HTML, Markdown
 
 from ..core import data
 from ..presentation.grafik import WARNA
-from ..presentation.tabel import esc
+from ..presentation.tabel import esc, id_label, nomor_html
+
+#: Label bagan struktur organisasi; kalimat merujuknya dengan :data:`RUJUKAN`.
+LABEL = "struktur-organisasi"
+RUJUKAN = f"@gambar:{LABEL}"
 
 __all__ = [
     "unit",
@@ -96,7 +101,7 @@ def kalimat_pengantar(kunci: str) -> str:
         "fungsi": f"{nama} melaksanakan fungsi sebagai berikut:",
         "susunan": f"Dalam menjalankan tugas dan fungsinya {nama} mempunyai susunan organisasi sebagai berikut:",
         "rincian": "Lebih lanjut mengenai tugas dan fungsi dijelaskan sebagai berikut:",
-        "struktur": f"Struktur organisasi {nama} disajikan pada Gambar 2.1 berikut ini:",
+        "struktur": f"Struktur organisasi {nama} disajikan pada {RUJUKAN} berikut ini:",
     }
     return bawaan[kunci]
 
@@ -423,40 +428,47 @@ def svg_bagan(lebar: float = 780) -> str:
 
 @dataclass
 class Bagan:
-    """Gambar bernomor berisi SVG buatan tangan; tampil seperti :class:`analisis.presentation.grafik.Gambar`."""
+    """Gambar berlabel berisi SVG buatan tangan; tampil seperti :class:`analisis.presentation.grafik.Gambar`.
+
+    Nomornya diberi mesin dokumen dari ``label`` (lihat :func:`analisis.presentation.tabel.nomor_html`).
+    """
 
     svg: str
-    nomor: str
     judul: str
+    label: str = LABEL
     sumber: str | None = None
 
     def html(self) -> str:
         sumber = f'<span class="sumber">Sumber: {esc(self.sumber)}</span>' if self.sumber else ""
         return (
-            f'<figure class="grafik bagan">{self.svg}<figcaption><span class="nomor">Gambar {esc(self.nomor)}</span> '
-            f"{esc(self.judul)}{sumber}</figcaption></figure>"
+            f'<figure class="grafik bagan"{id_label("gambar", self.label)}>{self.svg}<figcaption>'
+            f'{nomor_html("gambar", self.label)} {esc(self.judul)}{sumber}</figcaption></figure>'
         )
 
     def _repr_html_(self) -> str:
         return self.html()
 
 
-def bagan_organisasi(nomor: str = "2.1") -> Bagan:
-    """Gambar 2.1 Struktur Organisasi, digambar dari ``susunan`` (hilang di dokumen sumber).
+def bagan_organisasi() -> Bagan:
+    """Gambar Struktur Organisasi, digambar dari ``susunan`` (hilang di dokumen sumber).
 
     >>> bagan_organisasi().judul
     'Struktur Organisasi Dinas Sosial Kabupaten Seruyan'
     """
-    return Bagan(svg_bagan(), nomor=nomor, judul=f"Struktur Organisasi {data.instansi()['nama_lengkap']}")
+    return Bagan(svg_bagan(), judul=f"Struktur Organisasi {data.instansi()['nama_lengkap']}")
 
 
 def pengantar_struktur() -> Markdown:
-    """Kalimat yang mengantar Gambar 2.1 (dari ``kalimat_pengantar.struktur``).
+    """Kalimat yang mengantar bagan struktur organisasi (dari ``kalimat_pengantar.struktur``).
 
-    >>> "Gambar 2.1" in pengantar_struktur().data
-    True
+    Rujukan bernomor ketikan dari dokumen sumber ("Gambar 2.1.") diganti token
+    ``@gambar:struktur-organisasi``; mesin dokumen mengisi nomornya.
+
+    >>> pengantar_struktur().data
+    'Berdasarkan Peraturan Bupati Seruyan Nomor 20 tahun 2022, Dinas Sosial memiliki Struktur Organisasi seperti pada @gambar:struktur-organisasi berikut ini :'
     """
-    return Markdown(esc(kalimat_pengantar("struktur")))
+    teks = re.sub(r"\bGambar \d+(?:\.\d+)+\.?", RUJUKAN, kalimat_pengantar("struktur"))
+    return Markdown(esc(teks))
 
 
 __all__ += ["svg_bagan", "pengantar_struktur"]

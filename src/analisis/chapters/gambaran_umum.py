@@ -1,12 +1,20 @@
-"""Kata Pengantar, BAB I dan BAB II 2.1–2.3: setiap tabel, grafik dan kalimat berangka.
+"""BAB II 2.1–2.3 Gambaran Umum: frame numerik, tabel, grafik dan kalimat berangka.
 
-Buku catatan ``00_pengantar``, ``01_pendahuluan`` dan ``02_gambaran_umum``
-hanya memanggil fungsi di sini (dan :mod:`analisis.chapters._organisasi` untuk 2.1).
-Setiap angka dibaca dari ``data/`` lewat :mod:`analisis.core.data`, dijumlahkan
-atau dihitung di sini dengan :mod:`analisis.core.rumus`, dan diformat dengan
-:mod:`analisis.core.format`. Baris JUMLAH selalu dihitung dari baris data; angka
-tercetak di dokumen sumber tidak pernah disalin (pemeriksa terpisah
-membandingkan keduanya lewat ``data/dicetak.csv``).
+Buku catatan ``02_gambaran_umum`` memuat setiap frame dengan fungsi di sini
+(``pas = rincian_pas(tahun, periode)``), menampilkannya, lalu membangun tabel
+dan grafik dari frame itu (``tabel_ppks_pas(pas, ...)``, ``grafik_ppks_pas(pas)``):
+fungsi penyajian menerima frame dan tidak pernah membaca data sendiri. Frame
+tetap numerik (cacah, persen, rupiah sebagai angka); format Indonesia
+dinyatakan per kolom dan baru diterapkan saat tabel dirender
+(:mod:`analisis.presentation.tabel`). Bagian 2.1 (tugas, fungsi, bagan
+organisasi) ada di :mod:`analisis.chapters._organisasi`.
+
+Setiap angka dibaca dari ``data/`` lewat :mod:`analisis.core.data`, dihitung
+dengan :mod:`analisis.core.rumus`, dan diformat dengan :mod:`analisis.core.format`.
+Baris JUMLAH selalu dihitung dari baris data; angka tercetak di dokumen sumber
+tidak pernah disalin (pemeriksa terpisah membandingkan keduanya lewat
+``data/dicetak.csv``). Tabel dan gambar diberi ``label``; nomornya diberi mesin
+dokumen, dan kalimat merujuknya dengan token ``@tabel:label`` / ``@gambar:label``.
 
 Pemilihan tahun data
 --------------------
@@ -21,12 +29,11 @@ Examples
 >>> kalimat_ppks(2025)
 'Sampai dengan Triwulan I Tahun 2025 tercatat 42.583 jiwa PPKS terdata, 35.005 jiwa (82,20 %) di antaranya tertangani.'
 >>> kalimat_ppks(2026)
-'Data realisasi PPKS tahun 2026 belum tersedia. Tabel 2.5 menyajikan rincian terakhir yang tersedia, Triwulan I Tahun 2025: tercatat 42.583 jiwa PPKS terdata, 35.005 jiwa (82,20 %) di antaranya tertangani.'
+'Data realisasi PPKS tahun 2026 belum tersedia. @tabel:ppks-pas menyajikan rincian terakhir yang tersedia, Triwulan I Tahun 2025: tercatat 42.583 jiwa PPKS terdata, 35.005 jiwa (82,20 %) di antaranya tertangani.'
 """
 
 from __future__ import annotations
 
-import datetime as _dt
 import re
 import textwrap
 from decimal import Decimal
@@ -36,78 +43,70 @@ from IPython.display import HTML, Markdown
 
 from ..core import data, kinerja, rumus
 from ..core import format as fmt
-from ..core.aturan import SUMBER_ATURAN, Pita
-from ..presentation.grafik import Gambar, WARNA, bergaya, subplots, sumbu_angka, sumbu_persen
+from ..core.aturan import PITA_SPM, SUMBER_ATURAN, Pita, uraian_pita
 from ..core.kesalahan import KesalahanParameter
 from ..core.parameter import muat as muat_parameter
-from ..core.parameter import urutan_periode
+from ..core.periode import label_periode, periode_dokumen, urutan_periode
+from ..presentation.grafik import Gambar, WARNA, bergaya, subplots, sumbu_angka, sumbu_persen
 from ..presentation.tabel import Kol, Tabel, daftar, esc, paragraf, pengantar_lanskap
+from ..presentation.teks import Kalimat
+from ._organisasi import unit as _unit
 
 __all__ = [
     "Kalimat",
     "KolBaris",
-    "terbilang",
+    "KolIsi",
     "pilih_tahun",
-    "periode_dokumen",
-    "label_periode",
-    # Kata Pengantar
-    "tempat_tanggal",
-    "penandatangan",
-    "blok_tanda_tangan",
-    # BAB I
-    "pengantar_dasar_hukum",
-    "daftar_dasar_hukum",
     # judul dan prosa
     "judul_bab2",
     "judul",
     "pengantar",
     # 2.2
+    "asn_jabatan",
+    "asn_rincian",
     "rekap_asn",
     "kalimat_pns",
     "rincian_pns",
     "kalimat_honorer",
     "tabel_asn",
+    "sdm_kesos",
     "tabel_sdm_kesos",
+    "aset",
     "tabel_aset",
     # 2.3.1
     "pilih_periode_pas",
     "rincian_pas",
+    "jumlah_pas",
     "tabel_ppks_pas",
     "grafik_ppks_pas",
     "kalimat_ppks",
+    "psks",
     "tabel_psks",
     # 2.3.2
+    "data_lks",
     "tabel_lks",
     "grafik_lks",
     "kalimat_lks",
     # 2.3.3
     "data_kemiskinan",
+    "kemiskinan_per_tahun",
     "tabel_kemiskinan",
     "grafik_kemiskinan",
     "kalimat_kemiskinan",
+    "rencana_aksi",
     "tabel_rencana_aksi",
     # 2.3.4
     "realisasi_spm",
+    "pita_spm",
     "kalimat_spm",
     "tabel_spm",
     "grafik_spm",
     "permasalahan_spm",
-    "uraian_pita",
 ]
 
-NIHIL = "-"  #: tanda nol pada Tabel 2.2, sebagaimana dokumen sumber
-TIDAK_ADA = "tdk ada"  #: kategori yang tidak terdapat di daerah (Tabel 2.5)
-
-
-class Kalimat(str):
-    """Teks biasa yang tampil di buku catatan sebagai satu paragraf HTML ter-escape.
-
-    >>> Kalimat("a < b")._repr_html_()
-    '<p>a &lt; b</p>'
-    """
-
-    def _repr_html_(self) -> str:
-        return paragraf(str(self))
+NIHIL = "-"  #: tanda nol pada Tabel ASN, sebagaimana dokumen sumber
+TIDAK_ADA = "tdk ada"  #: kategori yang tidak terdapat di daerah (Tabel 12 PAS)
+MINUS = "\u2212"  #: tanda minus tipografis untuk bilangan negatif di tabel dan grafik
 
 
 class KolBaris(Kol):
@@ -132,47 +131,42 @@ class KolBaris(Kol):
         return super().sel(nilai)
 
 
+class KolIsi(Kol):
+    """Kolom yang menampilkan sel kosong (NA) sebagai ``kosong`` (bawaan: sel kosong), bukan tanda pisah.
+
+    Untuk kolom yang memang tidak diisi pada baris tertentu: nomor baris
+    lanjutan, angka pada baris judul kelompok, "tdk ada" pada kategori yang
+    tidak terdapat di daerah.
+
+    >>> KolIsi("no", "No").sel(pd.NA), KolIsi("n", "N", "angka", kosong="tdk ada").sel(None), KolIsi("n", "N", "angka").sel(42583)
+    ('', 'tdk ada', '42.583')
+    """
+
+    def __init__(self, *args, kosong: str = "", **kw):
+        super().__init__(*args, **kw)
+        self.kosong = kosong
+
+    def sel(self, nilai) -> str:
+        if nilai is None or (not isinstance(nilai, (str, list, tuple)) and pd.isna(nilai)):
+            return esc(self.kosong) if self.kosong else ""
+        return super().sel(nilai)
+
+
 # ----------------------------------------------------------------------------
 # alat bantu umum
 
-_SATUAN = ["nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh", "sebelas"]
 
+def bertanda(nilai, digit: int = 2) -> str:
+    """Desimal Indonesia dengan tanda minus tipografis "−" (bukan tanda hubung).
 
-def terbilang(n: int) -> str:
-    """Bilangan bulat tak negatif dalam kata (ejaan dokumen: "22 (dua puluh dua)").
-
-    >>> terbilang(22), terbilang(21), terbilang(11), terbilang(0)
-    ('dua puluh dua', 'dua puluh satu', 'sebelas', 'nol')
-    >>> terbilang(147), terbilang(1000), terbilang(2_500_013)
-    ('seratus empat puluh tujuh', 'seribu', 'dua juta lima ratus ribu tiga belas')
+    >>> bertanda(-0.04), bertanda(0.12), bertanda(None)
+    ('−0,04', '0,12', '–')
     """
-    n = int(n)
-    if n < 0:
-        return "minus " + terbilang(-n)
-    if n < 12:
-        return _SATUAN[n]
-    if n < 20:
-        return f"{_SATUAN[n - 10]} belas"
-
-    def sisa(kepala: str, s: int) -> str:
-        return kepala if s == 0 else f"{kepala} {terbilang(s)}"
-
-    if n < 100:
-        return sisa(f"{_SATUAN[n // 10]} puluh", n % 10)
-    if n < 200:
-        return sisa("seratus", n - 100)
-    if n < 1000:
-        return sisa(f"{_SATUAN[n // 100]} ratus", n % 100)
-    if n < 2000:
-        return sisa("seribu", n - 1000)
-    for besar, nama in ((10**12, "triliun"), (10**9, "miliar"), (10**6, "juta"), (10**3, "ribu")):
-        if n >= besar:
-            return sisa(f"{terbilang(n // besar)} {nama}", n % besar)
-    raise AssertionError("tidak terjangkau")
+    return fmt.desimal(nilai, digit).replace("-", MINUS)
 
 
 def _orang(n: int) -> str:
-    return f"{fmt.angka(n)} ({terbilang(n)}) orang"
+    return f"{fmt.angka(n)} ({fmt.terbilang(n)}) orang"
 
 
 def pilih_tahun(tersedia, tahun: int) -> int | None:
@@ -191,29 +185,6 @@ def pilih_tahun(tersedia, tahun: int) -> int | None:
     return bawah[-1] if bawah else ada[0]
 
 
-def periode_dokumen(tahun: int, periode: str | None = None) -> str:
-    """Periode dokumen: ``periode`` bila diberikan, selain itu dari ``parameters/<tahun>.yml``.
-
-    >>> periode_dokumen(2025), periode_dokumen(2026), periode_dokumen(2025, "Tahunan")
-    ('Triwulan I', 'Tahunan', 'Tahunan')
-    """
-    if periode is not None:
-        return periode
-    try:
-        return muat_parameter(tahun).periode
-    except KesalahanParameter:
-        return "Tahunan"
-
-
-def label_periode(tahun: int, periode: str) -> str:
-    """Label periode untuk kalimat dan judul: "Triwulan I Tahun 2025", "Tahun 2024".
-
-    >>> label_periode(2025, "Triwulan I"), label_periode(2024, "Tahunan")
-    ('Triwulan I Tahun 2025', 'Tahun 2024')
-    """
-    return f"Tahun {tahun}" if periode == "Tahunan" else f"{periode} Tahun {tahun}"
-
-
 def _daerah() -> str:
     i = data.instansi()
     return f"{i['jenis_daerah']} {i['nama_daerah']}"
@@ -226,115 +197,6 @@ def _catatan_tahun(tahun: int, tahun_data: int | None, apa: str) -> list[str]:
     if tahun_data < tahun:
         return [f"Data {apa} tahun {tahun} belum tersedia; disajikan data tahun {tahun_data}, data terakhir yang tersedia."]
     return [f"Data {apa} tahun {tahun} tidak tersedia; disajikan data tahun {tahun_data}, data paling awal yang tersedia."]
-
-
-# ----------------------------------------------------------------------------
-# Kata Pengantar
-
-
-def _tanggal(tahun: int, periode: str | None) -> _dt.date | None:
-    try:
-        p = muat_parameter(tahun, periode)
-    except KesalahanParameter:
-        p = None
-    if p is not None and p.tanggal_dokumen is not None:
-        return p.tanggal_dokumen
-    t = data.instansi().get("tanggal_dokumen")
-    if t is not None:
-        t = _dt.date.fromisoformat(str(t))
-        if t.year == tahun:  # tanggal instansi hanya berlaku untuk tahunnya sendiri
-            return t
-    return None
-
-
-def tempat_tanggal(tahun: int, periode: str | None = None) -> str:
-    """Tempat dan tanggal penandatanganan ("Kuala Pembuang, 22 September 2025").
-
-    Tempat: parameter ``tempat``, lalu ``tempat_dokumen`` atau ``ibu_kota``
-    instansi. Tanggal: parameter ``tanggal_dokumen`` (atau tanggal dokumen
-    instansi bila tahunnya sama); bila belum ada, dikosongkan untuk diisi.
-
-    >>> tempat_tanggal(2025)
-    'Kuala Pembuang, 22 September 2025'
-    >>> tempat_tanggal(2026)
-    'Kuala Pembuang, ……………… 2026'
-    """
-    try:
-        tempat = muat_parameter(tahun, periode).tempat
-    except KesalahanParameter:
-        tempat = None
-    i = data.instansi()
-    tempat = tempat or i.get("tempat_dokumen") or i["ibu_kota"]
-    tgl = _tanggal(tahun, periode)
-    return f"{tempat}, {fmt.tanggal(tgl) if tgl else f'……………… {tahun}'}"
-
-
-def penandatangan(tahun: int, periode: str | None = None) -> dict:
-    """Penandatangan: parameter ``penandatangan``, selain itu kepala perangkat daerah (instansi.yaml).
-
-    >>> p = penandatangan(2025)
-    >>> p["jabatan"], p["nama"], p["golongan"]
-    ('Kepala Dinas', 'ANGGA, SE', 'IV/c')
-    """
-    try:
-        p = muat_parameter(tahun, periode).penandatangan
-    except KesalahanParameter:
-        p = None
-    return p.model_dump() if p is not None else dict(data.instansi()["kepala"])
-
-
-def blok_tanda_tangan(tahun: int, periode: str | None = None) -> HTML:
-    """Blok tanda tangan Kata Pengantar: tempat, tanggal, jabatan, nama, pangkat (golongan), NIP.
-
-    >>> h = blok_tanda_tangan(2025).data
-    >>> "KEPALA DINAS," in h and "Pembina Utama Muda (IV/c)" in h and "NIP. 19680405 198703 1 010" in h
-    True
-    """
-    p = penandatangan(tahun, periode)
-    pangkat = " ".join(x for x in [p.get("pangkat"), f"({p['golongan']})" if p.get("golongan") else None] if x)
-    baris = [
-        f"<p>{esc(tempat_tanggal(tahun, periode))}</p>",
-        f"<p><strong>{esc(p['jabatan'].upper())},</strong></p>",
-        '<div style="height:3.5em"></div>',
-        f"<p><strong>{esc(p['nama'])}</strong></p>",
-    ]
-    if pangkat:
-        baris.append(f"<p>{esc(pangkat)}</p>")
-    if p.get("nip"):
-        baris.append(f"<p>NIP. {esc(p['nip'])}</p>")
-    gaya = "margin:1.2em 0 0 50%;text-align:center;break-inside:avoid;page-break-inside:avoid"
-    isi = "".join(b.replace("<p>", '<p style="text-align:center;margin:0">') for b in baris)
-    return HTML(f'<div class="tanda-tangan" style="{gaya}">{isi}</div>')
-
-
-# ----------------------------------------------------------------------------
-# BAB I
-
-
-def pengantar_dasar_hukum() -> Kalimat:
-    """Kalimat pengantar B. Dasar Hukum, dari nama instansi dan periode Renstra.
-
-    >>> pengantar_dasar_hukum()
-    'Dasar Hukum Penyusunan Dokumen Indikator Kinerja Utama Dinas Sosial Kabupaten Seruyan Tahun 2025-2029 adalah sebagai berikut:'
-    """
-    i = data.instansi()
-    r = i["periode_renstra"]
-    return Kalimat(
-        f"Dasar Hukum Penyusunan Dokumen Indikator Kinerja Utama {i['nama_lengkap']} Tahun {r['awal']}-{r['akhir']} "
-        "adalah sebagai berikut:"
-    )
-
-
-def daftar_dasar_hukum() -> HTML:
-    """Daftar bernomor dasar hukum (BAB I B) dari ``data/dasar_hukum.csv``, nomor sesuai kolom ``no``.
-
-    >>> h = daftar_dasar_hukum().data
-    >>> h.count("<li"), h.startswith("<ol")
-    (20, True)
-    """
-    df = data.muat("dasar_hukum").sort_values("no")
-    isi = "".join(f'<li value="{int(r.no)}">{esc(r.teks)}</li>' for r in df.itertuples())
-    return HTML(f'<ol style="list-style-type:decimal">{isi}</ol>')
 
 
 # ----------------------------------------------------------------------------
@@ -444,57 +306,74 @@ def pengantar(nama: str, tahun: int | None = None, periode: str | None = None, l
 # ----------------------------------------------------------------------------
 # 2.2.1 Sumber Daya Manusia
 
-_DIMENSI = {"eselon": "eselon", "golongan": "golongan", "pendidikan": "pendidikan", "jenis_kelamin": "jenis kelamin"}
+
+def asn_jabatan() -> pd.DataFrame:
+    """Frame pegawai ASN per jabatan (``no``, ``nama_jabatan``, ``pns``, ``honorer``, ``kelas_jabatan``), urut dokumen.
+
+    >>> asn = asn_jabatan()
+    >>> int(asn["pns"].sum()), int(asn["honorer"].sum()), asn.iloc[0]["nama_jabatan"]
+    (21, 21, 'KEPALA DINAS')
+    """
+    return data.muat("asn_jabatan").sort_values("urutan").reset_index(drop=True)
 
 
-def rekap_asn() -> dict:
-    """Jumlah PNS dan honorer dari Tabel 2.2 (jumlah baris) dan jumlah tiap dimensi rincian PNS.
+def asn_rincian() -> pd.DataFrame:
+    """Frame rincian PNS per ``dimensi`` (eselon, golongan, pendidikan, jenis_kelamin), ``kategori`` dan ``jumlah``.
 
-    >>> r = rekap_asn()
+    >>> r = asn_rincian()
+    >>> r.groupby("dimensi", sort=False)["jumlah"].sum().to_dict()
+    {'eselon': 8, 'golongan': 22, 'pendidikan': 22, 'jenis_kelamin': 22}
+    """
+    return data.muat("asn_rincian")
+
+
+def rekap_asn(asn: pd.DataFrame, rincian: pd.DataFrame) -> dict:
+    """Jumlah PNS dan honorer (jumlah kolom Tabel ASN) dan jumlah tiap dimensi rincian PNS.
+
+    >>> r = rekap_asn(asn_jabatan(), asn_rincian())
     >>> r["pns"], r["honorer"], r["rincian"]
     (21, 21, {'eselon': 8, 'golongan': 22, 'pendidikan': 22, 'jenis_kelamin': 22})
     """
-    asn = data.muat("asn_jabatan")
-    rinci = data.muat("asn_rincian")
     return {
         "pns": int(asn["pns"].sum()),
         "honorer": int(asn["honorer"].sum()),
-        "rincian": {d: int(g["jumlah"].sum()) for d, g in rinci.groupby("dimensi", sort=False)},
+        "rincian": {d: int(g["jumlah"].sum()) for d, g in rincian.groupby("dimensi", sort=False)},
     }
 
 
-def kalimat_pns() -> Kalimat:
-    """Kalimat pembuka 2.2.1: jumlah PNS = jumlah kolom PNS Tabel 2.2.
+def kalimat_pns(rekap: dict) -> Kalimat:
+    """Kalimat pembuka 2.2.1: jumlah PNS = jumlah kolom PNS Tabel ASN.
 
-    >>> kalimat_pns()
-    'Dukungan Sumber Daya Manusia Aparatur Sipil Negara (ASN) pada Dinas Sosial Kabupaten Seruyan yang berstatus Pegawai Negeri Sipil (PNS) berjumlah 21 (dua puluh satu) orang menurut Tabel 2.2, dengan rincian sebagai berikut:'
+    >>> kalimat_pns(rekap_asn(asn_jabatan(), asn_rincian()))
+    'Dukungan Sumber Daya Manusia Aparatur Sipil Negara (ASN) pada Dinas Sosial Kabupaten Seruyan yang berstatus Pegawai Negeri Sipil (PNS) berjumlah 21 (dua puluh satu) orang menurut @tabel:asn, dengan rincian sebagai berikut:'
     """
-    r = rekap_asn()
     return Kalimat(
         f"Dukungan Sumber Daya Manusia Aparatur Sipil Negara (ASN) pada {data.instansi()['nama_lengkap']} yang berstatus "
-        f"Pegawai Negeri Sipil (PNS) berjumlah {_orang(r['pns'])} menurut Tabel 2.2, dengan rincian sebagai berikut:"
+        f"Pegawai Negeri Sipil (PNS) berjumlah {_orang(rekap['pns'])} menurut @tabel:asn, dengan rincian sebagai berikut:"
     )
 
 
-def rincian_pns() -> HTML:
-    """Rincian PNS menurut eselon, golongan, pendidikan dan jenis kelamin (2.2.1), dari ``asn_rincian``.
+_DIMENSI = {"eselon": "eselon", "golongan": "golongan", "pendidikan": "pendidikan", "jenis_kelamin": "jenis kelamin"}
+
+
+def rincian_pns(rincian: pd.DataFrame, rekap: dict) -> HTML:
+    """Rincian PNS menurut eselon, golongan, pendidikan dan jenis kelamin (2.2.1).
 
     Bila jumlah suatu rincian (selain eselon, yang hanya mencakup jabatan
-    struktural) berbeda dari jumlah PNS Tabel 2.2, selisihnya disebut.
+    struktural) berbeda dari jumlah PNS Tabel ASN, selisihnya disebut.
 
-    >>> h = rincian_pns().data
+    >>> rinci = asn_rincian()
+    >>> h = rincian_pns(rinci, rekap_asn(asn_jabatan(), rinci)).data
     >>> "Menurut golongan terdiri dari:" in h and "<li>Golongan III: 14 orang</li>" in h
     True
-    >>> "berjumlah 22 orang, berbeda 1 orang dari jumlah PNS pada Tabel 2.2 (21 orang)" in h
+    >>> "berjumlah 22 orang, berbeda 1 orang dari jumlah PNS pada @tabel:asn (21 orang)" in h
     True
     """
-    rinci = data.muat("asn_rincian")
     bagian = []
-    for d, g in rinci.groupby("dimensi", sort=False):
+    for d, g in rincian.groupby("dimensi", sort=False):
         bagian.append(paragraf(f"Menurut {_DIMENSI.get(d, d)} terdiri dari:"))
         bagian.append(daftar([f"{r.kategori}: {fmt.angka(r.jumlah)} orang" for r in g.itertuples()]))
-    r = rekap_asn()
-    beda = {d: n for d, n in r["rincian"].items() if d != "eselon" and n != r["pns"]}
+    beda = {d: n for d, n in rekap["rincian"].items() if d != "eselon" and n != rekap["pns"]}
     if beda:
         nama = ", ".join(_DIMENSI.get(d, d) for d in beda)
         nama = re.sub(r", ([^,]+)$", r" dan \1", nama)
@@ -503,27 +382,26 @@ def rincian_pns() -> HTML:
             n = jumlah[0]
             teks = (
                 f"Rincian menurut {nama} {'masing-masing ' if len(beda) > 1 else ''}berjumlah {fmt.angka(n)} orang, "
-                f"berbeda {fmt.angka(abs(n - r['pns']))} orang dari jumlah PNS pada Tabel 2.2 ({fmt.angka(r['pns'])} orang); "
+                f"berbeda {fmt.angka(abs(n - rekap['pns']))} orang dari jumlah PNS pada @tabel:asn ({fmt.angka(rekap['pns'])} orang); "
                 "selisih ini perlu diverifikasi pada data kepegawaian."
             )
         else:
             teks = (
                 f"Jumlah rincian menurut {nama} ({', '.join(fmt.angka(beda[d]) for d in beda)} orang) berbeda dari jumlah "
-                f"PNS pada Tabel 2.2 ({fmt.angka(r['pns'])} orang); selisih ini perlu diverifikasi pada data kepegawaian."
+                f"PNS pada @tabel:asn ({fmt.angka(rekap['pns'])} orang); selisih ini perlu diverifikasi pada data kepegawaian."
             )
         bagian.append(paragraf(teks, kelas="catatan"))
     return HTML("".join(bagian))
 
 
-def kalimat_honorer() -> Kalimat:
-    """Kalimat tenaga honorer/kontrak (jumlah kolom HONORER Tabel 2.2) dan pengantar Tabel 2.2.
+def kalimat_honorer(rekap: dict) -> Kalimat:
+    """Kalimat tenaga honorer/kontrak (jumlah kolom Honorer Tabel ASN) dan pengantar tabelnya.
 
-    >>> kalimat_honorer()[:95]
+    >>> kalimat_honorer(rekap_asn(asn_jabatan(), asn_rincian()))[:95]
     'Selain tenaga Pegawai Negeri Sipil (PNS) dibantu dengan tenaga honorer/kontrak sebanyak 21 (dua'
     """
-    r = rekap_asn()
     return Kalimat(
-        f"Selain tenaga Pegawai Negeri Sipil (PNS) dibantu dengan tenaga honorer/kontrak sebanyak {_orang(r['honorer'])}. "
+        f"Selain tenaga Pegawai Negeri Sipil (PNS) dibantu dengan tenaga honorer/kontrak sebanyak {_orang(rekap['honorer'])}. "
         f"Adapun keberadaan (eksisting) Aparatur Sipil Negara (ASN) yang dimiliki {data.instansi()['nama_lengkap']} "
         "adalah sebagai berikut:"
     )
@@ -533,57 +411,65 @@ def _nihil(v) -> str:
     return NIHIL if v == 0 else fmt.angka(v)
 
 
-def tabel_asn() -> Tabel:
-    """Tabel 2.2 Data Existing Pegawai ASN: baris jabatan dan baris JUMLAH yang dihitung.
+def _dengan_jumlah(df: pd.DataFrame, jumlah: dict) -> pd.DataFrame:
+    """``df`` dengan kolom ``kelas`` (kosong) dan satu baris total (kelas ``jumlah``); kolom yang tidak dijumlah berisi NA."""
+    total = pd.DataFrame([jumlah | {"kelas": "jumlah"}])
+    hasil = pd.concat([df.assign(kelas=""), total], ignore_index=True)
+    return hasil.astype({k: str(df[k].dtype) for k in df.columns if str(df[k].dtype) in ("Int64", "Float64")})
 
-    Nol ditampilkan "-" seperti dokumen sumber.
 
-    >>> t = tabel_asn()
-    >>> t.df.iloc[-1][["nama_jabatan", "pns", "honorer"]].tolist()
-    ['JUMLAH', '21', '21']
-    >>> t.df.iloc[1]["pns"]
-    '-'
+def tabel_asn(asn: pd.DataFrame) -> Tabel:
+    """Tabel ASN "Data Existing Pegawai ASN": baris jabatan dan baris JUMLAH yang dihitung dari ``asn``.
+
+    Nol ditampilkan "-" seperti dokumen sumber; frame di balik tabel tetap angka.
+
+    >>> t = tabel_asn(asn_jabatan())
+    >>> t.df.iloc[-1]["nama_jabatan"], int(t.df.iloc[-1]["pns"]), int(t.df.iloc[-1]["honorer"])
+    ('JUMLAH', 21, 21)
+    >>> '<td class="rata-kanan">-</td>' in t.html(), t.label
+    (True, 'asn')
     """
-    asn = data.muat("asn_jabatan").sort_values("urutan")
-    df = pd.DataFrame({
-        "no": [("" if pd.isna(v) else str(int(v))) for v in asn["no"]],
-        "nama_jabatan": asn["nama_jabatan"].tolist(),
-        "pns": [_nihil(v) for v in asn["pns"]],
-        "honorer": [_nihil(v) for v in asn["honorer"]],
-        "kelas_jabatan": [fmt.angka(v) for v in asn["kelas_jabatan"]],
-        "kelas": "",
-    })
-    jumlah = {"no": "", "nama_jabatan": "JUMLAH", "pns": _nihil(int(asn["pns"].sum())),
-              "honorer": _nihil(int(asn["honorer"].sum())), "kelas_jabatan": "", "kelas": "jumlah"}
-    df = pd.concat([df, pd.DataFrame([jumlah])], ignore_index=True)
+    df = asn[["no", "nama_jabatan", "pns", "honorer", "kelas_jabatan"]]
+    df = _dengan_jumlah(df, {"nama_jabatan": "JUMLAH", "pns": int(asn["pns"].sum()), "honorer": int(asn["honorer"].sum())})
     return Tabel(
-        df, nomor="2.2", judul=f"Data Existing Pegawai ASN {data.instansi()['nama_perangkat_daerah']}",
-        kolom=[Kol("no", "No", rata="tengah"), Kol("nama_jabatan", "Nama Jabatan"), Kol("pns", "PNS", rata="kanan"),
-               Kol("honorer", "Honorer", rata="kanan"), Kol("kelas_jabatan", "Kelas Jabatan", rata="tengah")],
+        df, label="asn", judul=f"Data Existing Pegawai ASN {data.instansi()['nama_perangkat_daerah']}",
+        kolom=[KolIsi("no", "No", rata="tengah"), Kol("nama_jabatan", "Nama Jabatan"), KolIsi("pns", "PNS", _nihil),
+               KolIsi("honorer", "Honorer", _nihil), KolIsi("kelas_jabatan", "Kelas Jabatan", "angka", rata="tengah")],
         catatan=["Tanda - berarti tidak ada pegawai pada jabatan tersebut. Nomor urut sesuai dokumen sumber.",
                  "Baris JUMLAH dihitung dari baris jabatan. Berkas data kepegawaian tidak mencantumkan tahun data."],
         baris_kelas="kelas",
     )
 
 
-def tabel_sdm_kesos(tahun: int) -> Tabel:
-    """Tabel 2.3 Data SDM Kesejahteraan Sosial (tahun data terakhir ≤ ``tahun``), baris kelompok dan Jumlah.
+def sdm_kesos(tahun: int) -> pd.DataFrame:
+    """Frame SDM Kesejahteraan Sosial tahun data terakhir ≤ ``tahun`` (kelompok, jenis, jumlah).
 
-    >>> t = tabel_sdm_kesos(2025)
-    >>> t.judul, t.df.iloc[-1]["jumlah"], t.df.iloc[0][["no", "kelas"]].tolist()
-    ('Data SDM Kesejahteraan Sosial Tahun 2024', '147', ['I', 'kelompok'])
+    >>> s = sdm_kesos(2025)
+    >>> int(s["tahun"].iloc[0]), int(s["jumlah"].sum())
+    (2024, 147)
     """
     sdm = data.muat("sdm_kesos")
     th = pilih_tahun(sdm["tahun"], tahun)
-    sdm = sdm[sdm["tahun"] == th]
+    return sdm[sdm["tahun"] == th].reset_index(drop=True)
+
+
+def tabel_sdm_kesos(sdm: pd.DataFrame, tahun: int) -> Tabel:
+    """Tabel Data SDM Kesejahteraan Sosial dari frame :func:`sdm_kesos`: baris kelompok dan Jumlah dihitung.
+
+    >>> t = tabel_sdm_kesos(sdm_kesos(2025), 2025)
+    >>> t.judul, int(t.df.iloc[-1]["jumlah"]), t.df.iloc[0][["no", "kelas"]].tolist()
+    ('Data SDM Kesejahteraan Sosial Tahun 2024', 147, ['I', 'kelompok'])
+    """
+    th = int(sdm["tahun"].iloc[0])
     baris = []
     for (kno, kel), g in sdm.groupby(["kelompok_no", "kelompok"], sort=False):
-        baris.append({"no": kno, "jenis": kel, "jumlah": "", "kelas": "kelompok"})
-        baris.extend({"no": str(int(r.no)), "jenis": r.jenis, "jumlah": fmt.angka(r.jumlah), "kelas": ""} for r in g.itertuples())
-    baris.append({"no": "", "jenis": "Jumlah", "jumlah": fmt.angka(int(sdm["jumlah"].sum())), "kelas": "jumlah"})
+        baris.append({"no": kno, "jenis": kel, "jumlah": pd.NA, "kelas": "kelompok"})
+        baris.extend({"no": str(int(r.no)), "jenis": r.jenis, "jumlah": int(r.jumlah), "kelas": ""} for r in g.itertuples())
+    baris.append({"no": pd.NA, "jenis": "Jumlah", "jumlah": int(sdm["jumlah"].sum()), "kelas": "jumlah"})
+    df = pd.DataFrame(baris).astype({"jumlah": "Int64"})
     return Tabel(
-        pd.DataFrame(baris), nomor="2.3", judul=f"Data SDM Kesejahteraan Sosial Tahun {th}",
-        kolom=[Kol("no", "No", rata="tengah"), Kol("jenis", "SDM Kesejahteraan Sosial"), Kol("jumlah", "Jumlah", rata="kanan")],
+        df, label="sdm-kesos", judul=f"Data SDM Kesejahteraan Sosial Tahun {th}",
+        kolom=[KolIsi("no", "No", rata="tengah"), Kol("jenis", "SDM Kesejahteraan Sosial"), KolIsi("jumlah", "Jumlah", "angka")],
         catatan=_catatan_tahun(tahun, th, "SDM Kesejahteraan Sosial"), baris_kelas="kelas",
     )
 
@@ -592,26 +478,37 @@ def tabel_sdm_kesos(tahun: int) -> Tabel:
 # 2.2.2 Sarana dan Prasarana
 
 
-def tabel_aset(tahun: int) -> Tabel:
-    """Tabel 2.4 Sarana Prasarana: nilai aset tetap per klasifikasi, subtotal kelompok (tebal) dan TOTAL.
+def aset(tahun: int) -> pd.DataFrame:
+    """Frame nilai aset tetap per klasifikasi, tahun data terakhir ≤ ``tahun``.
 
-    >>> t = tabel_aset(2025)
+    >>> a = aset(2025)
+    >>> int(a["tahun"].iloc[0]), fmt.rupiah(a["nilai"].sum())
+    (2024, 'Rp 11.079.039.430')
+    """
+    df = data.muat("aset")
+    th = pilih_tahun(df["tahun"], tahun)
+    return df[df["tahun"] == th].sort_values(["kelompok_no", "_baris"]).reset_index(drop=True)
+
+
+def tabel_aset(aset: pd.DataFrame, tahun: int) -> Tabel:
+    """Tabel Sarana Prasarana dari frame :func:`aset`: subtotal kelompok (tebal) dan TOTAL dihitung.
+
+    >>> t = tabel_aset(aset(2025), 2025)
     >>> t.sumber
     'Subbagian Umum, Perlengkapan dan Kepegawaian'
-    >>> t.df.iloc[-1]["nilai"], t.df.iloc[2][["klasifikasi", "nilai", "kelas"]].tolist()
-    ('Rp 11.079.039.430', ['PERALATAN DAN MESIN', 'Rp 1.906.887.580', 'kelompok'])
+    >>> fmt.rupiah(t.df.iloc[-1]["nilai"]), t.df.iloc[2][["klasifikasi", "kelas"]].tolist(), fmt.rupiah(t.df.iloc[2]["nilai"])
+    ('Rp 11.079.039.430', ['PERALATAN DAN MESIN', 'kelompok'], 'Rp 1.906.887.580')
     """
-    aset = data.muat("aset")
-    th = pilih_tahun(aset["tahun"], tahun)
-    aset = aset[aset["tahun"] == th].sort_values(["kelompok_no", "_baris"])
+    th = int(aset["tahun"].iloc[0])
     baris = []
     for (kno, kel), g in aset.groupby(["kelompok_no", "kelompok"], sort=False):
-        baris.append({"no": str(int(kno)), "klasifikasi": kel, "nilai": fmt.rupiah(g["nilai"].sum()), "kelas": "kelompok"})
-        baris.extend({"no": "", "klasifikasi": r.klasifikasi, "nilai": fmt.rupiah(r.nilai), "kelas": ""} for r in g.itertuples())
-    baris.append({"no": "", "klasifikasi": "TOTAL", "nilai": fmt.rupiah(aset["nilai"].sum()), "kelas": "jumlah"})
+        baris.append({"no": int(kno), "klasifikasi": kel, "nilai": float(g["nilai"].sum()), "kelas": "kelompok"})
+        baris.extend({"no": pd.NA, "klasifikasi": r.klasifikasi, "nilai": float(r.nilai), "kelas": ""} for r in g.itertuples())
+    baris.append({"no": pd.NA, "klasifikasi": "TOTAL", "nilai": float(aset["nilai"].sum()), "kelas": "jumlah"})
     return Tabel(
-        pd.DataFrame(baris), nomor="2.4", judul=f"Sarana Prasarana {data.instansi()['nama_perangkat_daerah']} Tahun {th}",
-        kolom=[Kol("no", "No.", rata="tengah"), Kol("klasifikasi", "Klasifikasi"), Kol("nilai", "Nilai Aset Tetap", rata="kanan")],
+        pd.DataFrame(baris).astype({"no": "Int64"}), label="aset",
+        judul=f"Sarana Prasarana {data.instansi()['nama_perangkat_daerah']} Tahun {th}",
+        kolom=[KolIsi("no", "No.", rata="tengah"), Kol("klasifikasi", "Klasifikasi"), Kol("nilai", "Nilai Aset Tetap", "rupiah")],
         catatan=["Baris kelompok (tebal) adalah jumlah klasifikasi di bawahnya; TOTAL adalah jumlah seluruh klasifikasi."]
         + _catatan_tahun(tahun, th, "aset"),
         sumber=_nama_unit("subbag_umum"), baris_kelas="kelas",
@@ -620,10 +517,8 @@ def tabel_aset(tahun: int) -> Tabel:
 
 def _nama_unit(id_: str) -> str | None:
     """Nama unit organisasi (sumber data tabel), ``None`` bila unit itu tidak ada."""
-    from ._organisasi import unit
-
     try:
-        return unit(id_)["nama"]
+        return _unit(id_)["nama"]
     except KeyError:
         return None
 
@@ -657,7 +552,7 @@ def pilih_periode_pas(tahun: int, periode: str | None = None) -> tuple[int, str]
 
 
 def rincian_pas(tahun: int, periode: str | None = None) -> pd.DataFrame:
-    """Baris Tabel 2.5 periode terpilih dengan kolom ``persen_tertangani`` (DO IKU 1).
+    """Frame 12 PAS periode terpilih (:func:`pilih_periode_pas`) dengan kolom ``persen_tertangani`` (DO IKU 1).
 
     ``persen_tertangani`` = tertangani / terdata × 100 %; kosong (``None``)
     bila terdata nol atau kategori tidak ada ("tdk ada").
@@ -679,49 +574,57 @@ def rincian_pas(tahun: int, periode: str | None = None) -> pd.DataFrame:
     return pas.reset_index(drop=True)
 
 
-def tabel_ppks_pas(tahun: int, periode: str | None = None) -> Tabel:
-    """Tabel 2.5 12 PAS (Pemerlu Atensi Sosial): terdata, tertangani, % tertangani, JUMLAH dihitung.
+def jumlah_pas(pas: pd.DataFrame) -> dict:
+    """Jumlah terdata dan tertangani 12 PAS (kategori "tdk ada" tidak dijumlahkan) dan persentasenya (DO IKU 1).
 
-    >>> t = tabel_ppks_pas(2025)
-    >>> t.judul
-    '12 PAS (Pemerlu Atensi Sosial) Triwulan I Tahun 2025'
-    >>> t.df.iloc[-1][["terdata", "tertangani"]].tolist(), fmt.persen(t.df.iloc[-1]["persen"])
-    (['42.583', '35.005'], '82,20 %')
-    >>> kat = t.df[t.df["jenis"] == "Kelompok Adat Terpencil (KAT)"].iloc[0]
-    >>> kat["terdata"], fmt.persen(kat["persen"])
-    ('tdk ada', '–')
+    >>> j = jumlah_pas(rincian_pas(2025))
+    >>> j["terdata"], j["tertangani"], fmt.persen(j["persen_tertangani"])
+    (42583, 35005, '82,20 %')
     """
-    r = rincian_pas(tahun, periode)
-    sel = pilih_periode_pas(tahun, periode)
-    baris, lalu = [], None
-    for x in r.itertuples():
-        pertama = x.pas_no != lalu
-        lalu = x.pas_no
-        baris.append({
-            "no": str(int(x.pas_no)) if pertama else "", "pas": x.pas if pertama else "", "jenis": x.jenis,
-            "terdata": fmt.angka(x.terdata) if x.ada else TIDAK_ADA,
-            "tertangani": fmt.angka(x.tertangani) if x.ada else TIDAK_ADA,
-            "persen": x.persen_tertangani, "bidang": x.bidang, "kelas": "",
-        })
-    ada = r[r["ada"]]
+    ada = pas[pas["ada"]]
     terdata, tertangani = int(ada["terdata"].sum()), int(ada["tertangani"].sum())
-    baris.append({"no": "", "pas": "JUMLAH", "jenis": "", "terdata": fmt.angka(terdata), "tertangani": fmt.angka(tertangani),
-                  "persen": rumus.persentase_tertangani(tertangani, terdata), "bidang": "", "kelas": "jumlah"})
+    return {"terdata": terdata, "tertangani": tertangani,
+            "persen_tertangani": rumus.persentase_tertangani(tertangani, terdata)}
+
+
+def tabel_ppks_pas(pas: pd.DataFrame, tahun: int, periode: str | None = None) -> Tabel:
+    """Tabel 12 PAS (Pemerlu Atensi Sosial) dari frame :func:`rincian_pas`: terdata, tertangani, % tertangani, JUMLAH dihitung.
+
+    Frame di balik tabel adalah ``pas`` (kolom tambahan analis ikut terbawa)
+    dengan nomor dan nama PAS dikosongkan pada baris lanjutan dan satu baris
+    JUMLAH. ``tahun``/``periode`` dokumen hanya dipakai untuk catatan bila rincian
+    yang disajikan berasal dari periode lain.
+
+    >>> t = tabel_ppks_pas(rincian_pas(2025), 2025)
+    >>> t.judul, t.label
+    ('12 PAS (Pemerlu Atensi Sosial) Triwulan I Tahun 2025', 'ppks-pas')
+    >>> list(map(int, t.df.iloc[-1][["terdata", "tertangani"]])), fmt.persen(t.df.iloc[-1]["persen_tertangani"])
+    ([42583, 35005], '82,20 %')
+    >>> kat = t.df[t.df["jenis"] == "Kelompok Adat Terpencil (KAT)"].iloc[0]
+    >>> kat["terdata"] is pd.NA, '<td class="rata-kanan">tdk ada</td>' in t.html()
+    (True, True)
+    """
+    sel = (int(pas["tahun"].iloc[0]), pas["periode"].iloc[0])
+    lanjutan = pas["pas_no"].duplicated()
+    df = pas.assign(no=pas["pas_no"].mask(lanjutan), pas=pas["pas"].mask(lanjutan))
+    df = df.drop(columns=[k for k in ("_baris", "tahun", "periode") if k in df.columns])
+    j = jumlah_pas(pas)
+    df = _dengan_jumlah(df, {"pas": "JUMLAH", "terdata": j["terdata"], "tertangani": j["tertangani"],
+                             "persen_tertangani": j["persen_tertangani"], "ada": True})
     catatan = ["% Tertangani = tertangani ÷ terdata × 100 % (rumus Definisi Operasional IKU 1); tanda – berarti tidak "
                "terdefinisi karena terdata nol atau kategori tidak ada."]
-    if not r["ada"].all():
+    if not pas["ada"].all():
         catatan.append(f"tdk ada: kategori tersebut tidak terdapat di {_daerah()} (bukan nol) dan tidak ikut dijumlahkan.")
     catatan.append("Baris JUMLAH dihitung dari rincian di atasnya.")
-    label_dok = label_periode(tahun, periode_dokumen(tahun, periode))
-    if sel != (tahun, periode_dokumen(tahun, periode)):
+    per = periode_dokumen(tahun, periode)
+    if sel != (tahun, per):
         kata = "belum tersedia" if sel[0] <= tahun else "tidak tersedia"
-        catatan.append(f"Rincian PAS untuk {label_dok} {kata}; disajikan rincian {label_periode(*sel)}.")
+        catatan.append(f"Rincian PAS untuk {label_periode(tahun, per)} {kata}; disajikan rincian {label_periode(*sel)}.")
     return Tabel(
-        pd.DataFrame(baris), nomor="2.5",
-        judul=f"{r['pas_no'].nunique()} PAS (Pemerlu Atensi Sosial) {label_periode(*sel)}",
-        kolom=[Kol("no", "No", rata="tengah"), Kol("pas", "Pemerlu Atensi Sosial (PAS)"), Kol("jenis", "Jenis PPKS"),
-               Kol("terdata", "Terdata", rata="kanan"), Kol("tertangani", "Tertangani", rata="kanan"),
-               Kol("persen", "% Tertangani", "persen"), Kol("bidang", "Bidang Penanggung Jawab Teknis")],
+        df, label="ppks-pas", judul=f"{pas['pas_no'].nunique()} PAS (Pemerlu Atensi Sosial) {label_periode(*sel)}",
+        kolom=[KolIsi("no", "No", rata="tengah"), KolIsi("pas", "Pemerlu Atensi Sosial (PAS)"), Kol("jenis", "Jenis PPKS"),
+               KolIsi("terdata", "Terdata", "angka", kosong=TIDAK_ADA), KolIsi("tertangani", "Tertangani", "angka", kosong=TIDAK_ADA),
+               Kol("persen_tertangani", "% Tertangani", "persen"), Kol("bidang", "Bidang Penanggung Jawab Teknis")],
         catatan=catatan, baris_kelas="kelas",
     )
 
@@ -730,56 +633,64 @@ def _bungkus(teks: str, lebar: int) -> str:
     return "\n".join(textwrap.wrap(teks, lebar)) or teks
 
 
-@bergaya
-def grafik_ppks_pas(tahun: int, periode: str | None = None, nomor: str = "2.2") -> Gambar:
-    """Gambar 2.2 PPKS terdata dan tertangani per PAS: batang mendatar berpasangan, skala logaritmik.
+def pas_per_kelompok(pas: pd.DataFrame) -> pd.DataFrame:
+    """Terdata dan tertangani per PAS (jumlah jenis PPKS yang ada), untuk grafik.
 
-    Fakir miskin (puluhan ribu) jauh lebih besar dari PAS lain (satuan hingga
-    ribuan), maka sumbu memakai skala logaritmik dengan label Indonesia dan
-    setiap batang diberi angkanya; nol dan "tdk ada" ditulis di pangkal sumbu.
+    ``ada`` salah bila tidak satu pun jenis PPKS PAS itu terdapat di daerah.
 
-    >>> g = grafik_ppks_pas(2025)
-    >>> g.judul
-    'PPKS Terdata dan Tertangani per PAS, Triwulan I Tahun 2025'
+    >>> g = pas_per_kelompok(rincian_pas(2025))
+    >>> len(g), int(g["terdata"].sum()), g.iloc[0]["label"], int(g.iloc[0]["terdata"]), int(g.iloc[0]["tertangani"])
+    (12, 42583, '1. ANAK - ANAK RENTAN', 290, 11)
     """
-    from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
-
-    r = rincian_pas(tahun, periode)
-    sel = pilih_periode_pas(tahun, periode)
-    grup = []
-    for (no, nama), g in r.groupby(["pas_no", "pas"], sort=True):
+    baris = []
+    for (no, nama), g in pas.groupby(["pas_no", "pas"], sort=True):
         a = g[g["ada"]]
-        grup.append((f"{int(no)}. {nama}", bool(len(a)), int(a["terdata"].sum()), int(a["tertangani"].sum())))
-    n = len(grup)
-    fig, ax = subplots(figsize=(6.4, 0.5 * n + 1.0))
-    y = list(range(n))
-    tinggi = 0.38
-    maks = max([g[2] for g in grup] + [10])
-    kiri = 0.7
-    for i, (label, ada, td, tt) in enumerate(grup):
-        for dy, nilai, warna in ((-tinggi / 2, td, WARNA["utama"]), (tinggi / 2, tt, WARNA["kedua"])):
-            yy = i + dy
-            if ada and nilai > 0:
-                ax.barh(yy, nilai - kiri, left=kiri, height=tinggi, color=warna)
-                ax.text(nilai * 1.12, yy, fmt.angka(nilai), va="center", fontsize=7.5)
-            else:
-                ax.text(kiri * 1.12, yy, fmt.angka(nilai) if ada else TIDAK_ADA, va="center", fontsize=7.5, color="#444444")
-    ax.set_xscale("log")
-    ax.set_xlim(kiri, maks * 6)
-    ax.xaxis.set_major_locator(LogLocator(base=10))
-    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: fmt.angka(v) if v >= 1 else ""))
-    ax.xaxis.set_minor_formatter(NullFormatter())
-    ax.set_yticks(y, [_bungkus(g[0], 34) for g in grup], fontsize=7.5)
-    ax.invert_yaxis()
-    ax.set_xlabel("Jumlah jiwa (skala logaritmik)")
-    ax.grid(axis="x", color="#dddddd", linewidth=0.6)
-    ax.set_axisbelow(True)
+        baris.append({"tahun": int(g["tahun"].iloc[0]), "periode": g["periode"].iloc[0],
+                      "pas_no": int(no), "label": f"{int(no)}. {nama}", "ada": bool(len(a)),
+                      "terdata": int(a["terdata"].sum()), "tertangani": int(a["tertangani"].sum())})
+    return pd.DataFrame(baris)
+
+
+@bergaya
+def grafik_ppks_pas(kelompok: pd.DataFrame) -> Gambar:
+    """Gambar PPKS terdata dan tertangani per PAS dari :func:`pas_per_kelompok`: batang mendatar berpasangan, sumbu linear.
+
+    Sumbu linear (cacah): batang PAS kecil memang pendek di samping fakir
+    miskin; setiap batang diberi angkanya, nol dan "tdk ada" ditulis di pangkal
+    sumbu. Teks 8 pt pada lebar cetak (6,4 inci).
+
+    >>> g = grafik_ppks_pas(pas_per_kelompok(rincian_pas(2025)))
+    >>> g.judul, g.label, g.fig.axes[0].get_xscale()
+    ('PPKS Terdata dan Tertangani per PAS, Triwulan I Tahun 2025', 'ppks-pas', 'linear')
+    """
     from matplotlib.patches import Patch
 
+    n = len(kelompok)
+    fig, ax = subplots(figsize=(6.4, 0.5 * n + 1.0))
+    tinggi = 0.38
+    maks = max([int(v) for v in kelompok["terdata"]] + [10])
+    geser = maks * 0.01
+    for i, r in enumerate(kelompok.itertuples()):
+        for dy, nilai, warna in ((-tinggi / 2, r.terdata, WARNA["utama"]), (tinggi / 2, r.tertangani, WARNA["kedua"])):
+            yy = i + dy
+            if r.ada and nilai > 0:
+                ax.barh(yy, nilai, height=tinggi, color=warna)
+            teks = fmt.angka(nilai) if r.ada else TIDAK_ADA
+            ax.text(max(nilai, 0) + geser, yy, teks, va="center", fontsize=8, color="#222222" if r.ada else "#555555")
+    ax.set_xlim(0, maks * 1.16)
+    sumbu_angka(ax, "x")
+    ax.tick_params(axis="x", labelsize=8)
+    ax.set_yticks(range(n), [_bungkus(v, 34) for v in kelompok["label"]], fontsize=8)
+    ax.invert_yaxis()
+    ax.set_xlabel("Jumlah jiwa", fontsize=8)
+    ax.grid(axis="x", color="#dddddd", linewidth=0.6)
+    ax.set_axisbelow(True)
     ax.legend(handles=[Patch(color=WARNA["utama"], label="Terdata"), Patch(color=WARNA["kedua"], label="Tertangani")],
               loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=2, fontsize=8, frameon=False)
     fig.tight_layout()
-    return Gambar(fig, nomor=nomor, judul=f"PPKS Terdata dan Tertangani per PAS, {label_periode(*sel)}", sumber="Tabel 2.5")
+    sel = (int(kelompok["tahun"].iloc[0]), kelompok["periode"].iloc[0])
+    return Gambar(fig, label="ppks-pas", judul=f"PPKS Terdata dan Tertangani per PAS, {label_periode(*sel)}",
+                  sumber="@tabel:ppks-pas")
 
 
 def _kalimat_jumlah(terdata: int, tertangani: int | None) -> str:
@@ -802,7 +713,7 @@ def kalimat_ppks(tahun: int, periode: str | None = None) -> Kalimat:
     yang disajikan disebut.
 
     >>> kalimat_ppks(2024)
-    'Sampai dengan akhir Tahun 2024 tercatat 43.746 jiwa PPKS terdata, 41.893 jiwa (95,76 %) di antaranya tertangani. Rincian per PAS untuk periode tersebut tidak tersedia; Tabel 2.5 menyajikan rincian Triwulan I Tahun 2025.'
+    'Sampai dengan akhir Tahun 2024 tercatat 43.746 jiwa PPKS terdata, 41.893 jiwa (95,76 %) di antaranya tertangani. Rincian per PAS untuk periode tersebut tidak tersedia; @tabel:ppks-pas menyajikan rincian Triwulan I Tahun 2025.'
     """
     per = periode_dokumen(tahun, periode)
     e = kinerja.evaluasi_ppks(tahun, per)
@@ -810,41 +721,44 @@ def kalimat_ppks(tahun: int, periode: str | None = None) -> Kalimat:
     if e is None:
         teks = f"Data realisasi PPKS tahun {tahun} belum tersedia."
         if sel is not None:
-            r = rincian_pas(tahun, per)
-            a = r[r["ada"]]
-            teks += (f" Tabel 2.5 menyajikan rincian terakhir yang tersedia, {label_periode(*sel)}: "
-                     + _kalimat_jumlah(int(a["terdata"].sum()), int(a["tertangani"].sum())))
+            j = jumlah_pas(rincian_pas(tahun, per))
+            teks += (f" @tabel:ppks-pas menyajikan rincian terakhir yang tersedia, {label_periode(*sel)}: "
+                     + _kalimat_jumlah(j["terdata"], j["tertangani"]))
         return Kalimat(teks)
     teks = f"Sampai dengan {_sampai(e.tahun, e.periode)} " + _kalimat_jumlah(e.terdata, e.tertangani)
     if sel is not None and sel != (e.tahun, e.periode):
-        teks += f" Rincian per PAS untuk periode tersebut tidak tersedia; Tabel 2.5 menyajikan rincian {label_periode(*sel)}."
+        teks += f" Rincian per PAS untuk periode tersebut tidak tersedia; @tabel:ppks-pas menyajikan rincian {label_periode(*sel)}."
     return Kalimat(teks)
 
 
-def tabel_psks(tahun: int) -> Tabel:
-    """Tabel 2.6 Potensi dan Sumber Kesejahteraan Sosial (PSKS), baris JUMLAH PSKS dihitung.
+def psks(tahun: int) -> pd.DataFrame:
+    """Frame PSKS tahun data terakhir ≤ ``tahun`` (jenis, jumlah, bersertifikat, sumber_data), urut nomor.
 
-    >>> t = tabel_psks(2025)
-    >>> t.judul, t.df.iloc[-1][["jumlah", "bersertifikat"]].tolist()
-    ('Potensi dan Sumber Kesejahteraan Sosial (PSKS) Tahun 2025', ['161', '76'])
+    >>> p = psks(2025)
+    >>> int(p["jumlah"].sum()), int(p["bersertifikat"].sum())
+    (161, 76)
     """
-    psks = data.muat("psks")
-    th = pilih_tahun(psks["tahun"], tahun)
-    psks = psks[psks["tahun"] == th].sort_values("no")
-    df = pd.DataFrame({
-        "no": [str(int(v)) for v in psks["no"]], "jenis": psks["jenis"].tolist(),
-        "jumlah": [fmt.angka(v) for v in psks["jumlah"]],
-        "bersertifikat": [fmt.angka(v) for v in psks["bersertifikat"]],
-        "sumber_data": ["" if pd.isna(v) else v for v in psks["sumber_data"]], "kelas": "",
-    })
-    jumlah = {"no": "", "jenis": "JUMLAH PSKS", "jumlah": fmt.angka(int(psks["jumlah"].sum())),
-              "bersertifikat": fmt.angka(int(psks["bersertifikat"].sum())), "sumber_data": "", "kelas": "jumlah"}
-    df = pd.concat([df, pd.DataFrame([jumlah])], ignore_index=True)
+    df = data.muat("psks")
+    th = pilih_tahun(df["tahun"], tahun)
+    return df[df["tahun"] == th].sort_values("no").reset_index(drop=True)
+
+
+def tabel_psks(psks: pd.DataFrame, tahun: int) -> Tabel:
+    """Tabel Potensi dan Sumber Kesejahteraan Sosial (PSKS) dari frame :func:`psks`, baris JUMLAH PSKS dihitung.
+
+    >>> t = tabel_psks(psks(2025), 2025)
+    >>> t.judul, list(map(int, t.df.iloc[-1][["jumlah", "bersertifikat"]]))
+    ('Potensi dan Sumber Kesejahteraan Sosial (PSKS) Tahun 2025', [161, 76])
+    """
+    th = int(psks["tahun"].iloc[0])
+    df = psks[["no", "jenis", "jumlah", "bersertifikat", "sumber_data"]]
+    df = _dengan_jumlah(df, {"jenis": "JUMLAH PSKS", "jumlah": int(psks["jumlah"].sum()),
+                             "bersertifikat": int(psks["bersertifikat"].sum())})
     return Tabel(
-        df, nomor="2.6", judul=f"Potensi dan Sumber Kesejahteraan Sosial (PSKS) Tahun {th}",
-        kolom=[Kol("no", "No", rata="tengah"), Kol("jenis", "Potensi dan Sumber Kesejahteraan Sosial"),
-               Kol("jumlah", "Jumlah", rata="kanan"), Kol("bersertifikat", "Sertifikat Kompetensi / Akreditasi", rata="kanan"),
-               Kol("sumber_data", "Sumber Data")],
+        df, label="psks", judul=f"Potensi dan Sumber Kesejahteraan Sosial (PSKS) Tahun {th}",
+        kolom=[KolIsi("no", "No", rata="tengah"), Kol("jenis", "Potensi dan Sumber Kesejahteraan Sosial"),
+               Kol("jumlah", "Jumlah", "angka"), Kol("bersertifikat", "Sertifikat Kompetensi / Akreditasi", "angka"),
+               KolIsi("sumber_data", "Sumber Data")],
         catatan=["Tanda – berarti data sertifikasi/akreditasi tidak tercatat; baris JUMLAH PSKS dihitung dari baris di atasnya."]
         + _catatan_tahun(tahun, th, "PSKS"),
         baris_kelas="kelas",
@@ -855,39 +769,46 @@ def tabel_psks(tahun: int) -> Tabel:
 # 2.3.2 LKS
 
 
-def _lks(tahun: int) -> pd.DataFrame:
+def data_lks(tahun: int) -> pd.DataFrame:
+    """Frame jumlah LKS per tahun, semua tahun ≤ ``tahun`` (atau tahun paling awal bila ``tahun`` mendahuluinya).
+
+    >>> data_lks(2025)[["tahun", "jumlah"]].values.tolist()[-2:]
+    [[2024, 9], [2025, 9]]
+    """
     lks = data.muat("lks").sort_values("tahun")
     sub = lks[lks["tahun"] <= tahun]
-    return sub if not sub.empty else lks.head(1)
+    return (sub if not sub.empty else lks.head(1)).reset_index(drop=True)
 
 
-def tabel_lks(tahun: int) -> Tabel:
-    """Tabel 2.7 Realisasi Capaian Kinerja Pelayanan LKS, tahun sebagai kolom (semua tahun ≤ ``tahun``).
+def _rentang(th: list) -> str:
+    th = [str(int(t)) for t in th]
+    return th[0] if len(th) == 1 else f"{th[0]}–{th[-1]}"
 
-    >>> t = tabel_lks(2025)
-    >>> t.judul, [k.judul for k in t.kolom][1:], t.df.iloc[0]["2025"]
-    ('Realisasi Capaian Kinerja Pelayanan LKS Tahun 2020–2025', ['2020', '2021', '2022', '2023', '2024', '2025'], '9')
+
+def tabel_lks(lks: pd.DataFrame, tahun: int) -> Tabel:
+    """Tabel Realisasi Capaian Kinerja Pelayanan LKS dari frame :func:`data_lks`, tahun sebagai kolom.
+
+    >>> t = tabel_lks(data_lks(2025), 2025)
+    >>> t.judul, [k.judul for k in t.kolom][1:], int(t.df.iloc[0]["2025"])
+    ('Realisasi Capaian Kinerja Pelayanan LKS Tahun 2020–2025', ['2020', '2021', '2022', '2023', '2024', '2025'], 9)
     """
-    lks = _lks(tahun)
     th = [str(int(t)) for t in lks["tahun"]]
-    baris = {"uraian": "Lembaga Kesejahteraan Sosial"} | {t: fmt.angka(v) for t, v in zip(th, lks["jumlah"])}
-    rentang = th[0] if len(th) == 1 else f"{th[0]}–{th[-1]}"
+    df = pd.DataFrame([{"uraian": "Lembaga Kesejahteraan Sosial"} | {t: int(v) for t, v in zip(th, lks["jumlah"])}])
     return Tabel(
-        pd.DataFrame([baris]), nomor="2.7", judul=f"Realisasi Capaian Kinerja Pelayanan LKS Tahun {rentang}",
-        kolom=[Kol("uraian", "Uraian")] + [Kol(t, t, rata="kanan") for t in th],
+        df, label="lks", judul=f"Realisasi Capaian Kinerja Pelayanan LKS Tahun {_rentang(th)}",
+        kolom=[Kol("uraian", "Uraian")] + [Kol(t, t, "angka") for t in th],
         catatan=_catatan_tahun(tahun, int(th[-1]), "LKS"),
     )
 
 
 @bergaya
-def grafik_lks(tahun: int, nomor: str = "2.3") -> Gambar:
-    """Gambar 2.3 jumlah LKS per tahun (batang, dengan angka).
+def grafik_lks(lks: pd.DataFrame) -> Gambar:
+    """Gambar jumlah LKS per tahun dari frame :func:`data_lks` (batang, dengan angka).
 
-    >>> grafik_lks(2025).judul
-    'Jumlah Lembaga Kesejahteraan Sosial Tahun 2020–2025'
+    >>> g = grafik_lks(data_lks(2025))
+    >>> g.judul, g.label
+    ('Jumlah Lembaga Kesejahteraan Sosial Tahun 2020–2025', 'lks')
     """
-
-    lks = _lks(tahun)
     th = [str(int(t)) for t in lks["tahun"]]
     nilai = [int(v) for v in lks["jumlah"]]
     fig, ax = subplots(figsize=(5.2, 2.4))
@@ -899,8 +820,7 @@ def grafik_lks(tahun: int, nomor: str = "2.3") -> Gambar:
     sumbu_angka(ax)
     ax.set_ylabel("Jumlah LKS")
     fig.tight_layout()
-    rentang = th[0] if len(th) == 1 else f"{th[0]}–{th[-1]}"
-    return Gambar(fig, nomor=nomor, judul=f"Jumlah Lembaga Kesejahteraan Sosial Tahun {rentang}", sumber="Tabel 2.7")
+    return Gambar(fig, label="lks", judul=f"Jumlah Lembaga Kesejahteraan Sosial Tahun {_rentang(th)}", sumber="@tabel:lks")
 
 
 def _gabung(butir: list[str]) -> str:
@@ -926,7 +846,7 @@ def kalimat_lks(tahun: int) -> Kalimat:
     lks = data.muat("lks")
     tercatat = lks.loc[lks["tahun"] == th, "jumlah"]
     if not tercatat.empty and int(tercatat.iloc[0]) != len(d):
-        teks += f" Jumlah ini berbeda dengan Tabel 2.7 ({fmt.angka(int(tercatat.iloc[0]))} LKS pada tahun {th})."
+        teks += f" Jumlah ini berbeda dengan @tabel:lks ({fmt.angka(int(tercatat.iloc[0]))} LKS pada tahun {th})."
     return Kalimat(teks)
 
 
@@ -935,7 +855,7 @@ def kalimat_lks(tahun: int) -> Kalimat:
 
 
 def data_kemiskinan(tahun: int, jumlah_tahun: int = 3) -> pd.DataFrame:
-    """Data kemiskinan ``jumlah_tahun`` tahun terakhir yang ≤ ``tahun`` (Tabel 2.8), per indikator.
+    """Frame data kemiskinan ``jumlah_tahun`` tahun terakhir yang ≤ ``tahun``, per indikator (bentuk panjang).
 
     >>> d = data_kemiskinan(2025)
     >>> d[["tahun", "nilai"]].values.tolist()
@@ -958,47 +878,60 @@ def _nilai_satuan(v, satuan: str) -> str:
     return fmt.persen(v) if satuan == "persen" else f"{fmt.desimal(v)} {satuan}"
 
 
-def tabel_kemiskinan(tahun: int) -> Tabel:
-    """Tabel 2.8 Data Kemiskinan: tahun sebagai kolom dan kolom Kenaikan / Penurunan DIHITUNG (tahun terakhir − sebelumnya).
+def kemiskinan_per_tahun(km: pd.DataFrame) -> pd.DataFrame:
+    """Frame lebar dari :func:`data_kemiskinan`: satu baris per indikator, tahun sebagai kolom, dan ``perubahan``.
 
-    >>> t = tabel_kemiskinan(2025)
-    >>> t.judul, t.df.iloc[0][["2022", "2023", "2024", "perubahan"]].tolist()
-    ('Data Kemiskinan Kabupaten Seruyan Tahun 2022–2024', ['7,43', '7,12', '7,08', '-0,04'])
+    ``perubahan`` = nilai tahun terakhir − nilai tahun sebelumnya (poin persen
+    untuk indikator persentase), dihitung dengan desimal tepat.
+
+    >>> lebar = kemiskinan_per_tahun(data_kemiskinan(2025))
+    >>> lebar.iloc[0][["2022", "2023", "2024", "perubahan"]].astype(float).tolist()
+    [7.43, 7.12, 7.08, -0.04]
     """
-    km = data_kemiskinan(tahun)
     th = [int(t) for t in sorted(km["tahun"].unique())]
     baris = []
     for i, (ind, g) in enumerate(km.groupby("indikator", sort=False), start=1):
-        nilai = dict(zip(g["tahun"].astype(int), g["nilai"]))
+        nilai = dict(zip(g["tahun"].astype(int), g["nilai"].astype(float)))
         satuan = g["satuan"].iloc[0]
-        b = {"no": str(i), "indikator": f"{ind} ({satuan.capitalize()})"}
-        b |= {str(t): fmt.desimal(nilai[t]) if t in nilai else fmt.TIDAK_TERDEFINISI for t in th}
+        b = {"no": i, "indikator": ind, "satuan": satuan} | {str(t): nilai.get(t, float("nan")) for t in th}
         ada = [t for t in th if t in nilai]
-        b["perubahan"] = fmt.desimal(_selisih(nilai[ada[-2]], nilai[ada[-1]])) if len(ada) >= 2 else fmt.TIDAK_TERDEFINISI
+        b["perubahan"] = _selisih(nilai[ada[-2]], nilai[ada[-1]]) if len(ada) >= 2 else float("nan")
         baris.append(b)
-    rentang = str(th[0]) if len(th) == 1 else f"{th[0]}–{th[-1]}"
+    return pd.DataFrame(baris)
+
+
+def tabel_kemiskinan(lebar: pd.DataFrame, tahun: int) -> Tabel:
+    """Tabel Data Kemiskinan dari frame :func:`kemiskinan_per_tahun`: tahun sebagai kolom dan Kenaikan / Penurunan.
+
+    Bilangan negatif memakai tanda minus tipografis ("−0,04").
+
+    >>> t = tabel_kemiskinan(kemiskinan_per_tahun(data_kemiskinan(2025)), 2025)
+    >>> t.judul, t.label, '<td class="rata-kanan">−0,04</td>' in t.html()
+    ('Data Kemiskinan Kabupaten Seruyan Tahun 2022–2024', 'kemiskinan', True)
+    """
+    th = [k for k in lebar.columns if re.fullmatch(r"\d{4}", str(k))]
+    df = lebar.assign(indikator=[f"{i} ({s.capitalize()})" for i, s in zip(lebar["indikator"], lebar["satuan"])])
     catatan = []
     if len(th) >= 2:
         catatan.append(f"Kenaikan / Penurunan = nilai tahun {th[-1]} − nilai tahun {th[-2]} (poin persen untuk indikator "
                        "persentase); tanda minus berarti penurunan.")
-    catatan += _catatan_tahun(tahun, th[-1], "kemiskinan")
+    catatan += _catatan_tahun(tahun, int(th[-1]), "kemiskinan")
     return Tabel(
-        pd.DataFrame(baris), nomor="2.8", judul=f"Data Kemiskinan {_daerah()} Tahun {rentang}",
-        kolom=[Kol("no", "No", rata="tengah"), Kol("indikator", "Kemiskinan")] + [Kol(str(t), str(t), rata="kanan") for t in th]
-        + [Kol("perubahan", "Kenaikan / Penurunan", rata="kanan")],
+        df, label="kemiskinan", judul=f"Data Kemiskinan {_daerah()} Tahun {_rentang(th)}",
+        kolom=[Kol("no", "No", rata="tengah"), Kol("indikator", "Kemiskinan")] + [Kol(t, t, "desimal") for t in th]
+        + [Kol("perubahan", "Kenaikan / Penurunan", bertanda)],
         catatan=catatan,
     )
 
 
 @bergaya
-def grafik_kemiskinan(tahun: int, nomor: str = "2.4") -> Gambar:
-    """Gambar 2.4 persentase penduduk miskin per tahun (grafik yang hilang di dokumen sumber).
+def grafik_kemiskinan(km: pd.DataFrame) -> Gambar:
+    """Gambar indikator kemiskinan per tahun dari :func:`data_kemiskinan` (grafik yang hilang di dokumen sumber).
 
-    >>> grafik_kemiskinan(2025).judul
-    'Persentase Penduduk Miskin Kabupaten Seruyan Tahun 2022–2024'
+    >>> g = grafik_kemiskinan(data_kemiskinan(2025))
+    >>> g.judul, g.label
+    ('Persentase Penduduk Miskin Kabupaten Seruyan Tahun 2022–2024', 'kemiskinan')
     """
-
-    km = data_kemiskinan(tahun)
     kelompok = list(km.groupby("indikator", sort=False))
     fig, axes = subplots(1, len(kelompok), figsize=(5.2 if len(kelompok) == 1 else 3.2 * len(kelompok), 2.6), squeeze=False)
     for ax, (ind, g) in zip(axes[0], kelompok):
@@ -1007,7 +940,7 @@ def grafik_kemiskinan(tahun: int, nomor: str = "2.4") -> Gambar:
         satuan = g["satuan"].iloc[0]
         ax.bar(th, nilai, color=WARNA["utama"], width=0.55)
         for x, v in zip(th, nilai):
-            ax.text(x, v, _nilai_satuan(v, satuan), ha="center", va="bottom", fontsize=8.5)
+            ax.text(x, v, _nilai_satuan(v, satuan).replace("-", MINUS), ha="center", va="bottom", fontsize=8.5)
         ax.set_ylim(0, max(nilai) * 1.2)
         if satuan == "persen":
             sumbu_persen(ax)
@@ -1017,18 +950,16 @@ def grafik_kemiskinan(tahun: int, nomor: str = "2.4") -> Gambar:
             ax.set_title(ind, fontsize=9)
     fig.tight_layout()
     judul = kelompok[0][0].split(" (")[0] if len(kelompok) == 1 else "Indikator Kemiskinan"
-    th = sorted(int(t) for t in km["tahun"].unique())
-    rentang = str(th[0]) if len(th) == 1 else f"{th[0]}–{th[-1]}"
-    return Gambar(fig, nomor=nomor, judul=f"{judul} {_daerah()} Tahun {rentang}", sumber="Tabel 2.8")
+    return Gambar(fig, label="kemiskinan", judul=f"{judul} {_daerah()} Tahun {_rentang(sorted(km['tahun'].unique()))}",
+                  sumber="@tabel:kemiskinan")
 
 
-def kalimat_kemiskinan(tahun: int) -> Kalimat:
-    """Paragraf arah dan besar perubahan kemiskinan (pengganti paragraf "Dari grafik dapat dilihat ...").
+def kalimat_kemiskinan(km: pd.DataFrame) -> Kalimat:
+    """Paragraf arah dan besar perubahan kemiskinan dari :func:`data_kemiskinan` (pengganti "Dari grafik dapat dilihat ...").
 
-    >>> kalimat_kemiskinan(2025)
-    'Gambar 2.4 menunjukkan bahwa Persentase Penduduk Miskin (P0) Kabupaten Seruyan pada tahun 2024 mengalami penurunan dibandingkan tahun 2023, yaitu turun 0,04 poin persen dari 7,12 % pada tahun 2023 menjadi 7,08 % pada tahun 2024. Selama tahun 2022–2024 angka tersebut turun 0,35 poin persen dari 7,43 % pada tahun 2022.'
+    >>> kalimat_kemiskinan(data_kemiskinan(2025))
+    '@gambar:kemiskinan menunjukkan bahwa Persentase Penduduk Miskin (P0) Kabupaten Seruyan pada tahun 2024 mengalami penurunan dibandingkan tahun 2023, yaitu turun 0,04 poin persen dari 7,12 % pada tahun 2023 menjadi 7,08 % pada tahun 2024. Selama tahun 2022–2024 angka tersebut turun 0,35 poin persen dari 7,43 % pada tahun 2022.'
     """
-    km = data_kemiskinan(tahun)
     kalimat = []
     for ind, g in km.groupby("indikator", sort=False):
         g = g.sort_values("tahun")
@@ -1047,7 +978,7 @@ def kalimat_kemiskinan(tahun: int) -> Kalimat:
         else:
             arah, kata = ("penurunan", "turun") if d < 0 else ("kenaikan", "naik")
             kalimat.append(
-                f"{'Gambar 2.4 menunjukkan bahwa ' if not kalimat else ''}{ind} {_daerah()} pada tahun {th[-1]} mengalami "
+                f"{'@gambar:kemiskinan menunjukkan bahwa ' if not kalimat else ''}{ind} {_daerah()} pada tahun {th[-1]} mengalami "
                 f"{arah} dibandingkan tahun {th[-2]}, yaitu {kata} {fmt.desimal(abs(d))} {poin} dari "
                 f"{_nilai_satuan(v[-2], satuan)} pada tahun {th[-2]} menjadi {_nilai_satuan(v[-1], satuan)} pada tahun {th[-1]}."
             )
@@ -1060,14 +991,23 @@ def kalimat_kemiskinan(tahun: int) -> Kalimat:
     return Kalimat(" ".join(kalimat))
 
 
-def tabel_rencana_aksi() -> Tabel:
-    """Tabel 2.9 Rencana Aksi Pengentasan Kemiskinan (bagian yang terbaca), lebar, dengan baris Jumlah dihitung.
+def rencana_aksi() -> pd.DataFrame:
+    """Frame Rencana Aksi Pengentasan Kemiskinan (baris yang terbaca), urut dokumen; anggaran dan realisasi dalam rupiah.
 
-    >>> t = tabel_rencana_aksi()
-    >>> t.lebar, t.df.iloc[-1][["anggaran", "realisasi_anggaran"]].tolist()
+    >>> ra = rencana_aksi()
+    >>> fmt.rupiah(ra["anggaran"].sum()), fmt.rupiah(ra["realisasi_anggaran"].sum())
+    ('Rp 567.515.600', 'Rp 28.033.400')
+    """
+    return data.muat("rencana_aksi").sort_values("urutan").reset_index(drop=True)
+
+
+def tabel_rencana_aksi(ra: pd.DataFrame) -> Tabel:
+    """Tabel Rencana Aksi Pengentasan Kemiskinan (bagian yang terbaca) dari frame :func:`rencana_aksi`, lebar, Jumlah dihitung.
+
+    >>> t = tabel_rencana_aksi(rencana_aksi())
+    >>> t.lebar, [fmt.rupiah(v) for v in t.df.iloc[-1][["anggaran", "realisasi_anggaran"]]]
     (True, ['Rp 567.515.600', 'Rp 28.033.400'])
     """
-    ra = data.muat("rencana_aksi").sort_values("urutan")
     df = pd.DataFrame({
         "no": [str(int(v)) for v in ra["urutan"]],
         "permasalahan": ra["permasalahan"].tolist(), "sasaran": ra["sasaran"].tolist(),
@@ -1076,16 +1016,16 @@ def tabel_rencana_aksi() -> Tabel:
         "output": [[t, f"({i})"] for t, i in zip(ra["target_output"], ra["indikator_output"])],
         "tw": [[f"TW {n}: {r[c]}" for n, c in (("I", "tw1"), ("II", "tw2"), ("III", "tw3"), ("IV", "tw4"))]
                + [f"Jumlah: {r['jumlah_target']}"] for _, r in ra.iterrows()],
-        "anggaran": [fmt.rupiah(v) for v in ra["anggaran"]],
+        "anggaran": ra["anggaran"].astype(float),
         "realisasi_kegiatan": ["" if pd.isna(v) else v for v in ra["realisasi_kegiatan"]],
-        "realisasi_anggaran": [fmt.rupiah(v) for v in ra["realisasi_anggaran"]],
+        "realisasi_anggaran": ra["realisasi_anggaran"].astype(float),
         "persen": [rumus.persentase(r, a) for r, a in zip(ra["realisasi_anggaran"], ra["anggaran"])],
         "pelaksana": ra["pelaksana"].tolist(), "kelas": "",
     })
     anggaran = float(ra["anggaran"].sum())
     realisasi = float(ra["realisasi_anggaran"].sum())
     jumlah = {k: "" for k in df.columns} | {
-        "permasalahan": "Jumlah", "anggaran": fmt.rupiah(anggaran), "realisasi_anggaran": fmt.rupiah(realisasi),
+        "permasalahan": "Jumlah", "anggaran": anggaran, "realisasi_anggaran": realisasi,
         "persen": rumus.persentase(realisasi, anggaran), "kelas": "jumlah",
     }
     df = pd.concat([df, pd.DataFrame([jumlah])], ignore_index=True)
@@ -1093,7 +1033,7 @@ def tabel_rencana_aksi() -> Tabel:
         "Judul, kepala kolom dan baris-baris awal tabel ini hilang pada dokumen sumber; yang disajikan adalah baris yang "
         "terbaca, dengan kepala kolom yang disusun ulang menurut isinya. Kolom kesesuaian, tautan bukti dukung dan "
         "instansi tidak ditampilkan.",
-        f"Baris Jumlah dihitung dari {terbilang(len(ra))} baris yang terbaca saja.",
+        f"Baris Jumlah dihitung dari {fmt.terbilang(len(ra))} baris yang terbaca saja.",
     ]
     try:
         tercetak = data.dicetak("rencana_aksi.jumlah_anggaran")
@@ -1102,12 +1042,12 @@ def tabel_rencana_aksi() -> Tabel:
     except KeyError:
         pass
     return Tabel(
-        df, nomor="2.9", judul="Rencana Aksi Pengentasan Kemiskinan (bagian yang terbaca)",
+        df, label="rencana-aksi", judul="Rencana Aksi Pengentasan Kemiskinan (bagian yang terbaca)",
         kolom=[Kol("no", "No", rata="tengah"), Kol("permasalahan", "Permasalahan"), Kol("sasaran", "Sasaran"),
                KolBaris("indikator", "Indikator dan Target"), Kol("rencana_aksi", "Rencana Aksi"),
                Kol("uraian_kegiatan", "Uraian Kegiatan"), KolBaris("output", "Target Output (Indikator Output)"),
-               KolBaris("tw", "Target per Triwulan", utuh=True), Kol("anggaran", "Anggaran", rata="kanan"),
-               Kol("realisasi_kegiatan", "Realisasi Kegiatan"), Kol("realisasi_anggaran", "Realisasi Anggaran", rata="kanan"),
+               KolBaris("tw", "Target per Triwulan", utuh=True), Kol("anggaran", "Anggaran", "rupiah"),
+               Kol("realisasi_kegiatan", "Realisasi Kegiatan"), Kol("realisasi_anggaran", "Realisasi Anggaran", "rupiah"),
                Kol("persen", "% Realisasi Anggaran", "persen"), Kol("pelaksana", "Pelaksana")],
         catatan=catatan, baris_kelas="kelas", lebar=True,
     )
@@ -1118,7 +1058,7 @@ def tabel_rencana_aksi() -> Tabel:
 
 
 def realisasi_spm(tahun: int) -> tuple[int | None, pd.DataFrame]:
-    """(tahun data, baris Tabel 2.10) realisasi SPM terakhir ≤ ``tahun``.
+    """(tahun data, frame) realisasi SPM Bidang Sosial terakhir ≤ ``tahun``.
 
     >>> th, df = realisasi_spm(2026)
     >>> th, df["penerima"].tolist()
@@ -1133,101 +1073,82 @@ def kalimat_spm(tahun: int) -> Kalimat:
     """Pernyataan ketersediaan data realisasi SPM untuk tahun dokumen.
 
     >>> kalimat_spm(2024)
-    'Realisasi SPM Bidang Sosial tahun 2024 disajikan pada Tabel 2.10.'
+    'Realisasi SPM Bidang Sosial tahun 2024 disajikan pada @tabel:realisasi-spm.'
     >>> kalimat_spm(2026)
-    'Data realisasi SPM tahun 2026 belum tersedia. Tabel 2.10 menyajikan realisasi tahun 2024, data terakhir yang tersedia.'
+    'Data realisasi SPM tahun 2026 belum tersedia. @tabel:realisasi-spm menyajikan realisasi tahun 2024, data terakhir yang tersedia.'
     """
     th, _ = realisasi_spm(tahun)
     if th is None:
         return Kalimat(f"Data realisasi SPM tahun {tahun} belum tersedia.")
     if th == tahun:
-        return Kalimat(f"Realisasi SPM Bidang Sosial tahun {tahun} disajikan pada Tabel 2.10.")
+        return Kalimat(f"Realisasi SPM Bidang Sosial tahun {tahun} disajikan pada @tabel:realisasi-spm.")
     if th < tahun:
-        return Kalimat(f"Data realisasi SPM tahun {tahun} belum tersedia. Tabel 2.10 menyajikan realisasi tahun {th}, "
+        return Kalimat(f"Data realisasi SPM tahun {tahun} belum tersedia. @tabel:realisasi-spm menyajikan realisasi tahun {th}, "
                        "data terakhir yang tersedia.")
-    return Kalimat(f"Data realisasi SPM tahun {tahun} tidak tersedia. Tabel 2.10 menyajikan realisasi tahun {th}, "
+    return Kalimat(f"Data realisasi SPM tahun {tahun} tidak tersedia. @tabel:realisasi-spm menyajikan realisasi tahun {th}, "
                    "data paling awal yang tersedia.")
 
 
-def uraian_pita(pita: tuple[Pita, ...]) -> str:
-    """Uraian tabel pita kategori untuk catatan dokumen.
+def pita_spm(tahun: int, periode: str | None = None) -> tuple[Pita, ...]:
+    """Pita kategori SPM yang berlaku untuk dokumen ``tahun`` (parameter ``aturan.spm``, selain itu bawaan).
 
-    >>> from analisis.core.aturan import PITA_SPM
-    >>> uraian_pita(PITA_SPM)
-    '≥ 100 % Tuntas Paripurna; ≥ 90 % Tuntas Utama; ≥ 80 % Tuntas Madya; ≥ 70 % Tuntas Pratama; ≥ 60 % Tuntas Muda; selain itu Belum Tuntas'
+    >>> pita_spm(2025)[0].label
+    'Tuntas Paripurna'
     """
-    bagian = []
-    for p in pita:
-        if p.batas_bawah == float("-inf"):
-            bagian.append(f"selain itu {p.label}")
-        else:
-            bagian.append(f"{'≥' if p.inklusif else '>'} {fmt.persen(p.batas_bawah, 0)} {p.label}")
-    return "; ".join(bagian)
-
-
-def _pita_spm(tahun: int, periode: str | None):
     try:
         return muat_parameter(tahun, periode).tabel_aturan()["spm"]
     except KesalahanParameter:
-        from ..core.aturan import PITA_SPM
-
         return PITA_SPM
 
 
-def tabel_spm(tahun: int, periode: str | None = None) -> Tabel:
-    """Tabel 2.10 Realisasi SPM Bidang Sosial dengan Kategori dihitung dari realisasi (tanpa komponen mutu).
+def tabel_spm(spm: pd.DataFrame, pita: tuple[Pita, ...]) -> Tabel:
+    """Tabel Realisasi SPM Bidang Sosial dari frame :func:`realisasi_spm`, Kategori dihitung dari realisasi (tanpa komponen mutu).
 
     Kategori = :func:`analisis.core.rumus.kategori_spm` atas persentase realisasi
     capaian yang diperlakukan sebagai komponen penerima layanan; komponen mutu
     (20 %, Permendagri 59/2021) tidak tersedia di data.
 
-    >>> t = tabel_spm(2025)
+    >>> t = tabel_spm(realisasi_spm(2025)[1], pita_spm(2025))
     >>> t.judul, t.df["kategori"].tolist()
     ('Realisasi SPM Bidang Sosial Tahun 2024', ['Tuntas Madya', 'Tuntas Paripurna', 'Tuntas Paripurna', 'Tuntas Paripurna', 'Tuntas Paripurna'])
     """
-    th, spm = realisasi_spm(tahun)
-    pita = _pita_spm(tahun, periode)
-    df = pd.DataFrame({
-        "no": [f"{int(v)}." for v in spm["no"]], "jenis_pelayanan": spm["jenis_pelayanan"].tolist(),
-        "indikator": spm["indikator"].tolist(), "penerima": [fmt.angka(v) for v in spm["penerima"]],
-        "target_nspk": [fmt.persen(v, 0) for v in spm["target_nspk"]],
-        "realisasi": [fmt.persen(v, 0) for v in spm["realisasi"]],
-        "kategori": [rumus.kategori_spm(v, pita) for v in spm["realisasi"]],
-    })
+    th = int(spm["tahun"].iloc[0])
+    df = spm.drop(columns=[k for k in ("_baris",) if k in spm.columns])
+    df = df.assign(kategori=[rumus.kategori_spm(v, pita) for v in spm["realisasi"]])
     catatan = [
         "Kategori dihitung dari persentase realisasi capaian, yang diperlakukan sebagai komponen penerima layanan dasar. "
         "Komponen mutu minimal layanan (bobot 20 %) tidak tersedia dalam data, sehingga indeks SPM penuh menurut "
         f"{SUMBER_ATURAN['spm']} tidak dapat dihitung.",
-        f"Pita kategori yang dipakai: {uraian_pita(pita)}.",
+        f"Pita kategori yang dipakai: {uraian_pita(pita, 'batas', ' %')}.",
     ]
     return Tabel(
-        df, nomor="2.10", judul=f"Realisasi SPM Bidang Sosial Tahun {th}",
-        kolom=[Kol("no", "No", rata="tengah"), Kol("jenis_pelayanan", "Jenis Pelayanan Dasar"),
-               Kol("indikator", "Indikator Pencapaian"), Kol("penerima", "Jumlah Penerima Layanan", rata="kanan"),
-               Kol("target_nspk", "Target NSPK", rata="kanan"), Kol("realisasi", "Realisasi Capaian", rata="kanan"),
+        df, label="realisasi-spm", judul=f"Realisasi SPM Bidang Sosial Tahun {th}",
+        kolom=[Kol("no", "No", lambda v: f"{int(v)}.", rata="tengah"), Kol("jenis_pelayanan", "Jenis Pelayanan Dasar"),
+               Kol("indikator", "Indikator Pencapaian"), Kol("penerima", "Jumlah Penerima Layanan", "angka"),
+               Kol("target_nspk", "Target NSPK", "persen0"), Kol("realisasi", "Realisasi Capaian", "persen0"),
                Kol("kategori", "Kategori")],
         catatan=catatan,
     )
 
 
 @bergaya
-def grafik_spm(tahun: int, nomor: str = "2.5") -> Gambar:
-    """Gambar 2.5 target NSPK dan realisasi capaian SPM per pelayanan dasar (batang mendatar berpasangan).
+def grafik_spm(spm: pd.DataFrame) -> Gambar:
+    """Gambar target NSPK dan realisasi capaian SPM per pelayanan dasar dari :func:`realisasi_spm` (batang berpasangan).
 
-    >>> grafik_spm(2025).judul
+    >>> grafik_spm(realisasi_spm(2025)[1]).judul
     'Target NSPK dan Realisasi Capaian SPM Bidang Sosial Tahun 2024'
     """
     from matplotlib.patches import Patch
 
-    th, spm = realisasi_spm(tahun)
+    th = int(spm["tahun"].iloc[0])
     n = len(spm)
     fig, ax = subplots(figsize=(6.4, 0.62 * n + 1.0))
     tinggi = 0.36
     for i, r in enumerate(spm.itertuples()):
         for dy, v, w in ((-tinggi / 2, float(r.target_nspk), WARNA["abu"]), (tinggi / 2, float(r.realisasi), WARNA["utama"])):
             ax.barh(i + dy, v, height=tinggi, color=w)
-            ax.text(v + 1.5, i + dy, fmt.persen(v, 0), va="center", fontsize=7.5)
-    ax.set_yticks(range(n), [_bungkus(f"{int(r.no)}. {r.jenis_pelayanan}", 38) for r in spm.itertuples()], fontsize=7.5)
+            ax.text(v + 1.5, i + dy, fmt.persen(v, 0), va="center", fontsize=8)
+    ax.set_yticks(range(n), [_bungkus(f"{int(r.no)}. {r.jenis_pelayanan}", 38) for r in spm.itertuples()], fontsize=8)
     ax.invert_yaxis()
     ax.set_xlim(0, 118)
     sumbu_persen(ax, "x")
@@ -1236,7 +1157,8 @@ def grafik_spm(tahun: int, nomor: str = "2.5") -> Gambar:
     ax.legend(handles=[Patch(color=WARNA["abu"], label="Target NSPK"), Patch(color=WARNA["utama"], label="Realisasi")],
               loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=2, fontsize=8, frameon=False)
     fig.tight_layout()
-    return Gambar(fig, nomor=nomor, judul=f"Target NSPK dan Realisasi Capaian SPM Bidang Sosial Tahun {th}", sumber="Tabel 2.10")
+    return Gambar(fig, label="realisasi-spm", judul=f"Target NSPK dan Realisasi Capaian SPM Bidang Sosial Tahun {th}",
+                  sumber="@tabel:realisasi-spm")
 
 
 def permasalahan_spm(tahun: int) -> HTML:
