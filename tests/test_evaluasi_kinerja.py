@@ -9,6 +9,8 @@ import pytest
 
 from analisis.chapters import evaluasi_iku_ikk_spm as ek
 
+SERI = ["seri-ikk-sekretariat", "seri-ikk-bidang-perlindungan-dan-jaminan-sosial", "seri-ikk-bidang-rehabilitasi-sosial",
+        "seri-ikk-bidang-pemberdayaan-sosial", "seri-ikk-bidang-penanganan-bencana"]
 TERLARANG = re.compile(r"(?<![\w.])(?:nan|NaN|None|inf|NaT)(?!\w)|<NA>")
 
 
@@ -49,18 +51,33 @@ def test_jumlah_ikk_dengan_realisasi(tahun, tersedia):
 
 
 def test_tabel_2_12_per_bidang():
-    t = ek.tabel_ikk(2025)
+    t = ek.tabel_ikk(ek.evaluasi_ikk(2025))
     html = t.html()
-    assert t.nomor == "2.12"
+    assert t.label == "capaian-ikk" and t.nomor is None
     assert html.count('class="kelompok"') == 5
     for bidang in ("Sekretariat", "Bidang Perlindungan dan Jaminan Sosial", "Bidang Rehabilitasi Sosial",
                    "Bidang Pemberdayaan Sosial", "Bidang Penanganan Bencana"):
         assert f"<td class=\"rata-kiri\">{bidang}</td>" in html
     baris = t.df[t.df["kelas"] == ""]
     assert len(baris) == 24
-    ikk24 = baris[baris["no"] == "24"].iloc[0]
-    assert (ikk24["target"], ikk24["realisasi"], ikk24["capaian"], ikk24["kategori"]) == ("95 %", "2,66 %", "2,80 %", "Sangat Rendah")
+    ikk24 = baris[baris["no"] == 24].iloc[0]
+    # frame numerik: (43.746 − 42.583) / 43.746 = 2,66 %; capaian 2,66 / 95 = 2,80 %
+    assert ikk24["target"] == 95.0 and ikk24["kategori"] == "Sangat Rendah"
+    assert ikk24["realisasi"] == pytest.approx((43746 - 42583) / 43746 * 100)
+    assert ikk24["capaian"] == pytest.approx((43746 - 42583) / 43746 * 100 / 95 * 100)
+    sel = re.search(r"<tr><td class=\"rata-tengah\">24</td>((?:(?!</tr>).)*)</tr>", html).group(1)
+    assert all(teks in sel for teks in (">95<", ">2,66<", "2,80 %", "Sangat Rendah"))
     assert "Realisasi s.d. Triwulan I 2025 dibandingkan dengan target tahunan 2025." in t.catatan
+
+
+def test_analis_menambah_kolom_tanpa_menyunting_src():
+    from analisis.presentation.tabel import Kol
+
+    ikk = ek.evaluasi_ikk(2025)
+    ikk["selisih"] = ikk["target"] - ikk["realisasi"]
+    t = ek.tabel_ikk(ikk)
+    t.kolom.append(Kol("selisih", "Selisih", "desimal"))
+    assert ">Selisih<" in t.html() and "92,34" in t.html()  # 95 − 2,66
 
 
 @pytest.mark.parametrize(
@@ -73,7 +90,7 @@ def test_tabel_2_12_per_bidang():
     ],
 )
 def test_kalimat_ikk(tahun, awal):
-    assert ek.kalimat_ikk(tahun).data.startswith("<p>" + awal)
+    assert ek.kalimat_ikk(ek.evaluasi_ikk(tahun)).data.startswith("<p>" + awal)
 
 
 # ----------------------------------------------------------------------------
@@ -98,17 +115,19 @@ def test_spm_target_2025_tabel_4_3(no, target):
 
 
 def test_tabel_2_13():
-    t = ek.tabel_spm(2024)
-    assert t.nomor == "2.13"
-    assert t.df["penerima"].tolist() == ["60", "18", "10", "7", "164"]
-    assert t.df["persen"].tolist() == ["80 %", "100 %", "100 %", "100 %", "100 %"]
-    assert t.df["indeks"].tolist() == ["–"] * 5
+    t = ek.tabel_spm(ek.evaluasi_spm(2024))
+    assert t.label == "capaian-spm" and t.nomor is None
+    assert t.df["penerima"].tolist() == [60, 18, 10, 7, 164]  # Tabel 2.10: frame numerik
+    assert t.df["persen_penerima"].tolist() == [80.0, 100.0, 100.0, 100.0, 100.0]
+    assert t.df["indeks"].isna().all()
+    html = t.html()
+    assert html.count('<span class="utuh">100 %</span>') >= 4 and '<span class="utuh">80 %</span>' in html
     assert any("Mutu layanan belum dilaporkan" in c for c in t.catatan)
     assert "Target penerima tahun 2024 tidak ditetapkan di Tabel 4.3." in t.catatan
 
 
 def test_kalimat_spm_2024():
-    s = ek.kalimat_spm(2024).data
+    s = ek.kalimat_spm(ek.evaluasi_spm(2024)).data
     assert "sebanyak 259 orang pada 5 jenis pelayanan dasar" in s  # 60 + 18 + 10 + 7 + 164 (Tabel 2.10)
     assert "memenuhi target NSPK pada 4 dari 5 jenis pelayanan" in s
 
@@ -149,17 +168,20 @@ def test_seri_tidak_memuat_realisasi_sesudah_tahun_dokumen():
 
 
 @pytest.mark.parametrize(
-    "tahun, nomor",
+    "tahun, label",
     [
-        (2024, ["2.20", "2.21", "2.22", "2.23", "2.24", None, "2.25"]),  # tanpa grafik capaian (target IKK 2024 tidak ada)
-        (2025, ["2.21", "2.22", "2.23", "2.24", "2.25", "2.20", None]),  # tanpa grafik SPM (data SPM 2025 belum ada)
+        (2024, [None, *SERI, "penerima-spm"]),  # tanpa grafik capaian (target IKK 2024 tidak ada)
+        (2025, ["capaian-ikk", *SERI, None]),  # tanpa grafik SPM (data SPM 2025 belum ada)
     ],
 )
-def test_nomor_gambar_berurutan_tanpa_celah(tahun, nomor):
-    seri = [g.nomor for g in ek.gambar_seri_ikk(tahun)]
-    cap = ek.gambar_capaian_ikk(tahun)
-    spm = ek.gambar_spm(tahun)
-    assert seri + [getattr(cap, "nomor", None), getattr(spm, "nomor", None)] == nomor
+def test_gambar_berlabel_tanpa_nomor(tahun, label):
+    ikk = ek.evaluasi_ikk(tahun)
+    seri = ek.gambar_seri_ikk(ek.seri_ikk(tahun), ikk)
+    cap = ek.gambar_capaian_ikk(ikk)
+    spm = ek.gambar_spm(ek.evaluasi_spm(tahun))
+    gambar = [getattr(cap, "label", None), *[g.label for g in seri], getattr(spm, "label", None)]
+    assert gambar == label
+    assert all(getattr(g, "nomor", None) is None for g in [cap, *seri, spm])
 
 
 # ----------------------------------------------------------------------------
@@ -231,7 +253,7 @@ def test_peringatan_polaritas_negatif(salinan_data, monkeypatch):
     ],
 )
 def test_kalimat_peringatan(tahun, awal):
-    assert ek.kalimat_peringatan(tahun).data.startswith("<p>" + awal)
+    assert ek.kalimat_peringatan(ek.peringatan_dini(tahun)).data.startswith("<p>" + awal)
 
 
 # ----------------------------------------------------------------------------
@@ -240,8 +262,9 @@ def test_kalimat_peringatan(tahun, awal):
 
 @pytest.mark.parametrize("tahun", [2024, 2025, 2026, 2027, 2028, 2029])
 def test_tanpa_nilai_tak_terdefinisi(tahun):
-    keluaran = [ek.kalimat_ikk(tahun), ek.tabel_ikk(tahun), ek.kalimat_spm(tahun), ek.tabel_spm(tahun),
-                ek.kalimat_peringatan(tahun), ek.daftar_peringatan(tahun)]
+    ikk, spm, dini = ek.evaluasi_ikk(tahun), ek.evaluasi_spm(tahun), ek.peringatan_dini(tahun)
+    keluaran = [ek.kalimat_ikk(ikk), ek.tabel_ikk(ikk), ek.kalimat_spm(spm), ek.tabel_spm(spm),
+                ek.kalimat_peringatan(dini), ek.daftar_peringatan(dini)]
     for k in keluaran:
         html = _html(k)
         assert not TERLARANG.search(html), html[:200]

@@ -1,18 +1,26 @@
 """BAB II 2.4 (lanjutan): capaian IKK dan SPM, seri realisasi–target 2025–2029, dan peringatan dini.
 
-Melanjutkan subbab 2.4 (evaluasi capaian IKU, Tabel 2.11) untuk tahun dan
-periode dokumen:
+Melanjutkan subbab 2.4 (evaluasi capaian IKU) untuk tahun dan periode
+dokumen. Buku ``03_evaluasi_iku_ikk_spm`` memuat frame numerik lalu
+menyajikannya:
 
-- Tabel 2.12: capaian setiap Indikator Kinerja Kunci (IKK, Tabel 4.2)
-  terhadap targetnya, dengan polaritas dan kategori, dikelompokkan menurut
-  bidang penanggung jawab (Tabel 4.5), beserta grafik capaian dan grafik seri
-  realisasi–target setiap indikator dari data paling awal sampai akhir Renstra.
-- Tabel 2.13: capaian SPM bidang sosial (Tabel 2.10 dan 4.3): penerima
-  layanan terhadap target, persentase penerima, mutu, indeks dan kategori SPM
-  (Permendagri 59/2021).
-- Peringatan dini: indikator IKU, IKK dan layanan SPM yang menurut arah
-  realisasinya saat ini diperkirakan tidak mencapai target tahun itu, dengan
-  alasan satu baris.
+- ``ikk = evaluasi_ikk(tahun, periode)``: capaian setiap Indikator Kinerja
+  Kunci (IKK, Tabel 4.2) terhadap targetnya, dengan polaritas dan kategori,
+  dikelompokkan menurut bidang penanggung jawab (Tabel 4.5); disajikan oleh
+  :func:`tabel_ikk`, :func:`gambar_capaian_ikk` dan, dengan
+  ``seri = seri_ikk(tahun, periode)``, :func:`gambar_seri_ikk` (realisasi–target
+  setiap indikator dari data paling awal sampai akhir Renstra).
+- ``spm = evaluasi_spm(tahun, periode)``: capaian SPM bidang sosial (Tabel 2.10
+  dan 4.3): penerima layanan terhadap target, persentase penerima, mutu,
+  indeks dan kategori SPM (Permendagri 59/2021); :func:`tabel_spm`,
+  :func:`gambar_spm`.
+- ``dini = peringatan_dini(tahun, periode)``: indikator IKU, IKK dan layanan SPM
+  yang menurut arah realisasinya saat ini diperkirakan tidak mencapai target
+  tahun itu, dengan alasan satu baris; :func:`daftar_peringatan`.
+
+Fungsi penyaji menerima frame itu dan tidak membaca data lagi; frame di balik
+tabel tetap numerik (format per kolom diterapkan saat render). Tabel dan gambar
+diberi label; nomornya diberi mesin dokumen.
 
 Periode triwulanan dan semesteran dievaluasi terhadap target **tahunan**
 dengan realisasi sampai dengan periode itu, seperti narasi 2.4 sumber
@@ -33,46 +41,38 @@ Examples
 from __future__ import annotations
 
 import math
+import re
 import textwrap
 
 import pandas as pd
 from IPython.display import HTML
+from matplotlib.ticker import MaxNLocator
 
 from ..core import data, kinerja, parameter, rumus
 from ..core import format as fmt
-from ..core.aturan import PITA_SAKIP, Pita
+from ..core.aturan import PITA_SAKIP, Pita, uraian_pita
+from ..core.periode import SINGKATAN_PERIODE, label_periode, urutan_periode
 from ..presentation.grafik import Gambar, WARNA, bergaya, subplots, sumbu_angka, sumbu_persen
-from ..input.impor import muat_data
-from ..presentation.tabel import Kol, Tabel, daftar, esc
+from ..presentation.tabel import Kol, Tabel, daftar, esc, rujuk
 
 __all__ = [
-    "NOMOR_TABEL", "NOMOR_GAMBAR_AWAL", "label_periode", "sifat_indikator",
+    "LABEL", "sifat_indikator",
     "evaluasi_ikk", "tabel_ikk", "kalimat_ikk", "gambar_capaian_ikk",
-    "seri_indikator", "kelompok_ikk", "gambar_seri_ikk",
+    "seri_indikator", "seri_ikk", "kelompok_ikk", "gambar_seri_ikk",
     "evaluasi_spm", "tabel_spm", "kalimat_spm", "gambar_spm",
     "peringatan_dini", "kalimat_peringatan", "daftar_peringatan",
 ]
 
-#: Nomor tabel bagian ini (melanjutkan Tabel 2.11 subbab 2.4).
-NOMOR_TABEL = {"ikk": "2.12", "spm": "2.13"}
-#: Gambar bagian ini bernomor 2.20 dan seterusnya (menghindari nomor subbab 2.1–2.4).
-NOMOR_GAMBAR_AWAL = 20
+#: Label tabel dan gambar bagian ini (nomornya diberi mesin dokumen menurut urutan baca).
+LABEL = {"tabel_ikk": "capaian-ikk", "gambar_ikk": "capaian-ikk", "tabel_spm": "capaian-spm", "gambar_spm": "penerima-spm"}
 
-_SINGKAT = {"Triwulan I": "TW I", "Triwulan II": "TW II", "Triwulan III": "TW III", "Triwulan IV": "TW IV",
-            "Semester I": "Smt I", "Semester II": "Smt II"}
+#: Ukuran huruf terkecil grafik pada ukuran cetak (issue 14: ≥ 8 pt); grafik selebar halaman A4 tegak.
+HURUF = 8
+LEBAR_CETAK = 6.5
 
 
 # ----------------------------------------------------------------------------
 # bantuan
-
-
-def label_periode(tahun: int, periode: str | None) -> str:
-    """ "Tahun 2024" atau "Triwulan I Tahun 2025".
-
-    >>> label_periode(2024, "Tahunan"), label_periode(2025, "Triwulan I")
-    ('Tahun 2024', 'Triwulan I Tahun 2025')
-    """
-    return f"Tahun {tahun}" if periode in (None, "Tahunan") else f"{periode} Tahun {tahun}"
 
 
 def _label_realisasi(tahun: int, periode: str | None) -> str:
@@ -82,6 +82,16 @@ def _label_realisasi(tahun: int, periode: str | None) -> str:
 
 def _param(tahun: int, periode: str | None) -> parameter.Parameter:
     return parameter.muat(tahun, periode)
+
+
+def _tahun_periode(df: pd.DataFrame) -> tuple[int, str]:
+    """(tahun, periode dokumen) frame evaluasi: dari ``attrs``-nya, atau dari kolom ``tahun`` dan ``periode``."""
+    if "tahun" in df.attrs and "periode" in df.attrs:
+        return int(df.attrs["tahun"]), str(df.attrs["periode"])
+    if df.empty or not {"tahun", "periode"} <= set(df.columns):
+        raise ValueError("frame evaluasi tanpa tahun dan periode dokumen: pakai frame dari evaluasi_ikk, evaluasi_spm "
+                         "atau peringatan_dini")
+    return int(df["tahun"].iloc[0]), str(df["periode"].iloc[0])
 
 
 def sifat_indikator(satuan: str) -> str:
@@ -111,12 +121,19 @@ def _nilai(v, satuan: str, ringkas: bool = False) -> str:
     """
     if not fmt.terdefinisi(v):
         return fmt.TIDAK_TERDEFINISI
-    digit = 0 if float(v).is_integer() else 2
-    if ringkas:
-        digit = next(d for d in (0, 1, 2) if round(float(v), d) == round(float(v), 2))
-    if satuan == "%":
-        return fmt.persen(v, digit)
-    return fmt.desimal(v, digit)
+    teks = fmt.bilangan(v) if ringkas else _angka_realisasi(v)
+    return f"{teks} %" if satuan == "%" else teks
+
+
+def _angka_realisasi(v) -> str:
+    """Realisasi: bilangan bulat tanpa desimal, selain itu dua desimal ("46", "2,66").
+
+    >>> _angka_realisasi(46.0), _angka_realisasi(2.6586), _angka_realisasi(None)
+    ('46', '2,66', '–')
+    """
+    if not fmt.terdefinisi(v):
+        return fmt.TIDAK_TERDEFINISI
+    return fmt.desimal(v, 0 if float(v).is_integer() else 2)
 
 
 def _nilai_satuan(v, satuan: str, ringkas: bool = False) -> str:
@@ -124,15 +141,9 @@ def _nilai_satuan(v, satuan: str, ringkas: bool = False) -> str:
     return f"{s} orang" if satuan == "orang" and s != fmt.TIDAK_TERDEFINISI else s
 
 
-def _uraian_pita(pita: tuple[Pita, ...]) -> str:
-    """ "≥ 91 Sangat Tinggi; ≥ 76 Tinggi; …; selain itu Sangat Rendah"."""
-    bagian = []
-    for p in pita:
-        if math.isinf(p.batas_bawah):
-            bagian.append(f"selain itu {p.label}")
-        else:
-            bagian.append(f"{'≥' if p.inklusif else '>'} {fmt.desimal(p.batas_bawah, 0)} {p.label}")
-    return "; ".join(bagian)
+def _slug(teks: str) -> str:
+    """Bagian label dari teks bebas: "Bidang Penanganan Bencana" → "bidang-penanganan-bencana"."""
+    return re.sub(r"[^a-z0-9]+", "-", str(teks).lower()).strip("-") or "lainnya"
 
 
 def _bidang_urut() -> list[str]:
@@ -149,22 +160,29 @@ def _indikator() -> pd.DataFrame:
 
 
 def evaluasi_ikk(tahun: int, periode: str | None = None) -> pd.DataFrame:
-    """Target, realisasi, capaian dan kategori setiap IKK (Tabel 4.2) tahun ``tahun``.
+    """Target, realisasi, capaian dan kategori setiap IKK (Tabel 4.2) tahun ``tahun``: frame numerik.
 
     Realisasi s.d. periode dokumen dibandingkan dengan target tahunan; kolom
-    :func:`analisis.core.kinerja.evaluasi_indikator` ditambah ``no``, ``kelompok``
-    (bidang penanggung jawab, Tabel 4.5) dan ``periode`` (periode dokumen).
+    :func:`analisis.core.kinerja.evaluasi_indikator` ditambah ``no``,
+    ``kelompok`` (bidang penanggung jawab, Tabel 4.5, menurut urutan bidang),
+    ``tahun`` dan ``periode`` (periode dokumen). Baris urut kelompok lalu nomor.
 
     >>> e = evaluasi_ikk(2026)
     >>> len(e), int(e["tersedia"].sum()), float(e.set_index("kode").loc["IKK-19", "target"])
     (24, 0, 46.0)
+    >>> e["kelompok"].iloc[0], e["kode"].iloc[0]
+    ('Sekretariat', 'IKK-01')
     """
     p = _param(tahun, periode)
     ev = kinerja.evaluasi_indikator(tahun, p.periode, jenis=("IKK",), pita_capaian=p.tabel_aturan()["capaian"])
     ind = _indikator().set_index("kode")
     ev["no"] = ev["kode"].map(ind["no"]).astype(int)
     ev["kelompok"] = ev["kode"].map(ind["penanggung_jawab"]).fillna("Lainnya")
+    ev["tahun"] = tahun
     ev["periode"] = p.periode
+    urut = {k: i for i, k in enumerate(kelompok_ikk())}
+    ev = ev.assign(_k=ev["kelompok"].map(urut)).sort_values(["_k", "no"]).drop(columns="_k").reset_index(drop=True)
+    ev.attrs.update(tahun=tahun, periode=p.periode)
     return ev
 
 
@@ -180,84 +198,83 @@ def kelompok_ikk() -> list[str]:
     return urut + [b for b in ada if b not in urut]
 
 
-def _teks_target(r) -> str:
-    if fmt.terdefinisi(r.get("target")):
-        return _nilai(r["target"], r["satuan"], ringkas=True)
-    if isinstance(r.get("target_predikat"), str):
-        return r["target_predikat"]
-    return fmt.TIDAK_TERDEFINISI
+def _dengan_judul_kelompok(df: pd.DataFrame, kolom_nama: str = "nama") -> pd.DataFrame:
+    """Sisipkan baris judul kelompok (kelas ``kelompok``) sebelum setiap kelompok; angka baris judul kosong."""
+    bagian = []
+    for kel, sub in df.groupby("kelompok", sort=False):
+        bagian.append(pd.DataFrame({kolom_nama: [kel], "kelas": ["kelompok"]}))
+        bagian.append(sub.assign(kelas=""))
+    return pd.concat(bagian, ignore_index=True)
 
 
-def _teks_realisasi(r, periode_dokumen: str) -> str:
-    if not r["tersedia"]:
-        return fmt.TIDAK_TERDEFINISI
-    s = _nilai(r["realisasi"], r["satuan"])
-    if isinstance(r.get("periode_realisasi"), str) and r["periode_realisasi"] != periode_dokumen:
-        s += f" ({r['periode_realisasi']})"
-    return s
+def _teks_target(v) -> str:
+    return fmt.bilangan(v)
 
 
-def tabel_ikk(tahun: int, periode: str | None = None) -> Tabel:
-    """Tabel 2.12 Capaian IKK per bidang: target, realisasi, capaian, kategori.
+def tabel_ikk(ikk: pd.DataFrame, kolom: list[Kol] | None = None, catatan: list[str] | None = None) -> Tabel:
+    """Tabel capaian IKK per bidang dari frame :func:`evaluasi_ikk`: target, realisasi, capaian, kategori.
 
-    >>> t = tabel_ikk(2025)
-    >>> t.nomor, "2,80 %" in t.html(), "Sangat Rendah" in t.html(), t.html().count('class="kelompok"')
-    ('2.12', True, True, 5)
+    Frame di balik tabel tetap numerik (``target``, ``realisasi``, ``capaian``);
+    baris judul bidang berkelas ``kelompok``. ``kolom`` menimpa kolom tampilan
+    (mis. untuk menambah kolom yang ditambahkan analis ke ``ikk``), ``catatan``
+    ditambahkan di bawah catatan bawaan.
+
+    >>> t = tabel_ikk(evaluasi_ikk(2025))
+    >>> t.label, "2,80 %" in t.html(), "Sangat Rendah" in t.html(), t.html().count('class="kelompok"')
+    ('capaian-ikk', True, True, 5)
+    >>> t.df.set_index("kode").loc["IKK-24", ["target", "capaian"]].round(2).tolist()
+    [95.0, 2.8]
     """
+    tahun, periode = _tahun_periode(ikk)
     p = _param(tahun, periode)
-    ev = evaluasi_ikk(tahun, periode)
-    baris = []
-    for kel in kelompok_ikk():
-        sub = ev[ev["kelompok"] == kel].sort_values("no")
-        if sub.empty:
-            continue
-        baris.append({"no": "", "nama": kel, "satuan": "", "polaritas": "", "target": "", "realisasi": "", "capaian": "",
-                      "kategori": "", "kelas": "kelompok"})
-        for _, r in sub.iterrows():
-            baris.append({
-                "no": str(r["no"]), "nama": r["nama"], "satuan": r["satuan"], "polaritas": str(r["polaritas"]).capitalize(),
-                "target": _teks_target(r), "realisasi": _teks_realisasi(r, p.periode),
-                "capaian": fmt.persen(r["capaian"]), "kategori": r["kategori"] if isinstance(r["kategori"], str) else fmt.TIDAK_TERDEFINISI,
-                "kelas": "",
-            })
-    df = pd.DataFrame(baris)
-    catatan = []
-    if p.periode != "Tahunan":
-        catatan.append(f"Realisasi s.d. {p.periode} {tahun} dibandingkan dengan target tahunan {tahun}.")
-    catatan += [
+    df = ikk.copy()
+    df["polaritas"] = df["polaritas"].map(lambda v: str(v).capitalize() if isinstance(v, str) else v)
+    beda = df["periode_realisasi"].where(df["tersedia"] & df["periode_realisasi"].ne(periode))
+    df["periode_data"] = beda.map(lambda v: v if isinstance(v, str) else "")
+    df = _dengan_judul_kelompok(df)
+    ada_beda = bool((df["periode_data"].fillna("") != "").any())
+    kol = kolom or [
+        Kol("no", "No", lambda v: str(int(v)), rata="tengah"), Kol("nama", "Indikator Kinerja Kunci"),
+        Kol("satuan", "Satuan", rata="tengah"), Kol("polaritas", "Polaritas", rata="tengah"),
+        Kol("target", "Target", _teks_target, rata="kanan"), Kol("realisasi", "Realisasi", _angka_realisasi, rata="kanan"),
+        *([Kol("periode_data", "Periode Data", rata="tengah")] if ada_beda else []),
+        Kol("capaian", "Capaian", "persen", rata="kanan"), Kol("kategori", "Kategori"),
+    ]
+    cat = []
+    if periode != "Tahunan":
+        cat.append(f"Realisasi s.d. {periode} {tahun} dibandingkan dengan target tahunan {tahun}.")
+    cat += [
         "Capaian = realisasi / target × 100 % untuk polaritas positif (makin tinggi makin baik); "
         "(2 × target − realisasi) / target × 100 % untuk polaritas negatif.",
-        "Kategori capaian: " + _uraian_pita(p.tabel_aturan()["capaian"]) + ".",
+        "Kategori capaian: " + uraian_pita(p.tabel_aturan()["capaian"], "batas") + ".",
     ]
-    if (df == fmt.TIDAK_TERDEFINISI).any().any():
-        catatan.append("–: realisasi belum tersedia atau target tidak ditetapkan.")
-    if df["realisasi"].str.contains(r"\(", regex=True).any():
-        catatan.append("Periode dalam kurung: periode data realisasi bila berbeda dengan periode dokumen.")
+    isi = df[df["kelas"] == ""]
+    if isi["realisasi"].isna().any() or isi["target"].isna().any():
+        cat.append("–: realisasi belum tersedia atau target tidak ditetapkan.")
+    if ada_beda:
+        cat.append("Periode Data: periode data realisasi bila berbeda dengan periode dokumen.")
     return Tabel(
-        df, nomor=NOMOR_TABEL["ikk"], judul=f"Capaian Indikator Kinerja Kunci (IKK) {label_periode(tahun, p.periode)}",
-        kolom=[Kol("no", "No", rata="tengah"), Kol("nama", "Indikator Kinerja Kunci"), Kol("satuan", "Satuan", rata="tengah"),
-               Kol("polaritas", "Polaritas", rata="tengah"), Kol("target", "Target", rata="kanan"),
-               Kol("realisasi", "Realisasi", rata="kanan"), Kol("capaian", "Capaian", rata="kanan"), Kol("kategori", "Kategori")],
-        catatan=catatan, sumber="target: Tabel 4.2; realisasi: isian bidang, data PPKS dan SPM; diolah",
-        baris_kelas="kelas",
+        df, label=LABEL["tabel_ikk"], judul=f"Capaian Indikator Kinerja Kunci (IKK) {label_periode(tahun, periode)}",
+        kolom=kol, catatan=cat + list(catatan or []),
+        sumber="target: Tabel 4.2; realisasi: isian bidang, data PPKS dan SPM; diolah", baris_kelas="kelas",
     )
 
 
-def kalimat_ikk(tahun: int, periode: str | None = None) -> HTML:
-    """Ringkasan capaian IKK dalam satu paragraf, dibangkitkan dari data.
+def kalimat_ikk(ikk: pd.DataFrame) -> HTML:
+    """Ringkasan capaian IKK dalam satu paragraf, dibangkitkan dari frame :func:`evaluasi_ikk`.
 
-    >>> kalimat_ikk(2026).data
-    '<p>Data realisasi IKK tahun 2026 belum tersedia. Tabel 2.12 menyajikan target tahun 2026; realisasi dan capaiannya diisi setelah bidang melaporkan realisasi.</p>'
+    >>> print(kalimat_ikk(evaluasi_ikk(2026)).data)
+    <p>Data realisasi IKK tahun 2026 belum tersedia. <a class="rujukan" href="#tabel-capaian-ikk" data-jenis="tabel" data-label="capaian-ikk">Tabel [capaian-ikk]</a> menyajikan target tahun 2026; realisasi dan capaiannya diisi setelah bidang melaporkan realisasi.</p>
     """
-    p = _param(tahun, periode)
-    ev = evaluasi_ikk(tahun, periode)
-    ada = ev[ev["tersedia"]]
+    tahun, periode = _tahun_periode(ikk)
+    ada = ikk[ikk["tersedia"]]
+    tabel = rujuk("tabel", LABEL["tabel_ikk"])
     if ada.empty:
-        return HTML(f"<p>Data realisasi IKK tahun {tahun} belum tersedia. Tabel {NOMOR_TABEL['ikk']} menyajikan target tahun "
+        return HTML(f"<p>Data realisasi IKK tahun {tahun} belum tersedia. {tabel} menyajikan target tahun "
                     f"{tahun}; realisasi dan capaiannya diisi setelah bidang melaporkan realisasi.</p>")
     dinilai = ada[ada["capaian"].notna()]
     capai = dinilai[dinilai["capaian"] >= 100]
-    s = f"Dari {len(ev)} IKK, realisasi {_label_realisasi(tahun, p.periode)} tersedia untuk {len(ada)} indikator"
+    s = f"Dari {len(ikk)} IKK, realisasi {_label_realisasi(tahun, periode)} tersedia untuk {len(ada)} indikator"
     if dinilai.empty:
         s += f", tetapi target tahun {tahun} untuk indikator tersebut tidak ditetapkan sehingga capaiannya tidak dihitung."
     else:
@@ -267,25 +284,14 @@ def kalimat_ikk(tahun: int, periode: str | None = None) -> HTML:
         rendah = dinilai.sort_values("capaian").iloc[0]
         s += f" Capaian terendah {rendah['kode']} ({rendah['nama']}) sebesar {fmt.persen(rendah['capaian'])}"
         s += f" dengan kategori {rendah['kategori']}." if isinstance(rendah["kategori"], str) else "."
-    belum = len(ev) - len(ada)
+    belum = len(ikk) - len(ada)
     if belum:
         s += f" Realisasi {belum} IKK lainnya belum tersedia."
-    return HTML(f"<p>{esc(s)}</p>")
+    return HTML(f"<p>{esc(s)} Rinciannya pada {tabel}.</p>")
 
 
 # ----------------------------------------------------------------------------
-# penomoran gambar
-
-
-def _rencana_gambar(tahun: int, periode: str | None) -> dict[str, str]:
-    """Nomor gambar yang benar-benar tampil, berurutan mulai 2.20 (tanpa nomor yang terlewat)."""
-    kunci = []
-    if evaluasi_ikk(tahun, periode)["capaian"].notna().any():
-        kunci.append("capaian_ikk")
-    kunci += [f"seri:{k}" for k in kelompok_ikk()]
-    if evaluasi_spm(tahun, periode)["tersedia"].any():
-        kunci.append("spm")
-    return {k: f"2.{NOMOR_GAMBAR_AWAL + i}" for i, k in enumerate(kunci)}
+# grafik capaian IKK
 
 
 _WARNA_KATEGORI = [WARNA["ketiga"], WARNA["utama"], WARNA["kedua"], "#d9822b", WARNA["target"], "#7f1d1d"]
@@ -298,54 +304,52 @@ def _warna_kategori(label: str | None, pita: tuple[Pita, ...]) -> str:
     return _WARNA_KATEGORI[min(labels.index(label), len(_WARNA_KATEGORI) - 1)]
 
 
-def _potong(teks: str, lebar: int, baris: int | None = None) -> str:
-    """Teks dipecah per ``lebar`` karakter; paling banyak ``baris`` baris (sisanya "…")."""
-    bagian = textwrap.wrap(str(teks), lebar)
-    if baris is not None and len(bagian) > baris:
-        bagian = bagian[:baris]
-        bagian[-1] = bagian[-1].rstrip(" ,.") + " …"
-    return "\n".join(bagian)
+def _bungkus(teks: str, lebar: int) -> str:
+    """Teks utuh dipecah per ``lebar`` karakter (tidak pernah dipotong "…")."""
+    return "\n".join(textwrap.wrap(str(teks), lebar, break_long_words=False))
 
 
 @bergaya
-def gambar_capaian_ikk(tahun: int, periode: str | None = None):
-    """Gambar 2.20: capaian IKK yang dapat dinilai, berwarna menurut kategori, garis 100 %.
+def gambar_capaian_ikk(ikk: pd.DataFrame):
+    """Gambar capaian IKK yang dapat dinilai (frame :func:`evaluasi_ikk`), berwarna menurut kategori, garis 100 %.
 
+    Legenda di atas bidang gambar, sehingga tidak pernah menutupi garis 100 %.
     Bila belum ada capaian yang dapat dihitung, paragraf keterangan.
 
-    >>> g = gambar_capaian_ikk(2025)
-    >>> g.nomor, "IKK-24" in g.html()
-    ('2.20', True)
+    >>> g = gambar_capaian_ikk(evaluasi_ikk(2025))
+    >>> g.label, "IKK-24" in g.svg(), "2,80 %" in g.svg()
+    ('capaian-ikk', True, True)
     """
-
-    p = _param(tahun, periode)
-    ev = evaluasi_ikk(tahun, periode)
-    ev = ev[ev["capaian"].notna()].sort_values("no", ascending=False)
+    tahun, periode = _tahun_periode(ikk)
+    ev = ikk[ikk["capaian"].notna()].sort_values("no", ascending=False)
     if ev.empty:
         return HTML(f"<p>Grafik capaian IKK belum dapat disajikan: realisasi IKK tahun {tahun} yang dapat dibandingkan "
                     "dengan target belum tersedia.</p>")
-    pita = p.tabel_aturan()["capaian"]
-    tinggi = max(2.2, 0.42 * len(ev) + 1.0)
-    fig, ax = subplots(figsize=(7.5, tinggi))
-    y = range(len(ev))
-    warna = [_warna_kategori(k, pita) for k in ev["kategori"]]
-    ax.barh(list(y), ev["capaian"].astype(float), color=warna)
-    for yi, v in zip(y, ev["capaian"].astype(float)):
-        ax.text(v, yi, " " + fmt.persen(v), va="center", fontsize=8)
-    ax.set_yticks(list(y))
-    ax.set_yticklabels([f"{k}" for k in ev["kode"]])
-    ax.axvline(100, color=WARNA["target"], linestyle="--", linewidth=1)
-    ax.set_xlim(0, max(110.0, float(ev["capaian"].max()) * 1.2))
-    sumbu_persen(ax, "x")
-    ax.set_xlabel("capaian terhadap target (garis putus-putus: 100 %)")
     from matplotlib.patches import Patch
 
+    pita = _param(tahun, periode).tabel_aturan()["capaian"]
+    tinggi_batang = 0.32
+    tinggi = 1.25 + tinggi_batang * len(ev) + 0.3
+    fig, ax = subplots(figsize=(LEBAR_CETAK, tinggi))
+    fig.subplots_adjust(left=0.75 / LEBAR_CETAK, right=1 - 0.2 / LEBAR_CETAK, top=1 - 0.55 / tinggi, bottom=0.7 / tinggi)
+    y = list(range(len(ev)))
+    nilai = ev["capaian"].astype(float).tolist()
+    ax.barh(y, nilai, color=[_warna_kategori(k, pita) for k in ev["kategori"]], height=0.6)
+    for yi, v in zip(y, nilai):
+        ax.text(v, yi, " " + fmt.persen(v), va="center", fontsize=HURUF)
+    ax.set_yticks(y, ev["kode"].tolist())
+    ax.set_ylim(-0.6, len(ev) - 0.4)
+    ax.axvline(100, color=WARNA["target"], linestyle="--", linewidth=1)
+    ax.set_xlim(0, max(115.0, max(nilai) * 1.2))
+    sumbu_persen(ax, "x")
+    ax.tick_params(labelsize=HURUF)
+    ax.set_xlabel("capaian terhadap target (garis putus-putus: 100 %)", fontsize=HURUF)
     muncul = [pt for pt in pita if pt.label in set(ev["kategori"])]
     ax.legend(handles=[Patch(color=_warna_kategori(pt.label, pita), label=pt.label) for pt in muncul],
-              loc="lower right", fontsize=8, frameon=False)
-    nomor = _rencana_gambar(tahun, periode)["capaian_ikk"]
-    return Gambar(fig, nomor=nomor, judul=f"Capaian IKK {label_periode(tahun, p.periode)}",
-                  sumber="Tabel " + NOMOR_TABEL["ikk"])
+              loc="lower left", bbox_to_anchor=(0, 1.02), ncol=max(1, len(muncul)), fontsize=HURUF, frameon=False,
+              borderaxespad=0, title="kategori capaian:", title_fontsize=HURUF, alignment="left")
+    return Gambar(fig, label=LABEL["gambar_ikk"], judul=f"Capaian IKK {label_periode(tahun, periode)}",
+                  sumber="tabel capaian IKK")
 
 
 # ----------------------------------------------------------------------------
@@ -356,25 +360,24 @@ def _akhir_renstra() -> int:
     return int(data.instansi()["periode_renstra"]["akhir"])
 
 
-def seri_indikator(kode: str, tahun: int, periode: str | None = None, awal: int | None = None,
-                   _cache: dict | None = None) -> pd.DataFrame:
+def seri_indikator(kode: str, tahun: int, periode: str | None = None, awal: int | None = None) -> pd.DataFrame:
     """Realisasi dan target indikator ``kode`` per tahun, dari data paling awal sampai akhir Renstra.
 
     Realisasi hanya sampai ``tahun`` (tahun dokumen: periode dokumen; tahun
     sebelumnya: periode terakhir yang ada). ``parsial`` menandai realisasi yang
     belum setahun penuh. Target dari Tabel 4.1/4.2 (dan 2.11 untuk 2024).
     ``awal``: tahun pertama seri (bawaan: tahun pertama yang memiliki realisasi
-    atau target indikator itu).
+    atau target indikator itu). Evaluasi setiap tahun diambil dari memo
+    :func:`analisis.core.kinerja.evaluasi_indikator`.
 
     >>> s = seri_indikator("IKK-19", 2025).set_index("tahun")
     >>> s.index.min(), s.index.max(), float(s.loc[2024, "realisasi"]), float(s.loc[2029, "target"])
     (2024, 2029, 60.0, 60.0)
     """
     p = _param(tahun, periode)
-    cache = {} if _cache is None else _cache
     target = data.muat("target")
     target = target[target["kode"] == kode]
-    awal_data = _tahun_data_awal(cache)
+    awal_data = _tahun_data_awal()
     mulai = min([awal_data, *target["tahun"].astype(int).tolist()]) if not target.empty else awal_data
     akhir = _akhir_renstra()
     baris = []
@@ -382,10 +385,10 @@ def seri_indikator(kode: str, tahun: int, periode: str | None = None, awal: int 
         t_angka, t_pred = kinerja.target(kode, th)
         real, per = None, None
         if th <= tahun:
-            ev = _evaluasi(th, p.periode if th == tahun else None, cache).set_index("kode")
+            ev = kinerja.evaluasi_indikator(th, p.periode if th == tahun else None).set_index("kode")
             if kode in ev.index and ev.loc[kode, "tersedia"]:
                 real, per = float(ev.loc[kode, "realisasi"]), ev.loc[kode, "periode_realisasi"]
-        baris.append({"tahun": th, "target": t_angka, "target_predikat": t_pred, "realisasi": real,
+        baris.append({"kode": kode, "tahun": th, "target": t_angka, "target_predikat": t_pred, "realisasi": real,
                       "periode_realisasi": per, "parsial": per is not None and per != "Tahunan"})
     df = pd.DataFrame(baris)
     if awal is not None:
@@ -394,22 +397,44 @@ def seri_indikator(kode: str, tahun: int, periode: str | None = None, awal: int 
     return df[df["tahun"] >= (int(ada["tahun"].min()) if not ada.empty else mulai)].reset_index(drop=True)
 
 
-def _evaluasi(tahun: int, periode: str | None, cache: dict) -> pd.DataFrame:
-    k = ("ev", tahun, periode)
-    if k not in cache:
-        cache[k] = kinerja.evaluasi_indikator(tahun, periode)
-    return cache[k]
+def seri_ikk(tahun: int, periode: str | None = None) -> pd.DataFrame:
+    """Seri realisasi–target setiap IKK (frame panjang: satu baris per kode × tahun), sumbu tahun sama per bidang.
+
+    Kolom :func:`seri_indikator` ditambah ``kelompok``.
+
+    >>> s = seri_ikk(2025)
+    >>> s["kode"].nunique(), int(s["tahun"].max()), bool(s.loc[s["kode"] == "IKK-24", "parsial"].any())
+    (24, 2029, True)
+    """
+    p = _param(tahun, periode)
+    ind = _indikator()
+    ind = ind[ind["jenis"] == "IKK"].assign(kelompok=lambda d: d["penanggung_jawab"].fillna("Lainnya"))
+    bagian = []
+    for kel in kelompok_ikk():
+        kode = ind.loc[ind["kelompok"] == kel].sort_values("no")["kode"].tolist()
+        seri = [seri_indikator(k, tahun, p.periode) for k in kode]
+        awal = min(int(s["tahun"].min()) for s in seri)  # sumbu tahun yang sama untuk satu gambar
+        bagian += [seri_indikator(k, tahun, p.periode, awal=awal).assign(kelompok=kel) for k in kode]
+    return pd.concat(bagian, ignore_index=True)
 
 
-def _tahun_data_awal(cache: dict) -> int:
+def _tahun_data_awal() -> int:
     """Tahun paling awal yang memiliki data realisasi apa pun (PPKS, SAKIP, SPM, isian)."""
-    if "awal" not in cache:
-        tahun = []
-        for nama in ("ppks_rekap", "ppks_pas", "sakip", "spm_realisasi", "realisasi"):
-            df = data.muat(nama)
-            tahun += df["tahun"].astype(int).tolist()
-        cache["awal"] = min(tahun) if tahun else int(data.instansi()["periode_renstra"]["awal"])
-    return cache["awal"]
+    tahun = []
+    for nama in ("ppks_rekap", "ppks_pas", "sakip", "spm_realisasi", "realisasi"):
+        tahun += data.muat(nama)["tahun"].astype(int).tolist()
+    return min(tahun) if tahun else int(data.instansi()["periode_renstra"]["awal"])
+
+
+def _label_batang(v, satuan: str) -> str:
+    """Label nilai di atas batang seri: ringkas tanpa satuan (satuan ada di judul panel).
+
+    >>> _label_batang(82.2041, "%"), _label_batang(100.0, "%"), _label_batang(164.0, "orang"), _label_batang(-0.42, "%")
+    ('82,2', '100', '164', '−0,4')
+    """
+    v = float(v)
+    teks = fmt.desimal(v, 0 if v.is_integer() or abs(v) >= 100 else 1)
+    return teks.replace("-", "−")
 
 
 def _panel(ax, s: pd.DataFrame, satuan: str, tahun: int) -> None:
@@ -428,72 +453,84 @@ def _panel(ax, s: pd.DataFrame, satuan: str, tahun: int) -> None:
             bawah = next((pt.batas_bawah for pt in PITA_SAKIP if pt.label == tp), None)
             if bawah is not None:
                 ax.plot([xi], [bawah], marker="o", markerfacecolor="none", color=WARNA["target"], markersize=5)
-                ax.annotate(tp, (xi, bawah), textcoords="offset points", xytext=(4, 3), fontsize=7, color=WARNA["target"])
+                ax.annotate(tp, (xi, bawah), textcoords="offset points", xytext=(4, 3), fontsize=HURUF, color=WARNA["target"])
     atas = pd.concat([real.dropna().astype(float), t.dropna().astype(float)])
-    ymax = (float(atas.max()) * 1.25) if not atas.empty and float(atas.max()) > 0 else 1
+    ymax = (float(atas.max()) * 1.35) if not atas.empty and float(atas.max()) > 0 else 1
     for xi, v, par, per in zip(x, real, s["parsial"], s["periode_realisasi"]):
         if pd.notna(v):
-            lbl = _nilai(v, satuan).replace(" %", "%")
+            lbl = _label_batang(v, satuan)
             if par:
-                lbl += f"\n{_SINGKAT.get(per, per)}"
-            if float(v) > 0.3 * ymax:  # di dalam batang agar tidak bertumpuk dengan garis target
-                ax.annotate(lbl, (xi, float(v)), textcoords="offset points", xytext=(0, -3), ha="center", va="top",
-                            fontsize=6, color="white")
-            else:
-                ax.annotate(lbl, (xi, float(v)), textcoords="offset points", xytext=(0, 2), ha="center", va="bottom", fontsize=6)
+                lbl += f"\n{SINGKATAN_PERIODE.get(per, per)}"
+            ax.annotate(lbl, (xi, max(float(v), 0)), textcoords="offset points", xytext=(0, 2), ha="center", va="bottom",
+                        fontsize=HURUF, linespacing=1.0,
+                        bbox={"boxstyle": "square,pad=0.05", "facecolor": "white", "edgecolor": "none", "alpha": 0.8})
     ax.axvline(tahun + 0.5, color=WARNA["abu"], linewidth=0.6, linestyle=":")
-    ax.set_xticks(x)
-    ax.set_xticklabels([str(v) for v in x], fontsize=6.5)
+    ax.set_xticks(x, [str(v) for v in x], rotation=90)
+    ax.set_xlim(min(x) - 0.6, max(x) + 0.6)
     ax.set_ylim(0, ymax)
     digit = 1 if not atas.empty and float(atas.max()) < 10 else 0  # hindari label sumbu kembar (1 %, 1 %, 2 %)
     if satuan == "%":
         sumbu_persen(ax, digit=digit)
     else:
         sumbu_angka(ax, digit=digit)
-    ax.tick_params(axis="y", labelsize=6.5)
+    ax.yaxis.set_major_locator(MaxNLocator(4))
+    ax.tick_params(labelsize=HURUF)
+
+
+#: Geometri panel seri (inci, ukuran cetak): kolom, lebar bungkus judul, tinggi sumbu, ruang label tahun, legenda.
+_SERI = {"kolom": 3, "bungkus": 27, "sumbu": 1.0, "bawah": 0.45, "legenda": 0.4, "kiri": 0.5, "antar": 0.55,
+         "baris_judul": HURUF * 1.18 / 72}
 
 
 @bergaya
-def gambar_seri_ikk(tahun: int, periode: str | None = None) -> list:
-    """Gambar 2.21 dst.: satu gambar per bidang, satu panel per IKK: realisasi (batang) dan target (garis) per tahun.
+def gambar_seri_ikk(seri: pd.DataFrame, ikk: pd.DataFrame) -> list:
+    """Satu gambar per bidang, satu panel per IKK: realisasi (batang) dan target (garis) per tahun.
 
-    Batang oranye = realisasi belum setahun penuh (s.d. triwulan); garis titik
-    vertikal = batas tahun dokumen.
+    ``seri`` dari :func:`seri_ikk`, ``ikk`` dari :func:`evaluasi_ikk` (nama,
+    satuan, nomor). Batang oranye = realisasi belum setahun penuh (s.d.
+    triwulan); garis titik vertikal = batas tahun dokumen. Judul panel utuh
+    (dibungkus, tidak dipotong) dan setiap teks ≥ 8 pt pada ukuran cetak; tata
+    letak dihitung sekali (tanpa ``tight_layout``).
 
-    >>> g = gambar_seri_ikk(2025)
-    >>> len(g), g[0].nomor, g[0].judul
-    (5, '2.21', 'Realisasi dan target IKK Sekretariat, data awal s.d. 2029')
+    >>> g = gambar_seri_ikk(seri_ikk(2025), evaluasi_ikk(2025))
+    >>> len(g), g[0].label, g[0].judul
+    (5, 'seri-ikk-sekretariat', 'Realisasi dan target IKK Sekretariat, data awal s.d. 2029')
     """
-    from matplotlib.patches import Patch
     from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
 
-    p = _param(tahun, periode)
-    nomor = _rencana_gambar(tahun, periode)
-    ind = _indikator()
-    ind = ind[ind["jenis"] == "IKK"].assign(kel=lambda d: d["penanggung_jawab"].fillna("Lainnya")).sort_values("no")
-    cache: dict = {}
+    tahun, _periode = _tahun_periode(ikk)
+    akhir = int(seri["tahun"].max())
+    g = _SERI
     hasil = []
-    akhir = _akhir_renstra()
-    for kel in kelompok_ikk():
-        sub = ind[ind["kel"] == kel]
+    for kel, sub in ikk.groupby("kelompok", sort=False):
+        sub = sub.sort_values("no")
         n = len(sub)
-        kolom = min(3, n)
+        kolom = min(g["kolom"], n)
         baris = math.ceil(n / kolom)
-        fig, axes = subplots(baris, kolom, figsize=(2.3 * kolom + 0.3, 2.1 * baris + 0.45), squeeze=False)
-        seri = {r["kode"]: seri_indikator(r["kode"], tahun, p.periode, _cache=cache) for _, r in sub.iterrows()}
-        awal = min(int(s["tahun"].min()) for s in seri.values())  # sumbu tahun yang sama untuk satu gambar
-        for ax, (_, r) in zip(axes.flat, sub.iterrows()):
-            s = seri_indikator(r["kode"], tahun, p.periode, awal=awal, _cache=cache)
-            _panel(ax, s, r["satuan"], tahun)
-            ax.set_title(f"{r['kode']} ({r['satuan']})\n" + _potong(r["nama"], 40, baris=3), fontsize=6.3, loc="left")
-        for ax in list(axes.flat)[n:]:
-            ax.set_visible(False)
+        judul = [f"{r['kode']} ({r['satuan']})\n" + _bungkus(r["nama"], g["bungkus"]) for _, r in sub.iterrows()]
+        garis = [j.count("\n") + 1 for j in judul]
+        per_baris = [max(garis[i * kolom:(i + 1) * kolom]) * g["baris_judul"] + 0.08 for i in range(baris)]
+        tinggi = sum(per_baris) + baris * (g["sumbu"] + g["bawah"]) + g["legenda"]
+        lebar_panel = (LEBAR_CETAK - g["kiri"] - 0.1 - (g["kolom"] - 1) * g["antar"]) / g["kolom"]
+        fig, kosong = subplots(figsize=(LEBAR_CETAK, tinggi))
+        fig.delaxes(kosong)  # panel diletakkan satu per satu: tinggi judul berbeda per baris
+        y = tinggi
+        for i, ((_, r), jd) in enumerate(zip(sub.iterrows(), judul)):
+            b, k = divmod(i, kolom)
+            if k == 0:
+                y -= per_baris[b] + g["sumbu"]
+                if b:
+                    y -= g["bawah"]
+            x0 = g["kiri"] + k * (lebar_panel + g["antar"])
+            ax = fig.add_axes((x0 / LEBAR_CETAK, y / tinggi, lebar_panel / LEBAR_CETAK, g["sumbu"] / tinggi))
+            _panel(ax, seri[seri["kode"] == r["kode"]], r["satuan"], tahun)
+            ax.set_title(jd, fontsize=HURUF, loc="left", linespacing=1.0, pad=4)
         fig.legend(handles=[Patch(color=WARNA["utama"], label="realisasi setahun"),
                             Patch(color=WARNA["kedua"], label="realisasi s.d. triwulan/semester"),
                             Line2D([], [], color=WARNA["target"], marker="o", label="target")],
-                   loc="lower center", ncol=3, fontsize=6.5, frameon=False, bbox_to_anchor=(0.5, 0.0))
-        fig.tight_layout(rect=(0, 0.35 / (2.1 * baris + 0.45), 1, 1))
-        hasil.append(Gambar(fig, nomor=nomor[f"seri:{kel}"], judul=f"Realisasi dan target IKK {kel}, data awal s.d. {akhir}",
+                   loc="lower center", ncol=3, fontsize=HURUF, frameon=False, bbox_to_anchor=(0.5, 0.0))
+        hasil.append(Gambar(fig, label=f"seri-ikk-{_slug(kel)}", judul=f"Realisasi dan target IKK {kel}, data awal s.d. {akhir}",
                             sumber="target: Tabel 4.2; realisasi: isian bidang, data PPKS dan SPM; diolah"))
     return hasil
 
@@ -513,8 +550,8 @@ def evaluasi_spm(tahun: int, periode: str | None = None) -> pd.DataFrame:
     >>> e = evaluasi_spm(2024)
     >>> e["penerima"].tolist(), e["persen_penerima"].tolist()
     ([60, 18, 10, 7, 164], [80.0, 100.0, 100.0, 100.0, 100.0])
-    >>> evaluasi_spm(2026)["tersedia"].any()
-    np.False_
+    >>> bool(evaluasi_spm(2026)["tersedia"].any())
+    False
     """
     p = _param(tahun, periode)
     pita = p.tabel_aturan()["spm"]
@@ -523,7 +560,7 @@ def evaluasi_spm(tahun: int, periode: str | None = None) -> pd.DataFrame:
     tgt = tgt[tgt["tahun"] == tahun].set_index("no")
     real = data.muat("spm_realisasi")
     real = real[real["tahun"] == tahun].set_index("no")
-    mutu = muat_data("spm_mutu")
+    mutu = data.muat("spm_mutu")
     mutu = mutu[mutu["tahun"] == tahun].set_index("no")
     baris = []
     for _, r in lay.iterrows():
@@ -540,57 +577,61 @@ def evaluasi_spm(tahun: int, periode: str | None = None) -> pd.DataFrame:
             "persen_penerima": persen, "capaian_penerima": rumus.capaian(penerima, tp) if penerima is not None else None,
             "mutu": m, "indeks": indeks, "kategori": rumus.kategori_spm(indeks, pita), "tersedia": penerima is not None,
         })
-    return pd.DataFrame(baris)
+    df = pd.DataFrame(baris).assign(tahun=tahun, periode=p.periode)
+    df.attrs.update(tahun=tahun, periode=p.periode)
+    return df
 
 
-def tabel_spm(tahun: int, periode: str | None = None) -> Tabel:
-    """Tabel 2.13 Capaian SPM bidang sosial: penerima terhadap target, mutu, indeks dan kategori.
+def tabel_spm(spm: pd.DataFrame, kolom: list[Kol] | None = None, catatan: list[str] | None = None) -> Tabel:
+    """Tabel capaian SPM bidang sosial dari frame :func:`evaluasi_spm`: penerima terhadap target, mutu, indeks, kategori.
 
-    >>> t = tabel_spm(2024)
-    >>> t.nomor, "164" in t.html(), "80 %" in t.html()
-    ('2.13', True, True)
+    >>> t = tabel_spm(evaluasi_spm(2024))
+    >>> t.label, "164" in t.html(), "80 %" in t.html(), t.df["penerima"].tolist()
+    ('capaian-spm', True, True, [60, 18, 10, 7, 164])
     """
+    tahun, periode = _tahun_periode(spm)
     p = _param(tahun, periode)
-    ev = evaluasi_spm(tahun, periode)
-    df = pd.DataFrame({
-        "no": ev["no"].astype(str), "jenis": ev["jenis_pelayanan"],
-        "target": [fmt.angka(v) for v in ev["target_penerima"]], "penerima": [fmt.angka(v) for v in ev["penerima"]],
-        "capaian": [fmt.persen(v) for v in ev["capaian_penerima"]], "persen": [_nilai(v, "%") for v in ev["persen_penerima"]],
-        "mutu": [_nilai(v, "%") for v in ev["mutu"]], "indeks": [fmt.desimal(v) for v in ev["indeks"]],
-        "kategori": [k if isinstance(k, str) else fmt.TIDAK_TERDEFINISI for k in ev["kategori"]],
-    })
-    catatan = []
-    if p.periode != "Tahunan":
-        catatan.append(f"Realisasi SPM dilaporkan tahunan; dokumen {label_periode(tahun, p.periode)} menyajikan data tahun {tahun} bila sudah ada.")
-    catatan.append("Indeks SPM = 80 % × persentase penerima layanan dasar + 20 % × persentase mutu minimal layanan "
-                   "(Permendagri Nomor 59 Tahun 2021). Kategori: " + _uraian_pita(p.tabel_aturan()["spm"]) + ".")
-    if ev["tersedia"].any() and ev["mutu"].isna().any():
-        catatan.append("Mutu layanan belum dilaporkan untuk sebagian atau semua jenis pelayanan: indeks dan kategori SPM "
-                       "tidak dihitung (–).")
-    if ev["target_penerima"].isna().all():
-        catatan.append(f"Target penerima tahun {tahun} tidak ditetapkan di Tabel 4.3.")
-    if (df == fmt.TIDAK_TERDEFINISI).any().any():
-        catatan.append("–: data belum tersedia.")
+    persen = lambda v: _nilai(v, "%")  # noqa: E731 — bulat tanpa desimal ("100 %"), selain itu dua desimal
+    kol = kolom or [
+        Kol("no", "No", rata="tengah"), Kol("jenis_pelayanan", "Jenis Pelayanan Dasar"),
+        Kol("target_penerima", "Target Penerima", "angka"), Kol("penerima", "Jumlah Penerima Layanan", "angka"),
+        Kol("capaian_penerima", "Capaian terhadap Target Penerima", "persen"),
+        Kol("persen_penerima", "Persentase Penerima Layanan", persen), Kol("mutu", "Mutu Layanan", persen),
+        Kol("indeks", "Indeks SPM", "desimal"), Kol("kategori", "Kategori"),
+    ]
+    cat = []
+    if periode != "Tahunan":
+        cat.append(f"Realisasi SPM dilaporkan tahunan; dokumen {label_periode(tahun, periode)} menyajikan data tahun {tahun} bila sudah ada.")
+    cat.append("Indeks SPM = 80 % × persentase penerima layanan dasar + 20 % × persentase mutu minimal layanan "
+               "(Permendagri Nomor 59 Tahun 2021). Kategori: " + uraian_pita(p.tabel_aturan()["spm"], "batas", " %") + ".")
+    if spm["tersedia"].any() and spm["mutu"].isna().any():
+        cat.append("Mutu layanan belum dilaporkan untuk sebagian atau semua jenis pelayanan: indeks dan kategori SPM "
+                   "tidak dihitung (–).")
+    if spm["target_penerima"].isna().all():
+        cat.append(f"Target penerima tahun {tahun} tidak ditetapkan di Tabel 4.3.")
+    if spm[[k.kunci for k in kol]].isna().any().any():
+        cat.append("–: data belum tersedia.")
     return Tabel(
-        df, nomor=NOMOR_TABEL["spm"], judul=f"Capaian Standar Pelayanan Minimal (SPM) Bidang Sosial {label_periode(tahun, p.periode)}",
-        kolom=[Kol("no", "No", rata="tengah"), Kol("jenis", "Jenis Pelayanan Dasar"), Kol("target", "Target Penerima", rata="kanan"),
-               Kol("penerima", "Jumlah Penerima Layanan", rata="kanan"), Kol("capaian", "Capaian terhadap Target Penerima", rata="kanan"),
-               Kol("persen", "Persentase Penerima Layanan", rata="kanan"), Kol("mutu", "Mutu Layanan", rata="kanan"),
-               Kol("indeks", "Indeks SPM", rata="kanan"), Kol("kategori", "Kategori")],
-        catatan=catatan, sumber="target: Tabel 4.3; realisasi: isian bidang (Tabel 2.10); diolah", lebar=True,
+        spm, label=LABEL["tabel_spm"],
+        judul=f"Capaian Standar Pelayanan Minimal (SPM) Bidang Sosial {label_periode(tahun, periode)}",
+        kolom=kol, catatan=cat + list(catatan or []),
+        sumber="target: Tabel 4.3; realisasi: isian bidang (Tabel 2.10); diolah", lebar=True,
     )
 
 
-def kalimat_spm(tahun: int, periode: str | None = None) -> HTML:
-    """Ringkasan capaian SPM satu paragraf.
+def kalimat_spm(spm: pd.DataFrame) -> HTML:
+    """Ringkasan capaian SPM satu paragraf dari frame :func:`evaluasi_spm`.
 
-    >>> "259 orang" in kalimat_spm(2024).data, kalimat_spm(2026).data
-    (True, '<p>Data realisasi SPM tahun 2026 belum tersedia. Tabel 2.13 menyajikan target penerima layanan tahun 2026.</p>')
+    >>> "259 orang" in kalimat_spm(evaluasi_spm(2024)).data
+    True
+    >>> print(kalimat_spm(evaluasi_spm(2026)).data)
+    <p>Data realisasi SPM tahun 2026 belum tersedia. <a class="rujukan" href="#tabel-capaian-spm" data-jenis="tabel" data-label="capaian-spm">Tabel [capaian-spm]</a> menyajikan target penerima layanan tahun 2026.</p>
     """
-    ev = evaluasi_spm(tahun, periode)
-    ada = ev[ev["tersedia"]]
+    tahun, periode = _tahun_periode(spm)
+    ada = spm[spm["tersedia"]]
+    tabel = rujuk("tabel", LABEL["tabel_spm"])
     if ada.empty:
-        return HTML(f"<p>Data realisasi SPM tahun {tahun} belum tersedia. Tabel {NOMOR_TABEL['spm']} menyajikan target penerima "
+        return HTML(f"<p>Data realisasi SPM tahun {tahun} belum tersedia. {tabel} menyajikan target penerima "
                     f"layanan tahun {tahun}.</p>")
     total = int(ada["penerima"].sum())
     s = f"Pada tahun {tahun} jumlah warga negara penerima layanan dasar SPM bidang sosial sebanyak {fmt.angka(total)} orang pada {len(ada)} jenis pelayanan dasar."
@@ -602,66 +643,67 @@ def kalimat_spm(tahun: int, periode: str | None = None) -> HTML:
     s += f" Persentase penerima layanan memenuhi target NSPK pada {len(penuh)} dari {len(ada)} jenis pelayanan."
     idx = ada[ada["indeks"].notna()]
     if not idx.empty:
-        tertinggi = _label_tertinggi_spm(tahun, periode)
+        tertinggi = _param(tahun, periode).tabel_aturan()["spm"][0].label
         paripurna = idx[idx["kategori"] == tertinggi]
         s += f" Indeks SPM dapat dihitung untuk {len(idx)} jenis pelayanan; "
         s += (f"{len(paripurna)} di antaranya berkategori {tertinggi}." if len(paripurna)
               else f"belum ada yang berkategori {tertinggi}.")
     else:
         s += " Indeks SPM belum dapat dihitung karena data mutu layanan belum tersedia."
-    return HTML(f"<p>{esc(s)}</p>")
-
-
-def _label_tertinggi_spm(tahun: int, periode: str | None = None) -> str:
-    """Label pita SPM tertinggi yang berlaku (bawaan "Tuntas Paripurna")."""
-    return _param(tahun, periode).tabel_aturan()["spm"][0].label
+    return HTML(f"<p>{esc(s)} Rinciannya pada {tabel}.</p>")
 
 
 @bergaya
-def gambar_spm(tahun: int, periode: str | None = None):
-    """Gambar: jumlah penerima layanan dan target penerima per jenis pelayanan dasar SPM.
+def gambar_spm(spm: pd.DataFrame):
+    """Gambar jumlah penerima layanan dan target penerima per jenis pelayanan dasar SPM (frame :func:`evaluasi_spm`).
 
-    >>> gambar_spm(2026).data.startswith("<p>Grafik SPM")
+    >>> gambar_spm(evaluasi_spm(2026)).data.startswith("<p>Grafik SPM")
     True
+    >>> gambar_spm(evaluasi_spm(2024)).label
+    'penerima-spm'
     """
-
-    p = _param(tahun, periode)
-    ev = evaluasi_spm(tahun, periode)
-    if not ev["tersedia"].any():
+    tahun, periode = _tahun_periode(spm)
+    if not spm["tersedia"].any():
         return HTML(f"<p>Grafik SPM belum dapat disajikan: data realisasi SPM tahun {tahun} belum tersedia.</p>")
-    fig, ax = subplots(figsize=(7.5, 3.4))
-    x = list(range(len(ev)))
+    jenis = [f"{int(n)}. {_bungkus(j, 16)}" for n, j in zip(spm["no"], spm["jenis_pelayanan"])]
+    tinggi = 2.6 + 0.14 * max(j.count("\n") + 1 for j in jenis)
+    fig, ax = subplots(figsize=(LEBAR_CETAK, tinggi))
+    fig.subplots_adjust(left=0.7 / LEBAR_CETAK, right=1 - 0.1 / LEBAR_CETAK, top=1 - 0.4 / tinggi,
+                        bottom=(0.2 + 0.15 * max(j.count("\n") + 1 for j in jenis)) / tinggi)
+    x = list(range(len(spm)))
     lebar = 0.38
-    tgt = ev["target_penerima"]
-    ax.bar([xi - lebar / 2 for xi in x], [0 if pd.isna(v) else float(v) for v in tgt], width=lebar, color=WARNA["abu"], label="target penerima")
-    ax.bar([xi + lebar / 2 for xi in x], [0 if pd.isna(v) else float(v) for v in ev["penerima"]], width=lebar, color=WARNA["utama"],
+    tgt = spm["target_penerima"]
+    ax.bar([xi - lebar / 2 for xi in x], tgt.fillna(0).astype(float), width=lebar, color=WARNA["abu"], label="target penerima")
+    ax.bar([xi + lebar / 2 for xi in x], spm["penerima"].fillna(0).astype(float), width=lebar, color=WARNA["utama"],
            label="penerima layanan")
-    for xi, a, b in zip(x, tgt, ev["penerima"]):
-        if pd.notna(a):
-            ax.annotate(fmt.angka(a), (xi - lebar / 2, float(a)), textcoords="offset points", xytext=(0, 2), ha="center", fontsize=7)
-        else:
-            ax.annotate("target –", (xi - lebar / 2, 0), textcoords="offset points", xytext=(0, 2), ha="center", fontsize=6.5)
+    for xi, a, b in zip(x, tgt, spm["penerima"]):
+        teks_a = fmt.angka(a) if pd.notna(a) else "target –"
+        ax.annotate(teks_a, (xi - lebar / 2, float(a) if pd.notna(a) else 0), textcoords="offset points", xytext=(0, 2),
+                    ha="center", va="bottom", fontsize=HURUF, rotation=0 if pd.notna(a) else 90)
         if pd.notna(b):
-            ax.annotate(fmt.angka(b), (xi + lebar / 2, float(b)), textcoords="offset points", xytext=(0, 2), ha="center", fontsize=7)
-    ax.set_xticks(x)
-    ax.set_xticklabels([f"{int(n)}. {_potong(j, 22)}" for n, j in zip(ev["no"], ev["jenis_pelayanan"])], fontsize=6.5)
+            ax.annotate(fmt.angka(b), (xi + lebar / 2, float(b)), textcoords="offset points", xytext=(0, 2), ha="center",
+                        va="bottom", fontsize=HURUF)
+    ax.set_xticks(x, jenis, fontsize=HURUF)
+    puncak = pd.concat([tgt.dropna().astype(float), spm["penerima"].dropna().astype(float)])
+    ax.set_ylim(0, max(1.0, float(puncak.max()) * 1.18 if not puncak.empty else 1.0))
     sumbu_angka(ax)
-    ax.set_ylabel("orang")
-    ax.legend(fontsize=8, frameon=False)
-    return Gambar(fig, nomor=_rencana_gambar(tahun, periode)["spm"],
-                  judul=f"Penerima layanan dasar SPM terhadap target {label_periode(tahun, p.periode)}",
-                  sumber="Tabel " + NOMOR_TABEL["spm"])
+    ax.tick_params(axis="y", labelsize=HURUF)
+    ax.set_ylabel("orang", fontsize=HURUF)
+    ax.legend(fontsize=HURUF, frameon=False, loc="lower left", bbox_to_anchor=(0, 1.0), ncol=2, borderaxespad=0)
+    return Gambar(fig, label=LABEL["gambar_spm"],
+                  judul=f"Penerima layanan dasar SPM terhadap target {label_periode(tahun, periode)}",
+                  sumber=f"@tabel:{LABEL['tabel_spm']}")
 
 
 # ----------------------------------------------------------------------------
 # peringatan dini
 
 
-def _dasar(kode: str, tahun: int, periode: str, cache: dict):
+def _dasar(kode: str, tahun: int, periode: str):
     """Realisasi terakhir indikator s.d. (tahun, periode): (tahun_data, periode_data, nilai, predikat) atau None."""
-    awal = _tahun_data_awal(cache)
+    awal = _tahun_data_awal()
     for th in range(tahun, awal - 1, -1):
-        ev = _evaluasi(th, periode if th == tahun else None, cache).set_index("kode")
+        ev = kinerja.evaluasi_indikator(th, periode if th == tahun else None).set_index("kode")
         if kode in ev.index and ev.loc[kode, "tersedia"]:
             r = ev.loc[kode]
             return th, r["periode_realisasi"], float(r["realisasi"]), r["predikat"] if isinstance(r["predikat"], str) else None
@@ -680,7 +722,8 @@ def peringatan_dini(tahun: int, periode: str | None = None) -> pd.DataFrame:
     indeks SPM di bawah pita tertinggi.
 
     Kolom: kode, nama, jenis, kelompok, dasar, realisasi, proyeksi, target,
-    capaian, kategori, alasan.
+    capaian, kategori, alasan. ``attrs``: tahun, periode, jumlah_indikator,
+    ada_tahun_ini (untuk :func:`kalimat_peringatan`).
 
     >>> w = peringatan_dini(2025).set_index("kode")
     >>> sorted(w.index)
@@ -692,7 +735,6 @@ def peringatan_dini(tahun: int, periode: str | None = None) -> pd.DataFrame:
     """
     p = _param(tahun, periode)
     pita = p.tabel_aturan()["capaian"]
-    cache: dict = {}
     ind = _indikator()
     ind = ind.assign(_j=ind["jenis"].map({"IKU": 0, "IKK": 1})).sort_values(["_j", "no"])
     baris = []
@@ -701,7 +743,7 @@ def peringatan_dini(tahun: int, periode: str | None = None) -> pd.DataFrame:
         t, tp = kinerja.target(kode, tahun)
         if t is None and tp is None:
             continue
-        d = _dasar(kode, tahun, p.periode, cache)
+        d = _dasar(kode, tahun, p.periode)
         if d is None:
             continue
         th, per, v, pred = d
@@ -710,8 +752,6 @@ def peringatan_dini(tahun: int, periode: str | None = None) -> pd.DataFrame:
         label = _label_realisasi(th, per)
         proyeksi = v
         if sifat_indikator(satuan) == "kumulatif" and sama_tahun and parsial:
-            from ..core.parameter import urutan_periode
-
             proyeksi = v * 4 / urutan_periode(per)
         if t is not None:
             cap = rumus.capaian(proyeksi, t, r["polaritas"])
@@ -739,7 +779,8 @@ def peringatan_dini(tahun: int, periode: str | None = None) -> pd.DataFrame:
                       "realisasi": v, "proyeksi": proyeksi, "target": t if t is not None else tp, "capaian": cap,
                       "kategori": kategori, "alasan": alasan})
     paripurna = p.tabel_aturan()["spm"][0].label
-    for _, s in evaluasi_spm(tahun, periode).iterrows():
+    spm = evaluasi_spm(tahun, periode)
+    for _, s in spm.iterrows():
         if not s["tersedia"]:
             continue
         alasan = []
@@ -753,39 +794,38 @@ def peringatan_dini(tahun: int, periode: str | None = None) -> pd.DataFrame:
                           "target": s["target_nspk"], "capaian": rumus.capaian(s["persen_penerima"], s["target_nspk"]),
                           "kategori": s["kategori"], "alasan": "; ".join(alasan)})
     kolom = ["kode", "nama", "jenis", "kelompok", "dasar", "realisasi", "proyeksi", "target", "capaian", "kategori", "alasan"]
-    return pd.DataFrame(baris, columns=kolom)
+    df = pd.DataFrame(baris, columns=kolom)
+    ev = kinerja.evaluasi_indikator(tahun, p.periode)
+    df.attrs.update(tahun=tahun, periode=p.periode, jumlah_indikator=len(ind),
+                    ada_tahun_ini=bool(ev["tersedia"].any()) or bool(spm["tersedia"].any()))
+    return df
 
 
-def kalimat_peringatan(tahun: int, periode: str | None = None) -> HTML:
-    """Paragraf pengantar daftar peringatan dini, dibangkitkan dari data.
+def kalimat_peringatan(dini: pd.DataFrame) -> HTML:
+    """Paragraf pengantar daftar peringatan dini dari frame :func:`peringatan_dini`.
 
-    >>> kalimat_peringatan(2025).data
+    >>> kalimat_peringatan(peringatan_dini(2025)).data
     '<p>Berdasarkan realisasi s.d. Triwulan I 2025, 4 dari 26 indikator kinerja (IKU dan IKK) diperkirakan tidak mencapai target tahun 2025 bila arah capaiannya tidak berubah:</p>'
     """
-    p = _param(tahun, periode)
-    w = peringatan_dini(tahun, periode)
-    ind = _indikator()
-    cache: dict = {}
-    ev = _evaluasi(tahun, p.periode, cache)
-    ada_tahun_ini = bool(ev["tersedia"].any()) or bool(evaluasi_spm(tahun, periode)["tersedia"].any())
-    n_ind = int((w["jenis"] != "SPM").sum())
-    n_spm = int((w["jenis"] == "SPM").sum())
-    s = ""
+    tahun, periode = _tahun_periode(dini)
+    ada_tahun_ini = bool(dini.attrs.get("ada_tahun_ini", True))
+    n_ind = int((dini["jenis"] != "SPM").sum())
+    n_spm = int((dini["jenis"] == "SPM").sum())
     if not ada_tahun_ini:
         s = f"Data realisasi tahun {tahun} belum tersedia. "
-        if w.empty:
+        if dini.empty:
             return HTML(f"<p>{esc(s + 'Peringatan dini disusun setelah realisasi dilaporkan.')}</p>")
         s += f"Sebagai peringatan dini, realisasi terakhir yang tersedia dibandingkan dengan target tahun {tahun}: "
     else:
-        s = f"Berdasarkan realisasi {_label_realisasi(tahun, p.periode)}, "
+        s = f"Berdasarkan realisasi {_label_realisasi(tahun, periode)}, "
     # setahun penuh sudah terealisasi: bukan lagi perkiraan
-    pasti = ada_tahun_ini and p.periode == "Tahunan" and (w["dasar"] == _label_realisasi(tahun, "Tahunan")).all()
-    if w.empty:
+    pasti = ada_tahun_ini and periode == "Tahunan" and (dini["dasar"] == _label_realisasi(tahun, "Tahunan")).all()
+    if dini.empty:
         s += f"tidak ada indikator yang {'tidak mencapai' if pasti else 'diperkirakan meleset dari'} target tahun {tahun}."
         return HTML(f"<p>{esc(s)}</p>")
     bagian = []
     if n_ind:
-        bagian.append(f"{n_ind} dari {len(ind)} indikator kinerja (IKU dan IKK)")
+        bagian.append(f"{n_ind} dari {dini.attrs.get('jumlah_indikator', n_ind)} indikator kinerja (IKU dan IKK)")
     if n_spm:
         bagian.append(f"{n_spm} jenis pelayanan dasar SPM")
     if pasti:
@@ -795,14 +835,13 @@ def kalimat_peringatan(tahun: int, periode: str | None = None) -> HTML:
     return HTML(f"<p>{esc(s)}</p>")
 
 
-def daftar_peringatan(tahun: int, periode: str | None = None) -> HTML:
-    """Daftar bernomor peringatan dini: "KODE Nama — alasan" (satu baris per indikator).
+def daftar_peringatan(dini: pd.DataFrame) -> HTML:
+    """Daftar bernomor peringatan dini: "KODE Nama: alasan." (satu baris per indikator).
 
-    >>> "IKK-24" in daftar_peringatan(2025).data
+    >>> "IKK-24" in daftar_peringatan(peringatan_dini(2025)).data
     True
     """
-    w = peringatan_dini(tahun, periode)
-    if w.empty:
+    if dini.empty:
         return HTML("")
-    butir = [f"{r['kode']} {str(r['nama']).rstrip(' .')}: {r['alasan']}." for _, r in w.iterrows()]
+    butir = [f"{r['kode']} {str(r['nama']).rstrip(' .')}: {r['alasan']}." for _, r in dini.iterrows()]
     return HTML(daftar(butir, bernomor=True))
