@@ -430,8 +430,9 @@ _JS_SIAPKAN_CETAK = r"""
   const utuh = el => el.matches('figure, .gambar, .tanda-tangan, img, svg, h1, h2, h3, h4, h5')
       || !!el.querySelector('figure, .tanda-tangan') || tinggi(el) < 130;
   let dipindah = 0;
-  for (const bab of document.querySelectorAll('section.bab')) {
-    blok.length = 0; ratakan(bab);
+  // Bab tanpa h1 (mis. Lampiran 3) melanjutkan halaman bab sebelumnya: satu urutan untuk semua.
+  for (const bab of document.querySelectorAll('section.bab')) ratakan(bab);
+  {
     let run = [];
     for (const b of blok) {
       if (b.el.tagName === 'H1') { run = []; continue; }
