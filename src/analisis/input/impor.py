@@ -606,6 +606,9 @@ def impor(berkas: str | Path, folder: Path | None = None, coba: bool = False) ->
     ...     [(p.berkas, len(p.ditambah), len(p.diubah), p.tetap) for p in h.perubahan if p.diisi]
     [('ppks_pas.csv', 0, 0, 28)]
     """
+    from . import cascading as _cascading  # buku kerja cascading dikenali dari lembar _templat-nya
+    if _cascading.adalah_templat(berkas):
+        return _cascading.impor(berkas, folder, coba)
     hasil = rencanakan(berkas, folder)
     if not coba and hasil.ada_perubahan:
         terapkan(hasil)
