@@ -95,6 +95,7 @@ __all__ = [
     "temuan",
     "ringkasan",
     "kode_keluar",
+    "status_keputusan",
     "tulis_berkas",
     "jalankan_cli",
 ]
@@ -1390,6 +1391,30 @@ def _tulis_atomik(jalur: Path, isi: str) -> None:
         raise
 
 
+def status_keputusan(daftar: list[Temuan]) -> dict[str, str]:
+    """Status register keputusan per kode temuan: pilihan tampil dan pemutusnya, atau "belum diputuskan".
+
+    Temuan yang tidak membandingkan angka tercetak dengan hasil hitung (info,
+    kelengkapan data) tidak diputuskan: statusnya kosong.
+
+    >>> s = status_keputusan(temuan(tahun=2025))
+    >>> s["JUMLAH-ASN-PNS"]
+    'tercetak (Sub Bagian Perencanaan, 2025-09-22)'
+    """
+    from . import resmi
+
+    hasil = {}
+    for t, k in resmi.status_temuan(daftar):
+        if k is not None:
+            pilihan = f"nilai {k['nilai']}" if k["tampil"] == "nilai" else k["tampil"]
+            hasil[t.kode] = f"{pilihan} ({k['diputuskan_oleh']}, {k['tanggal']})"
+        elif resmi._perlu_keputusan(t):
+            hasil[t.kode] = "belum diputuskan"
+        else:
+            hasil[t.kode] = ""
+    return hasil
+
+
 def tulis_berkas(daftar: list[Temuan], folder: Path | None = None) -> tuple[Path, Path]:
     """Tulis ``temuan.csv`` dan ``temuan.json`` ke ``folder`` (bawaan ``rendered/pemeriksaan``) secara atomik.
 
@@ -1399,26 +1424,29 @@ def tulis_berkas(daftar: list[Temuan], folder: Path | None = None) -> tuple[Path
     >>> d = Path(tempfile.mkdtemp())
     >>> c, j = tulis_berkas([Temuan("info", "X", "T", "B", "b", "1", "2", "−1", "a")], d)
     >>> c.read_text(encoding="utf-8").splitlines()[0]
-    'keparahan,kode,tabel,baris,besaran,tercetak,dihitung,selisih,aturan,keterangan'
+    'keparahan,kode,tabel,baris,besaran,tercetak,dihitung,selisih,aturan,keterangan,keputusan'
     >>> json.loads(j.read_text(encoding="utf-8"))["ringkasan"]
     {'galat': 0, 'peringatan': 0, 'info': 1}
     """
     folder = Path(folder) if folder is not None else paths.folder_render() / "pemeriksaan"
-    kolom = [f.name for f in fields(Temuan)]
+    status = status_keputusan(daftar)
+    baris = [asdict(t) | {"keputusan": status.get(t.kode, "")} for t in daftar]
+    kolom = [f.name for f in fields(Temuan)] + ["keputusan"]
     buf = io.StringIO()
     w = csv.DictWriter(buf, fieldnames=kolom, lineterminator="\n")
     w.writeheader()
-    for t in daftar:
-        w.writerow(asdict(t))
+    for b in baris:
+        w.writerow(b)
     jalur_csv, jalur_json = folder / "temuan.csv", folder / "temuan.json"
     _tulis_atomik(jalur_csv, buf.getvalue())
-    _tulis_atomik(jalur_json, json.dumps({"ringkasan": ringkasan(daftar), "temuan": [asdict(t) for t in daftar]},
+    _tulis_atomik(jalur_json, json.dumps({"ringkasan": ringkasan(daftar), "temuan": baris},
                                          ensure_ascii=False, indent=2) + "\n")
     return jalur_csv, jalur_json
 
 
 _KOLOM_TERMINAL = (("keparahan", "keparahan", 10), ("kode", "kode", 34), ("tempat", "tabel/baris", 30),
-                   ("tercetak", "tercetak", 22), ("dihitung", "dihitung", 26), ("selisih", "selisih", 22))
+                   ("tercetak", "tercetak", 22), ("dihitung", "dihitung", 26), ("selisih", "selisih", 22),
+                   ("keputusan", "keputusan", 22))
 
 
 def _teks_terminal(daftar: list[Temuan], lebar: int | None = None) -> str:
@@ -1429,9 +1457,10 @@ def _teks_terminal(daftar: list[Temuan], lebar: int | None = None) -> str:
     lebar_kol = [max(8, int(w * skala)) for w in dasar]
     garis = "  ".join("-" * w for w in lebar_kol)
     keluar = ["  ".join(j.ljust(w) for (_, j, _), w in zip(_KOLOM_TERMINAL, lebar_kol)), garis]
+    status = status_keputusan(daftar)
     for t in daftar:
         nilai = {"keparahan": t.keparahan, "kode": t.kode, "tempat": f"{t.tabel}: {t.baris}", "tercetak": t.tercetak,
-                 "dihitung": t.dihitung, "selisih": t.selisih}
+                 "dihitung": t.dihitung, "selisih": t.selisih, "keputusan": status.get(t.kode, "")}
         sel = [textwrap.wrap(nilai[k], w, break_long_words=True, break_on_hyphens=False) or [""]
                for (k, _, _), w in zip(_KOLOM_TERMINAL, lebar_kol)]
         for i in range(max(len(s) for s in sel)):
@@ -1466,6 +1495,10 @@ def jalankan_cli(ketat: bool = False) -> int:
     jalur_csv, jalur_json = tulis_berkas(daftar)
     print()
     print(f"{r['galat']} galat, {r['peringatan']} peringatan, {r['info']} info")
+    belum = sorted({k for k, s in status_keputusan(daftar).items() if s == "belum diputuskan"})
+    if belum:
+        print(f"{len(belum)} temuan belum diputuskan di data/keputusan_temuan.csv (edisi final belum dapat dibangun): "
+              + ", ".join(belum))
     print(f"Rincian (aturan dan keterangan): {jalur_csv} dan {jalur_json}")
     kode = kode_keluar(daftar, ketat)
     if kode and not r["galat"]:
