@@ -1,7 +1,7 @@
-"""Pohon kinerja, diagram dan tabel cascading (analisis.presentation.pohon).
+"""Pohon kinerja: model dan diagram (analisis.presentation.pohon), gambar dan Form Indikator BAB III 4.3 (analisis.chapters.cascading).
 
 Angka dan teks harapan diambil dari Lampiran 2 dokumen sumber (Tahap I –
-Tahap III Output dan Form Indikator) dan dari Tabel 4.6 sumber yang rusak.
+Tahap III Output dan Form Indikator).
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from analisis.core import data
+from analisis.chapters import cascading as bab
 from analisis.presentation import pohon
 from analisis.presentation.pohon import Pohon, Simpul
 
@@ -143,8 +144,8 @@ def _teks_svg(svg: str) -> str:
 
 
 def test_gambar_atas_level_0_sampai_3(p):
-    g = pohon.gambar_pohon_atas()
-    assert g.nomor == "4.1"
+    g = bab.gambar_pohon_atas()
+    assert g.label == "pohon-kinerja"
     assert g.judul == "Pohon Kinerja Dinas Sosial Kabupaten Seruyan (level 0–3)"
     assert len(g.panel) == 1
     teks = _teks_svg(g.panel[0])
@@ -156,8 +157,8 @@ def test_gambar_atas_level_0_sampai_3(p):
 
 
 def test_gambar_cabang_memuat_setiap_simpul(p):
-    gs = pohon.gambar_cabang()
-    assert [g.nomor for g in gs] == ["4.2", "4.3", "4.4", "4.5"]
+    gs = bab.gambar_cabang()
+    assert [g.label for g in gs] == ["pohon-cabang-1", "pohon-cabang-2", "pohon-cabang-3", "pohon-cabang-4"]
     for g, akar in zip(gs, p.level(2)):
         assert akar.uraian in g.judul and "(level 2–5)" in g.judul
         teks = " ".join(_teks_svg(x) for x in g.panel)
@@ -166,7 +167,7 @@ def test_gambar_cabang_memuat_setiap_simpul(p):
             assert s.indikator in teks, s.id
 
 
-@pytest.mark.parametrize("buat", [lambda: [pohon.gambar_pohon_atas()], pohon.gambar_cabang], ids=["atas", "cabang"])
+@pytest.mark.parametrize("buat", [lambda: [bab.gambar_pohon_atas()], bab.gambar_cabang], ids=["atas", "cabang"])
 def test_diagram_terbaca_dan_muat_a4(buat):
     for g in buat():
         assert g.ukuran_huruf_cetak_pt() >= pohon.UKURAN_HURUF_MIN_PT
@@ -180,7 +181,7 @@ def test_diagram_terbaca_dan_muat_a4(buat):
 
 def test_cabang_tinggi_dipecah_menjadi_panel():
     # cabang Rehabilitasi Sosial (23 output level 5) tidak muat satu halaman
-    g = pohon.gambar_cabang()[1]
+    g = bab.gambar_cabang()[1]
     assert len(g.panel) >= 2
     assert "(lanjutan)" in g.panel[1]
     assert "bagian 1 dari" in g.panel[0]
@@ -193,59 +194,23 @@ def test_diagram_meng_escape_teks_data(salinan_data, monkeypatch):
     isi = isi.replace("Jumlah Rekomendasi yang dikeluarkan", "Jumlah <script>alert(1)</script>", 1)
     berkas.write_text(isi, encoding="utf-8")
     monkeypatch.setenv("IKU_DATA", str(salinan_data))
-    atas = pohon.gambar_pohon_atas().html()
+    atas = bab.gambar_pohon_atas().html()
     assert "TERTIB &lt;b&gt;&amp;" in atas and "<b>&" not in atas
-    cabang = "".join(g.html() for g in pohon.gambar_cabang())
+    cabang = "".join(g.html() for g in bab.gambar_cabang())
     assert "<script>" not in cabang and "&lt;script&gt;" in cabang
-    for g in pohon.gambar_cabang():
+    for g in bab.gambar_cabang():
         for svg in g.panel:
             ET.fromstring(svg)
-    assert "<script>" not in pohon.tabel_form_indikator().html()
+    assert "<script>" not in bab.tabel_form_indikator().html()
 
 
 # ----------------------------------------------------------------------------
 # tabel
 
 
-def test_tabel_4_6_disusun_dari_pohon(p):
-    t = pohon.tabel_cascading()
-    assert (t.nomor, t.lebar, len(t.df)) == ("4.6", True, 87)
-    assert t.judul == "Cascading (Penjenjangan) Kinerja Dinas Sosial Kabupaten Seruyan Tahun 2025–2029"
-    assert list(t.df["id"]) == [s.id for s in p]
-    h = t.html()
-    assert 'padding-left:4.5em' in h  # level 5 diberi inden
-    assert h.count('class="kelompok"') == 1 + 1 + 4
-
-
-@pytest.mark.parametrize(
-    "urutan, kolom, nilai",
-    [
-        (1, "nama", "Menurun Jumlah Pemenuhan Pelayan Kesejahteraan Sosial (PPKS)"),  # teks kacau, apa adanya
-        (1, "nilai_tercetak", ": 95%"),
-        (8, "nama", "Penyediaan Bahan Logistik Kantor"),
-        (8, "satuan", "Paket"),
-        (8, "nilai_tercetak", "2 4 4 4 4 4"),
-        (13, "nilai_tercetak", "5 1 1 1 1 1"),
-        (17, "indikator", "Jumlah Unit Kendaraan Perorangan Dinas atau"),
-    ],
-)
-def test_tabel_4_7_bagian_terbaca(urutan, kolom, nilai):
-    t = pohon.tabel_cascading_sumber()
-    (r,) = t.df[t.df["urutan"] == urutan].to_dict("records")
-    assert r[kolom] == nilai
-
-
-def test_tabel_4_7_catatan_rusak():
-    t = pohon.tabel_cascading_sumber()
-    assert t.nomor == "4.7" and t.judul == "Bagian Tabel 4.6 sumber yang terbaca" and t.lebar
-    assert "rusak" in t.catatan[0] and "Lampiran 2" in t.catatan[0]
-    assert "17 fragmen baris (1 tujuan, 1 sasaran, 1 program, 3 kegiatan, 11 sub kegiatan)" in t.catatan[0]
-    assert "Catatan pembacaan" in [k.judul for k in t.kolom]
-
-
 def test_tabel_4_8_form_indikator(p):
-    t = pohon.tabel_form_indikator()
-    assert (t.nomor, t.judul, t.lebar) == ("4.8", "Form Indikator Level 0–5", True)
+    t = bab.tabel_form_indikator()
+    assert (t.label, t.judul, t.lebar) == ("form-indikator", "Form Indikator Level 0–5", True)
     data_baris = t.df[t.df["judul"].isna()]
     assert len(data_baris) == 52
     assert list(data_baris["u5"]) == [s.uraian for s in p.level(5)]
@@ -257,8 +222,8 @@ def test_tabel_4_8_form_indikator(p):
 
 
 def test_ringkasan_pohon_menurut_tahun():
-    t = pohon.ringkasan_pohon(2025).data
+    t = bab.ringkasan_pohon(2025).data
     assert "87 simpul" in t and "Kuala Pembuang pada tanggal 20 Januari 2025" in t
     assert "9 immediate outcome level 3" in t and "20 output level 4" in t
     assert "Renstra" not in t
-    assert "periode Renstra 2025–2029" in pohon.ringkasan_pohon(2024).data
+    assert "periode Renstra 2025–2029" in bab.ringkasan_pohon(2024).data
