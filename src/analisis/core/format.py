@@ -28,10 +28,12 @@ from decimal import ROUND_HALF_UP, Decimal
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
-__all__ = ["LOKAL", "TIDAK_TERDEFINISI", "angka", "bilangan", "desimal", "persen", "rupiah", "tanggal", "terbilang", "terdefinisi"]
+__all__ = ["LOKAL", "MINUS", "TIDAK_TERDEFINISI", "angka", "bilangan", "desimal", "persen", "rupiah", "tanggal", "terbilang", "terdefinisi"]
 
 LOKAL = "id_ID"
 TIDAK_TERDEFINISI = "–"
+#: Tanda minus tipografis untuk bilangan negatif (bukan tanda hubung ASCII).
+MINUS = "\u2212"
 
 
 def terdefinisi(nilai) -> bool:
@@ -57,13 +59,15 @@ def _bulatkan(nilai, digit: int) -> Decimal:
 def desimal(nilai, digit: int = 2) -> str:
     """Bilangan dengan ``digit`` angka di belakang koma.
 
-    >>> desimal(7.08), desimal(60.6, 1), desimal(1.5, 1)
-    ('7,08', '60,6', '1,5')
+    >>> desimal(7.08), desimal(60.6, 1), desimal(1.5, 1), desimal(-0.04), desimal(-0.001)
+    ('7,08', '60,6', '1,5', '−0,04', '0,00')
     """
     if not terdefinisi(nilai):
         return TIDAK_TERDEFINISI
     pola = "#,##0" + ("." + "0" * digit if digit > 0 else "")
-    return format_decimal(_bulatkan(nilai, digit), format=pola, locale=LOKAL)
+    teks = format_decimal(_bulatkan(nilai, digit), format=pola, locale=LOKAL)
+    # tanda minus tipografis (U+2212), bukan tanda hubung; "-0" hasil pembulatan menjadi "0"
+    return teks.replace("-", MINUS) if teks.strip("-0,.") else teks.lstrip("-")
 
 
 def angka(nilai) -> str:
