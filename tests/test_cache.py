@@ -73,6 +73,12 @@ def proyek(tmp_path, monkeypatch):
         shutil.copyfile(AKAR / "parameters" / nama, akar / "parameters" / nama)
     _tulis_buku(akar / "notebooks")
     monkeypatch.setenv("IKU_ROOT", str(akar))
+    # Salinan paket: kernel mengimpornya (PYTHONPATH dari cache.FOLDER_KODE), dan
+    # suntingan orang lain di src/ selama tes tidak mengubah kunci.
+    kode = tmp_path / "src" / "analisis"
+    shutil.copytree(cache.FOLDER_KODE, kode, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    monkeypatch.setattr(cache, "FOLDER_KODE", kode)
+    monkeypatch.setattr(render, "TEMPLAT", kode / "document" / "templat")
     for var in ("IKU_DATA", "IKU_RENDERED", "IKU_KERNEL_SEGAR", "IKU_JEJAK"):
         monkeypatch.delenv(var, raising=False)
 
@@ -85,7 +91,7 @@ def proyek(tmp_path, monkeypatch):
 
     monkeypatch.setattr(render._Kernel, "mulai", mulai)
     return SimpleNamespace(akar=akar, data=akar / "data", parameters=akar / "parameters",
-                           notebooks=akar / "notebooks", rendered=akar / "rendered", kernel=kernel)
+                           notebooks=akar / "notebooks", rendered=akar / "rendered", kernel=kernel, kode=kode)
 
 
 def _render(p, tahun=2025, **kw):
@@ -177,21 +183,58 @@ def test_ubah_parameter_hanya_tahun_itu(proyek):
     assert hasil[2024].dieksekusi == BAB and hasil[2025].dieksekusi == BAB
 
 
-def test_ubah_kode_analisis_semua_bab(proyek, tmp_path, monkeypatch):
-    kode = tmp_path / "analisis"
-    shutil.copytree(cache.FOLDER_KODE, kode, ignore=shutil.ignore_patterns("__pycache__"))
-    monkeypatch.setattr(cache, "FOLDER_KODE", kode)
+def _tambah(jalur: Path, teks: str) -> None:
+    with open(jalur, "a", encoding="utf-8") as f:
+        f.write(teks)
+
+
+def test_ubah_modul_hanya_bab_yang_mengimpornya(proyek):
+    """Kunci bab memuat isi tepat modul analisis.* yang diimpor bab itu (sys.modules kernel)."""
+    nbformat.write(_buku(
+        "from analisis.chapters import gambaran_umum\n"
+        "display(HTML(f'<p>GAMBARAN {tahun}</p>'))",
+        "BAB GAMBARAN",
+    ), proyek.notebooks / "04_gambaran.ipynb")
+    semua = [*BAB, "04_gambaran.ipynb"]
+    assert _render(proyek).dieksekusi == semua
+    modul = {b: [t for t in cache.baca_entri(_entri(proyek, b)).baca if t.startswith("analisis/")] for b in semua}
+    assert "analisis/core/data.py" in modul[BAB[0]] and "analisis/chapters/gambaran_umum.py" not in modul[BAB[0]]
+    assert "analisis/chapters/gambaran_umum.py" in modul["04_gambaran.ipynb"]
+    assert "analisis/document/render.py" not in modul[BAB[0]]
+
+    # modul bab: hanya bab yang mengimpornya
+    _tambah(proyek.kode / "chapters" / "gambaran_umum.py", "\n# suntingan analis\n")
+    hasil = _render(proyek, paralel=2)
+    assert hasil.dieksekusi == ["04_gambaran.ipynb"] and hasil.dari_cache == BAB
+    assert hasil.alasan == {"04_gambaran.ipynb": "analisis/chapters/gambaran_umum.py berubah"}
+
+    # modul inti yang dipakai semua bab: semua bab
+    _tambah(proyek.kode / "core" / "data.py", "\n# perubahan kode\n")
+    hasil = _render(proyek)
+    assert hasil.dieksekusi == semua
+    assert hasil.alasan[BAB[0]].startswith("analisis/core/data.py")
+
+    # modul yang tidak diimpor bab mana pun: tidak ada eksekusi, tetapi dokumen dirakit ulang
+    _tambah(proyek.kode / "input" / "xlsx.py", "\n# tidak diimpor bab\n")
+    hasil = _render(proyek)
+    assert hasil.dieksekusi == [] and not hasil.dilewati
+    assert _render(proyek).dilewati
+
+
+def test_ubah_templat_dan_mesin(proyek):
     _render(proyek)
-    assert _render(proyek).dieksekusi == []
-    with open(kode / "format.py", "a", encoding="utf-8") as f:
-        f.write("\n# perubahan kode\n")
+    # templat perakitan: tidak ada bab yang dieksekusi, dokumen dirakit ulang dengan templat baru
+    _tambah(proyek.kode / "document" / "templat" / "dokumen.css", "\n/* PERUBAHAN_TEMPLAT */\n")
+    hasil = _render(proyek)
+    assert hasil.dieksekusi == [] and not hasil.dilewati and "PERUBAHAN_TEMPLAT" in _dok(hasil)
+    # templat bab (nbconvert) dan mesin eksekusi: semua bab
+    _tambah(proyek.kode / "document" / "templat" / "iku_bab" / "index.html.j2", "\n{#- perubahan -#}\n")
     hasil = _render(proyek)
     assert hasil.dieksekusi == BAB
-    assert set(hasil.alasan.values()) == {"kode src/analisis atau paket terpasang berubah"}
-    # templat juga kode
-    with open(kode / "templat" / "dokumen.css", "a", encoding="utf-8") as f:
-        f.write("\n/* perubahan templat */\n")
+    assert set(hasil.alasan.values()) == {"mesin dokumen (analisis.document), versi Python atau paket terpasang berubah"}
+    _tambah(proyek.kode / "document" / "render.py", "\n# perubahan mesin\n")
     assert _render(proyek).dieksekusi == BAB
+    assert _render(proyek).dieksekusi == []
 
 
 def test_ubah_buku_hanya_buku_itu(proyek):

@@ -14,12 +14,20 @@ sesuatu yang memengaruhi hasilnya berubah. Kuncinya dibentuk dari
     parameter yang disuntikkan (``tahun``, ``periode``), parameter efektif
     tahun itu, dan isi ``parameters/base.yml`` + ``parameters/<tahun>.yml``;
 ``kode``
-    isi setiap berkas ``src/analisis`` (modul dan templat), versi Python dan
-    daftar paket terpasang (:func:`sidik_kode`);
+    mesin bab (:func:`sidik_mesin`): modul ``analisis.document`` yang
+    mengeksekusi bab dan mengubahnya menjadi HTML, templat nbconvert
+    ``iku_bab``, versi Python dan daftar paket terpasang;
 ``baca``
     isi setiap berkas di ``data/`` dan ``parameters/`` yang *benar-benar
     dibaca* bab itu pada eksekusi terakhir (dilacak di kernel, lihat
-    :mod:`analisis.document.render`), termasuk berkas yang dicari tetapi tidak ada;
+    :mod:`analisis.document.render`), termasuk berkas yang dicari tetapi tidak
+    ada; dan isi setiap modul ``analisis.*`` yang *diimpor* bab itu (dicatat
+    dari ``sys.modules`` kernel setelah eksekusi, token ``analisis/<jalur>``).
+    Mengubah ``chapters/gambaran_umum.py`` mengeksekusi ulang hanya bab yang
+    mengimpornya; mengubah ``core/format.py`` mengeksekusi ulang setiap bab
+    yang memakainya. Templat perakitan (``dokumen.html.j2``, ``dokumen.css``)
+    dan modul yang hanya dipakai perakitan (penomoran, PDF) tidak termasuk
+    kunci bab; mereka bagian dari kunci dokumen (:func:`sidik_kode`);
 ``daftar_data``
     daftar *nama* berkas di ``data/``: menambah, menghapus atau mengganti nama
     berkas data mengeksekusi ulang semua bab, karena pembaca yang memeriksa
@@ -60,6 +68,7 @@ __all__ = [
     "Entri",
     "sha256",
     "sidik_kode",
+    "sidik_mesin",
     "sidik_buku",
     "aset_buku",
     "komponen_bab",
@@ -77,7 +86,7 @@ __all__ = [
 ]
 
 #: Versi format cache; menaikkannya membuat semua entri lama diabaikan.
-VERSI = 1
+VERSI = 2
 
 #: Folder kode yang ikut menjadi kunci setiap bab (``src/analisis``).
 FOLDER_KODE = Path(__file__).resolve().parent.parent
@@ -155,6 +164,34 @@ def sidik_kode(folder: Path | None = None) -> str:
     for dasar, _, berkas in _jalan(folder):
         for nama in berkas:
             rel = f"{dasar}/{nama}" if dasar else nama
+            h.update(rel.encode() + b"\0")
+            h.update((folder / rel).read_bytes())
+            h.update(b"\0")
+    h.update(f"{sys.version}\0{sys.executable}\0{_sidik_paket()}".encode())
+    return h.hexdigest()
+
+
+#: Berkas di ``document/`` yang hanya dipakai saat dokumen dirakit atau dicetak
+#: (bukan saat bab dieksekusi dan diubah menjadi HTML): tidak masuk kunci bab.
+HANYA_PERAKITAN = frozenset({
+    "__init__.py", "kunci.py", "pdf.py", "penomoran.py",
+    "templat/dokumen.html.j2", "templat/dokumen.css", "templat/indeks.html.j2",
+})
+
+
+def sidik_mesin(folder: Path | None = None) -> str:
+    """Sidik mesin bab: ``analisis/document`` (kecuali :data:`HANYA_PERAKITAN`) dan lingkungan Python.
+
+    Modul lain di ``src/analisis`` masuk kunci bab hanya bila bab itu
+    mengimpornya (lihat komponen ``baca``).
+    """
+    folder = (Path(folder) if folder is not None else FOLDER_KODE) / "document"
+    h = hashlib.sha256()
+    for dasar, _, berkas in _jalan(folder):
+        for nama in berkas:
+            rel = f"{dasar}/{nama}" if dasar else nama
+            if rel in HANYA_PERAKITAN:
+                continue
             h.update(rel.encode() + b"\0")
             h.update((folder / rel).read_bytes())
             h.update(b"\0")
@@ -322,7 +359,7 @@ def komponen_bab(
 #: Komponen kunci bab dan alasan yang dilaporkan bila berbeda, menurut urutan pemeriksaan.
 _ALASAN_KOMPONEN = (
     ("versi", "format cache berubah"),
-    ("kode", "kode src/analisis atau paket terpasang berubah"),
+    ("kode", "mesin dokumen (analisis.document), versi Python atau paket terpasang berubah"),
     ("buku", "buku catatan berubah"),
     ("aset", "gambar yang dirujuk buku berubah"),
     ("parameter", "parameter tahun berubah"),

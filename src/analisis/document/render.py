@@ -245,7 +245,7 @@ def _lingkungan_kernel(akar: Path | None) -> Iterator[None]:
     try:
         if akar is not None:
             os.environ["IKU_ROOT"] = str(akar)
-        src = str(Path(__file__).resolve().parent.parent)
+        src = str(Path(_cache.FOLDER_KODE).resolve().parent)
         bagian = [p for p in (lama["PYTHONPATH"] or "").split(os.pathsep) if p]
         if src not in bagian:
             os.environ["PYTHONPATH"] = os.pathsep.join([src, *bagian])
@@ -378,6 +378,10 @@ def __iku_persiapan(akar_jejak, folder_paket):
     path_awal = list(sys.path)
     env_awal = dict(os.environ)
     ip = get_ipython()
+    # Ekstensi (mis. %load_ext autoreload di awal bab) dan kait peristiwa yang
+    # dipasang sebuah bab dilepas sebelum bab berikutnya, seperti kernel baru.
+    ekstensi_awal = set(ip.extension_manager.loaded)
+    kait_awal = {nama: list(daftar) for nama, daftar in ip.events.callbacks.items()}
 
     def mulai(jejak, cwd):
         st.berkas = None
@@ -405,6 +409,9 @@ def __iku_persiapan(akar_jejak, folder_paket):
             os.environ.clear()
             os.environ.update(env_awal)
         os.chdir(cwd)
+        ip.extension_manager.loaded.intersection_update(ekstensi_awal)
+        for nama, daftar in ip.events.callbacks.items():
+            daftar[:] = kait_awal.get(nama, [])
         # Paket yang sudah diimpor bab sebelumnya (pandas, matplotlib, ...) tetap
         # dimuat; objeknya dibekukan agar pengumpulan sampah berikutnya murah.
         gc.collect()
@@ -414,7 +421,25 @@ def __iku_persiapan(akar_jejak, folder_paket):
         st.terlihat = set()
         st.berkas = jejak or None
 
+    def selesai():
+        """Catat berkas setiap modul analisis yang dimuat bab ini (baris ``M\\t/jalur``)."""
+        if st.berkas is None:
+            return
+        baris = []
+        for nama, modul in list(sys.modules.items()):
+            if nama == "analisis" or nama.startswith("analisis."):
+                berkas = getattr(modul, "__file__", None)
+                if berkas:
+                    baris.append("M\t" + os.path.abspath(berkas))
+        st.sibuk = True
+        try:
+            with open(st.berkas, "a", encoding="utf-8") as f:
+                f.write("".join(b + "\n" for b in sorted(baris)))
+        finally:
+            st.sibuk = False
+
     st.mulai = mulai
+    st.selesai = selesai
     sys.modules["_iku_kernel"] = st
 '''
 
@@ -473,7 +498,7 @@ class _Kernel:
         self.kc = kc
         await kc.wait_for_ready(timeout=BATAS_WAKTU_KERNEL)
         kc.allow_stdin = False
-        folder_paket = str(Path(__file__).resolve().parent)
+        folder_paket = str(Path(_cache.FOLDER_KODE).resolve())
         await self._diam(
             _KODE_PERSIAPAN
             + f"\n__iku_persiapan({self.akar_jejak!r}, {folder_paket!r})\ndel __iku_persiapan\n"
@@ -508,6 +533,7 @@ class _Kernel:
         klien.on_cell_execute = lambda cell, cell_index: setattr(self, "sel_berjalan", cell_index)
         klien.kc = self.kc
         await klien.async_execute()
+        await self._diam("__import__('sys').modules['_iku_kernel'].selesai()")
 
     def bunuh(self) -> None:
         """Hentikan proses kernel seketika (dari utas mana pun)."""
@@ -1282,6 +1308,8 @@ def _akar_jejak() -> dict[str, Path]:
         akar["data"] = Path(paths.folder_data()).absolute()
     with contextlib.suppress(FileNotFoundError, OSError):
         akar["parameters"] = Path(paths.folder_parameter()).absolute()
+    # modul analisis yang diimpor bab (dan berkas lain di paket yang dibacanya)
+    akar["analisis"] = Path(_cache.FOLDER_KODE).absolute()
     return akar
 
 
@@ -1363,8 +1391,14 @@ def _rencanakan(
     paksa: bool,
     kode: str,
     cuplikan: _cache.Cuplikan,
+    mesin: str | None = None,
 ) -> list[_Tahun]:
-    """Kunci setiap bab, entri cache yang cocok, dan tahun yang tidak berubah sama sekali."""
+    """Kunci setiap bab, entri cache yang cocok, dan tahun yang tidak berubah sama sekali.
+
+    ``kode`` (sidik seluruh paket) masuk kunci dokumen; ``mesin``
+    (:func:`analisis.document.cache.sidik_mesin`) masuk kunci bab.
+    """
+    mesin = kode if mesin is None else mesin
     buku = daftar_buku(folder_nb)
     statis_buku = {}
     for s in buku:
@@ -1384,7 +1418,7 @@ def _rencanakan(
                    {"parameter": time.perf_counter() - mulai})
         for s in buku:
             sidik, aset = statis_buku[s.name]
-            b = _Bab(s, _cache.komponen_bab(kode=kode, buku=sidik, aset=aset, parameter=komponen_parameter,
+            b = _Bab(s, _cache.komponen_bab(kode=mesin, buku=sidik, aset=aset, parameter=komponen_parameter,
                                             baca={}, daftar_data=cuplikan.daftar("data")))
             t.bab.append(b)
             if paksa:
@@ -1463,8 +1497,13 @@ def _baca_jejak(jejak: Path, cuplikan: _cache.Cuplikan, cwd: Path) -> set[str]:
         if not baris.strip():
             continue
         folder = baris.startswith("D\t")
-        token = cuplikan.token(baris[2:] if folder else baris, cwd)
+        modul = baris.startswith("M\t")
+        token = cuplikan.token(baris[2:] if folder or modul else baris, cwd)
         if token is None:
+            continue
+        if folder and token.startswith("analisis/"):
+            continue  # daftar folder paket oleh mesin impor (di-cache per kernel): bukan bacaan bab
+        if token.endswith(".pyc"):
             continue
         hasil.add(token + "/" if folder and not token.endswith("/") else token)
     return hasil
@@ -1627,6 +1666,7 @@ def _render_banyak(
     paksa: bool,
     lanjut_bila_gagal: bool,
     batas_waktu: float = BATAS_WAKTU_SEL,
+    kolam_luar: _Kolam | None = None,
 ) -> list[HasilRender | BaseException]:
     """Render beberapa tahun dengan satu kumpulan kernel; hasil atau kesalahan per tahun, urut permintaan."""
     _pulihkan_sisa(keluaran)
@@ -1634,7 +1674,7 @@ def _render_banyak(
         kode = _cache.sidik_kode()
         akar_jejak = _akar_jejak()
         cuplikan = _cache.Cuplikan(akar_jejak)
-        rencana = _rencanakan(permintaan, fmt, keluaran, folder_nb, paksa, kode, cuplikan)
+        rencana = _rencanakan(permintaan, fmt, keluaran, folder_nb, paksa, kode, cuplikan, _cache.sidik_mesin())
         perlu = [t for t in rencana if t.hasil is None]
         if not perlu:
             return [t.hasil for t in rencana]
@@ -1654,7 +1694,8 @@ def _render_banyak(
                 jumlah = max(1, min(paralel or _jumlah_inti(), len(tugas)))
                 dilacak = sorted({os.path.abspath(p) for p in akar_jejak.values()}
                                  | {os.path.realpath(p) for p in akar_jejak.values()})
-                kolam = _Kolam(dict(os.environ), folder_nb, dilacak, segar=_kernel_segar(), batas_waktu=batas_waktu)
+                kolam = kolam_luar or _Kolam(dict(os.environ), folder_nb, dilacak, segar=_kernel_segar(),
+                                             batas_waktu=batas_waktu)
                 pelaksana = ThreadPoolExecutor(max_workers=jumlah, thread_name_prefix="iku-kernel")
                 mulai_eksekusi = time.perf_counter()
                 for t, b in tugas:
@@ -1693,7 +1734,7 @@ def _render_banyak(
         finally:
             if pelaksana is not None:
                 pelaksana.shutdown(wait=True, cancel_futures=True)
-            if kolam is not None:
+            if kolam is not None and kolam is not kolam_luar:  # kumpulan pemanggil tetap hidup
                 kolam.tutup()
     return [t.hasil for t in rencana]
 
@@ -1710,6 +1751,7 @@ def render_tahun(
     paksa: bool = False,
     batas_waktu: float | None = None,
     tunggu: float | None = None,
+    kolam: Any = None,
 ) -> HasilRender:
     """Eksekusi buku bab yang berubah untuk ``tahun`` dan tulis ``rendered/<tahun>/``.
 
@@ -1742,6 +1784,10 @@ def render_tahun(
     tunggu : float, optional
         Detik menunggu bila render lain memegang kunci folder keluaran
         (bawaan ``IKU_TUNGGU_KUNCI`` atau 0, lihat :mod:`analisis.document.kunci`).
+    kolam : optional
+        Kumpulan kernel milik pemanggil yang hidup lama (``iku pratinjau``,
+        :mod:`analisis.document.pratinjau`): dipakai alih-alih kumpulan baru dan
+        tidak ditutup sesudahnya.
 
     Returns
     -------
@@ -1770,7 +1816,7 @@ def render_tahun(
     keluaran = Path(akar_keluaran) if akar_keluaran is not None else paths.folder_render()
     with kunci_render(keluaran, tunggu):
         [hasil] = _render_banyak([(tahun, periode, param, mulai)], fmt, keluaran, folder_nb, chromium, paralel,
-                                 paksa, lanjut_bila_gagal=False, batas_waktu=detik)
+                                 paksa, lanjut_bila_gagal=False, batas_waktu=detik, kolam_luar=kolam)
     if isinstance(hasil, BaseException):
         raise hasil
     return hasil
