@@ -106,7 +106,6 @@ __all__ = [
 
 NIHIL = "-"  #: tanda nol pada Tabel ASN, sebagaimana dokumen sumber
 TIDAK_ADA = "tdk ada"  #: kategori yang tidak terdapat di daerah (Tabel 12 PAS)
-MINUS = "\u2212"  #: tanda minus tipografis untuk bilangan negatif di tabel dan grafik
 
 
 class KolBaris(Kol):
@@ -154,15 +153,6 @@ class KolIsi(Kol):
 
 # ----------------------------------------------------------------------------
 # alat bantu umum
-
-
-def bertanda(nilai, digit: int = 2) -> str:
-    """Desimal Indonesia dengan tanda minus tipografis "−" (bukan tanda hubung).
-
-    >>> bertanda(-0.04), bertanda(0.12), bertanda(None)
-    ('−0,04', '0,12', '–')
-    """
-    return fmt.desimal(nilai, digit).replace("-", MINUS)
 
 
 def _orang(n: int) -> str:
@@ -903,7 +893,7 @@ def kemiskinan_per_tahun(km: pd.DataFrame) -> pd.DataFrame:
 def tabel_kemiskinan(lebar: pd.DataFrame, tahun: int) -> Tabel:
     """Tabel Data Kemiskinan dari frame :func:`kemiskinan_per_tahun`: tahun sebagai kolom dan Kenaikan / Penurunan.
 
-    Bilangan negatif memakai tanda minus tipografis ("−0,04").
+    Bilangan negatif memakai tanda minus tipografis ("−0,04", :mod:`analisis.core.format`).
 
     >>> t = tabel_kemiskinan(kemiskinan_per_tahun(data_kemiskinan(2025)), 2025)
     >>> t.judul, t.label, '<td class="rata-kanan">−0,04</td>' in t.html()
@@ -919,7 +909,7 @@ def tabel_kemiskinan(lebar: pd.DataFrame, tahun: int) -> Tabel:
     return Tabel(
         df, label="kemiskinan", judul=f"Data Kemiskinan {_daerah()} Tahun {_rentang(th)}",
         kolom=[Kol("no", "No", rata="tengah"), Kol("indikator", "Kemiskinan")] + [Kol(t, t, "desimal") for t in th]
-        + [Kol("perubahan", "Kenaikan / Penurunan", bertanda)],
+        + [Kol("perubahan", "Kenaikan / Penurunan", "desimal")],
         catatan=catatan,
     )
 
@@ -940,7 +930,7 @@ def grafik_kemiskinan(km: pd.DataFrame) -> Gambar:
         satuan = g["satuan"].iloc[0]
         ax.bar(th, nilai, color=WARNA["utama"], width=0.55)
         for x, v in zip(th, nilai):
-            ax.text(x, v, _nilai_satuan(v, satuan).replace("-", MINUS), ha="center", va="bottom", fontsize=8.5)
+            ax.text(x, v, _nilai_satuan(v, satuan), ha="center", va="bottom", fontsize=8.5)
         ax.set_ylim(0, max(nilai) * 1.2)
         if satuan == "persen":
             sumbu_persen(ax)
