@@ -63,6 +63,9 @@ def _isi_penuh(jalur: Path) -> dict:
             continue
         terdata = int(lalu * 0.95)
         tertangani = int(terdata * 0.9)
+        lalu_t = ws.cell(r, c_lalu_t).value
+        if isinstance(lalu_t, int) and lalu_t > 0:  # dalam batas kewajaran impor (≤ 10× periode lalu)
+            tertangani = min(tertangani, lalu_t * impor.FAKTOR_LONJAKAN)
         ws.cell(r, c_d).value, ws.cell(r, c_t).value = terdata, tertangani
         isian["ppks"].append((terdata, tertangani))
 

@@ -12,9 +12,10 @@ Contoh::
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 
-from .core.kesalahan import KesalahanIKU
+from .core.kesalahan import KesalahanIKU, pesan_os, ringkas
 
 __all__ = ["main"]
 
@@ -73,21 +74,94 @@ def _lapor(h) -> None:
 
 def _templat(args) -> int:
     from .input import xlsx
-    jalur = xlsx.buat_templat(args.tahun, periode=args.periode, keluaran=args.keluaran)
+    if args.cascading:
+        from .input import cascading
+        print(f"Ditulis: {cascading.buat_templat(keluaran=args.keluaran)}")
+        return 0
+    if args.tahun is None:
+        raise SystemExit("iku templat: --tahun wajib (kecuali dengan --cascading)")
+    jalur = xlsx.buat_templat(args.tahun, periode=args.periode, keluaran=args.keluaran, timpa=args.timpa)
     print(f"Ditulis: {jalur}")
     return 0
 
 
 def _impor(args) -> int:
     from .input import impor
-    hasil = impor.impor(args.berkas, coba=args.coba)
+    hasil = impor.impor(args.berkas, coba=args.coba, terima_lonjakan=args.terima_lonjakan)
     print(hasil.ringkasan())
     return 0
 
 
+def _pratinjau(args) -> int:
+    from .core import parameter
+    from .document import pratinjau
+    tahun = args.tahun
+    if tahun is None:
+        import datetime
+
+        tersedia = parameter.tahun_tersedia()
+        tahun = max([t for t in tersedia if t <= datetime.date.today().year] or tersedia)
+    ulang = ["pratinjau", "--tahun", str(tahun), "--edisi", args.edisi]
+    if args.periode:
+        ulang += ["--periode", args.periode]
+    if args.jobs:
+        ulang += ["--jobs", str(args.jobs)]
+    return pratinjau.jalankan(tahun, periode=args.periode, edisi=args.edisi, port=args.port, paralel=args.jobs,
+                              argv_mulai_ulang=ulang)
+
+
+#: Pesan argparse (bahasa Inggris) → bahasa Indonesia.
+_ARGPARSE = (
+    (r"the following arguments are required: (.*)", r"argumen wajib belum diberikan: \1"),
+    (r"argument (\S+): invalid int value: (.*)", r"argumen \1: \2 bukan bilangan bulat"),
+    (r"argument (\S+): invalid float value: (.*)", r"argumen \1: \2 bukan angka"),
+    (r"argument (\S+): invalid choice: (.*?) \(choose from (.*)\)", r"argumen \1: pilihan \2 tidak dikenal (pilih salah satu: \3)"),
+    (r"argument (\S+): expected one argument", r"argumen \1 memerlukan satu nilai"),
+    (r"argument (\S+): not allowed with argument (\S+)", r"argumen \1 tidak boleh dipakai bersama \2"),
+    (r"argument (\S+): ignored explicit argument (.*)", r"argumen \1 tidak menerima nilai \2"),
+    (r"unrecognized arguments: (.*)", r"argumen tidak dikenal: \1"),
+    (r"ambiguous option: (\S+) could match (.*)", r"opsi \1 ambigu, bisa berarti: \2"),
+)
+
+
+def _terjemah_argparse(pesan: str) -> str:
+    """Pesan kesalahan argparse dalam bahasa Indonesia.
+
+    >>> _terjemah_argparse("argument --tahun: invalid int value: 'dua ribu'")
+    "argumen --tahun: 'dua ribu' bukan bilangan bulat"
+    >>> _terjemah_argparse("the following arguments are required: --tahun")
+    'argumen wajib belum diberikan: --tahun'
+    """
+    for pola, ganti in _ARGPARSE:
+        if re.fullmatch(pola, pesan, flags=re.DOTALL):
+            return re.sub(pola, ganti, pesan, flags=re.DOTALL)
+    return pesan
+
+
+class _Pengurai(argparse.ArgumentParser):
+    """ArgumentParser yang melaporkan kesalahan dalam bahasa Indonesia, satu baris, kode keluar 2."""
+
+    def __init__(self, *a, **k):
+        k.setdefault("add_help", False)
+        super().__init__(*a, **k)
+        self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS, help="tampilkan bantuan ini lalu keluar")
+
+    def format_usage(self) -> str:
+        return super().format_usage().replace("usage:", "penggunaan:", 1)
+
+    def format_help(self) -> str:
+        return (super().format_help().replace("usage:", "penggunaan:", 1)
+                .replace("positional arguments:", "argumen:").replace("options:", "opsi:"))
+
+    def error(self, message: str):
+        self.exit(2, f"{self.prog}: gagal: {ringkas(_terjemah_argparse(message), 300)[1:-1]}\n"
+                     f"Lihat '{self.prog} --help'.\n")
+
+
 def parser() -> argparse.ArgumentParser:
-    ap = argparse.ArgumentParser(prog="iku", description="Ruang kerja dokumen Indikator Kinerja Utama (IKU).")
-    sub = ap.add_subparsers(dest="perintah", required=True)
+    ap = _Pengurai(prog="iku", description="Ruang kerja dokumen Indikator Kinerja Utama (IKU).")
+    sub = ap.add_subparsers(dest="perintah", required=True, parser_class=_Pengurai, title="perintah",
+                            metavar="{periksa,render,templat,impor,pratinjau}")
     p = sub.add_parser("periksa", help="validasi data/ dan cocokkan angka tercetak dengan rumusnya")
     p.add_argument("--ketat", action="store_true", help="peringatan juga dianggap gagal")
     p.set_defaults(fungsi=_periksa)
@@ -108,23 +182,52 @@ def parser() -> argparse.ArgumentParser:
                         "langsung menolak)")
     r.set_defaults(fungsi=_render)
     t = sub.add_parser("templat", help="tulis templat isian realisasi (.xlsx) untuk bidang")
-    t.add_argument("--tahun", type=int, required=True, help="tahun realisasi yang diisi")
+    t.add_argument("--tahun", type=int, help="tahun realisasi yang diisi (wajib kecuali dengan --cascading)")
+    t.add_argument("--cascading", action="store_true", help="buku kerja cascading (Tabel 4.6) untuk perencana")
     t.add_argument("--periode", default="Tahunan", help='periode isian, mis. "Triwulan II" (bawaan: Tahunan)')
-    t.add_argument("--keluaran", help="berkas tujuan (bawaan: realisasi_<tahun>_<periode>.xlsx di folder kerja)")
+    t.add_argument("--keluaran", help="berkas tujuan .xlsx (bawaan: realisasi_<tahun>_<periode>.xlsx di folder kerja)")
+    t.add_argument("--timpa", action="store_true", help="timpa berkas tujuan bila sudah ada")
     t.set_defaults(fungsi=_templat)
     i = sub.add_parser("impor", help="validasi templat yang sudah diisi lalu tulis ke data/ (semua atau tidak sama sekali)")
     i.add_argument("berkas", help="buku kerja .xlsx hasil 'iku templat' yang sudah diisi")
     i.add_argument("--coba", action="store_true", help="tampilkan perubahan tanpa menulis data/")
+    i.add_argument("--terima-lonjakan", action="store_true",
+                   help="terima nilai yang berbeda lebih dari 10 kali lipat dari periode lalu (setelah diperiksa)")
     i.set_defaults(fungsi=_impor)
+    v = sub.add_parser("pratinjau", help="pratinjau langsung di peramban: render ulang setiap kali berkas disimpan")
+    v.add_argument("--tahun", type=int, help="tahun dokumen (bawaan: seperti iku render)")
+    v.add_argument("--periode", help='periode realisasi, mis. "Triwulan I" (bawaan: dari parameter tahun itu)')
+    v.add_argument("--edisi", choices=("reviu", "final"), default="reviu", help="edisi yang ditampilkan (bawaan: reviu)")
+    v.add_argument("--port", type=int, default=8765, help="port di 127.0.0.1 (bawaan: 8765; 0 = port bebas mana pun)")
+    v.add_argument("--jobs", type=int, metavar="N", help="jumlah kernel hangat (bawaan: jumlah inti prosesor)")
+    v.set_defaults(fungsi=_pratinjau)
     return ap
+
+
+def _pulihkan() -> None:
+    """Selesaikan impor yang terputus (jurnal di ``data/``) sebelum perintah apa pun."""
+    from .input import impor
+
+    for pesan in impor.pulihkan():
+        print(pesan, file=sys.stderr)
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
+        _pulihkan()
         return args.fungsi(args)
     except KesalahanIKU as e:
         print(f"Gagal: {e}", file=sys.stderr)
+        return 2
+    except OSError as e:
+        print(f"Gagal: {pesan_os(e)}", file=sys.stderr)
+        return 2
+    except MemoryError:
+        print("Gagal: memori habis (masukan terlalu besar?)", file=sys.stderr)
+        return 2
+    except RecursionError:
+        print("Gagal: masukan bersarang terlalu dalam", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("Dihentikan.", file=sys.stderr)

@@ -176,4 +176,5 @@ def pesan_os(e: OSError, jalur: object = None) -> str:
         _e.ENAMETOOLONG: "nama berkas terlalu panjang", _e.EMFILE: "terlalu banyak berkas terbuka",
     }.get(e.errno, f"galat sistem berkas {e.errno}")
     j = jalur if jalur is not None else (e.filename if e.filename is not None else "berkas")
-    return f"tidak dapat menulis {j}: {sebab}"
+    tulis = e.errno in (_e.ENOSPC, _e.EDQUOT, _e.EROFS, _e.EACCES, _e.EPERM, _e.EIO)
+    return f"tidak dapat {'menulis' if tulis else 'memakai'} {j}: {sebab}"

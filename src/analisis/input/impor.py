@@ -32,10 +32,14 @@ Examples
 from __future__ import annotations
 
 import csv
+import datetime as _dt
+import hashlib
 import io
+import json
 import os
 import shutil
 import tempfile
+import time
 import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -44,17 +48,21 @@ from pathlib import Path
 import pandas as pd
 
 from ..core import data
-from ..core.kesalahan import KesalahanData, Pelanggaran
+from ..core.kesalahan import KesalahanData, Pelanggaran, pesan_os
 from ..core.parameter import PERIODE
 from ..core.paths import folder_data
 from ..core.skema import SKEMA, Kolom, Skema, baca_csv
 from .xlsx import (BARIS_DATA, BARIS_JUDUL_KOLOM, JENIS_TEMPLAT, LEMBAR_META, VERSI, Lembar, judul_kolom,
-                   label_periode, lembar_untuk)
+                   kunci_baris, label_periode, lembar_untuk)
 
 __all__ = [
     "skema_data", "muat_data", "teks_sel",
-    "PerubahanData", "HasilImpor", "rencanakan", "terapkan", "impor",
+    "PerubahanData", "HasilImpor", "rencanakan", "terapkan", "impor", "pulihkan", "FAKTOR_LONJAKAN",
 ]
+
+#: Nilai yang lebih dari sekian kali lipat (atau kurang dari 1/sekian) nilai periode lalu
+#: ditolak kecuali dikonfirmasi dengan ``--terima-lonjakan`` (salah ketik pemisah ribuan, persen, dsb.).
+FAKTOR_LONJAKAN = 10
 
 # ----------------------------------------------------------------------------
 # skema yang belum ada di analisis.core.skema
@@ -178,6 +186,7 @@ class HasilImpor:
     perubahan: list[PerubahanData]
     coba: bool = True
     ditulis: list[Path] = field(default_factory=list)
+    peringatan: list[Pelanggaran] = field(default_factory=list)  # lonjakan yang diterima (--terima-lonjakan)
 
     @property
     def ada_perubahan(self) -> bool:
@@ -206,6 +215,8 @@ class HasilImpor:
                     break
                 isi = "; ".join(f"{k} {a or '(kosong)'} → {b or '(kosong)'}" for k, (a, b) in beda.items())
                 out.append(f"    ~ {kunci}: {isi}")
+        for w in self.peringatan:
+            out.append(f"  Peringatan (diterima dengan --terima-lonjakan): {w}")
         if not self.ada_perubahan:
             out.append("Tidak ada perubahan: data/ tidak diubah.")
         elif self.coba:
@@ -244,8 +255,15 @@ def _meta(wb, nama: str) -> tuple[int, str]:
                                          f"bukan templat realisasi: lembar tersembunyi '{LEMBAR_META}' tidak ada "
                                          "(buat templat dengan perintah 'iku templat')")])
     isi = {}
+    kunci: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
     for baris in wb[LEMBAR_META].iter_rows(values_only=True):
-        if baris and baris[0] is not None and baris[0] != "lembar":
+        if baris and baris[0] == "baris" and len(baris) >= 3:
+            try:
+                nomor = int(baris[2])
+            except (TypeError, ValueError):
+                continue
+            kunci.setdefault(str(baris[1]), []).append((nomor, tuple("" if v is None else str(v) for v in baris[3:])))
+        elif baris and baris[0] is not None and baris[0] != "lembar":
             isi[str(baris[0])] = baris[1] if len(baris) > 1 else None
     salah = []
     label = _lembar_label(LEMBAR_META)
@@ -260,7 +278,7 @@ def _meta(wb, nama: str) -> tuple[int, str]:
         salah.append(Pelanggaran(label, None, "periode", periode, "periode harus salah satu dari: " + ", ".join(PERIODE)))
     if salah:
         raise KesalahanData(salah)
-    return tahun, periode
+    return tahun, periode, kunci
 
 
 def _kosong(v) -> bool:
@@ -303,8 +321,92 @@ def _nomor_bertitik(nama: str, kolom: str, folder: Path) -> bool:
     return bool(nilai) and all(v.endswith(".") for v in nilai)
 
 
+def _tanpa_ekor(t) -> tuple[str, ...]:
+    t = list(t)
+    while t and t[-1] == "":
+        t.pop()
+    return tuple(t)
+
+
+def _periksa_identitas(ws, lembar: Lembar, posisi: dict[str, int], harap: list[tuple[int, tuple[str, ...]]],
+                       label: str, salah: list[Pelanggaran]) -> bool:
+    """Sel gabungan, lalu kunci dan urutan setiap baris dibandingkan dengan catatan ``_templat``."""
+    n = len(salah)
+    for rentang in sorted(ws.merged_cells.ranges, key=lambda r: (r.min_row, r.min_col)):
+        salah.append(Pelanggaran(label, rentang.min_row, str(rentang), None,
+                                 "sel digabung (merge); pisahkan kembali sel-selnya, templat tidak memakai sel gabungan"))
+    if len(salah) > n:
+        return False
+    kunci_kolom = [k for k in lembar.kolom if k.peran == "kunci"]
+    judul_kunci = " | ".join(k.judul for k in kunci_kolom) or "baris"
+    for r, kunci in harap:
+        ada = kunci_baris(lembar, {k.id: ws.cell(r, posisi[k.id]).value for k in kunci_kolom})
+        if _tanpa_ekor(ada) != _tanpa_ekor(kunci):
+            tampak = " | ".join(ada) if any(ada) else "(kosong)"
+            salah.append(Pelanggaran(label, r, judul_kunci, tampak,
+                                     f"baris berbeda dari templat: seharusnya '{' | '.join(kunci)}' (baris dihapus, "
+                                     "disisipkan, dipindah, atau kolom terkunci diketik ulang?); buat templat baru "
+                                     "atau kembalikan barisnya"))
+    akhir = max((r for r, _ in harap), default=BARIS_DATA - 1)
+    for r in range(akhir + 1, ws.max_row + 1):
+        isi = [c.value for c in ws[r] if not _kosong(c.value)]
+        if isi:
+            salah.append(Pelanggaran(label, r, None, isi[0],
+                                     f"baris tambahan di luar templat (templat berakhir di baris {akhir}); "
+                                     "baris tidak boleh disisipkan atau ditambahkan"))
+    return len(salah) == n
+
+
+_BILANGAN_ISIAN = ("cacah", "cacah_tdk", "desimal", "persen100", "nilai100", "rupiah")
+_JUMLAH = ("cacah", "cacah_tdk", "rupiah")
+
+
+def _nilai_sel(sel, k) -> tuple[object, str | None]:
+    """Nilai sel isian sebagaimana dimaksud buku kerja: persen berformat % → nilai persennya.
+
+    >>> class S:  # sel tiruan
+    ...     def __init__(self, v, f="General"): self.value, self.number_format = v, f
+    >>> from analisis.input.xlsx import LEMBAR
+    >>> real = next(k for k in LEMBAR[1].kolom if k.id == "realisasi")
+    >>> _nilai_sel(S(0.85, "0%"), real), _nilai_sel(S(95.76), real)
+    ((85.0, None), (95.76, None))
+    >>> _nilai_sel(S(_dt.datetime(2026, 1, 2)), real)[1][:28]
+    'sel berformat tanggal/waktu:'
+    """
+    v = sel.value
+    if k.validasi not in _BILANGAN_ISIAN:
+        return v, None
+    if isinstance(v, (_dt.date, _dt.time, _dt.timedelta)):
+        return v, ("sel berformat tanggal/waktu: Excel/LibreOffice mengubah ketikan seperti '1/2' atau '1-2' menjadi "
+                   "tanggal; format sel sebagai angka lalu ketik ulang angkanya")
+    if isinstance(v, (int, float)) and not isinstance(v, bool) and "%" in str(sel.number_format or ""):
+        if k.validasi in _JUMLAH:
+            return v, "sel berformat persen di kolom jumlah; ketik angkanya tanpa tanda %"
+        return round(float(v) * 100, 9), None
+    return v, None
+
+
+def _lonjakan(baru, lalu) -> bool:
+    """Apakah ``baru`` berbeda lebih dari :data:`FAKTOR_LONJAKAN` kali lipat dari ``lalu``.
+
+    >>> _lonjakan(41, 40241), _lonjakan(41000, 40241), _lonjakan(0, 5), _lonjakan(3, None)
+    (True, False, False, False)
+    """
+    if not all(isinstance(x, (int, float)) and not isinstance(x, bool) for x in (baru, lalu)):
+        return False
+    if baru <= 0 or lalu <= 0:
+        return False
+    rasio = baru / lalu
+    return rasio > FAKTOR_LONJAKAN or rasio < 1 / FAKTOR_LONJAKAN
+
+
+def _angka_id(v) -> str:
+    return teks_sel(v, "cacah" if isinstance(v, int) or (isinstance(v, float) and v.is_integer()) else "bilangan")
+
+
 def _baca_lembar(wb, wb_rumus, lembar: Lembar, tahun: int, periode: str, folder: Path,
-                 salah: list[Pelanggaran]) -> _Isian | None:
+                 salah: list[Pelanggaran], identitas: list | None = None,
+                 lonjakan: list[Pelanggaran] | None = None) -> _Isian | None:
     from openpyxl.utils import get_column_letter
 
     label = _lembar_label(lembar.nama)
@@ -332,7 +434,11 @@ def _baca_lembar(wb, wb_rumus, lembar: Lembar, tahun: int, periode: str, folder:
     if len(salah) > n_salah:
         return None
     posisi = {harap[j].id: i for j, i in ada.items()}
+    if identitas is not None and not _periksa_identitas(ws, lembar, posisi, identitas, label, salah):
+        return None
+    akhir_templat = max((r for r, _ in identitas), default=BARIS_DATA - 1) if identitas is not None else ws.max_row
     nama_kolom = {k.medan: f"{judul_kolom(k, tahun, periode)} [{get_column_letter(posisi[k.id])}]" for k in lembar.kolom if k.medan}
+    ada_id = {k.id for k in lembar.kolom}
     skema = skema_data(lembar.data)
     jenis = {k.nama: k.jenis for k in skema.kolom}
     bertitik = {k.nama: _nomor_bertitik(lembar.data, k.nama, folder) for k in skema.kolom if k.jenis == "bulat"}
@@ -347,7 +453,7 @@ def _baca_lembar(wb, wb_rumus, lembar: Lembar, tahun: int, periode: str, folder:
     peta: dict[int, int] = {}  # baris CSV → baris Excel
     mentah: dict[int, dict] = {}  # baris CSV → nilai sel seperti diketik
     teks_baris, baris_excel = [], []
-    for r in range(BARIS_DATA, ws.max_row + 1):
+    for r in range(BARIS_DATA, akhir_templat + 1):
         nilai = {k.id: ws.cell(r, posisi[k.id]).value for k in lembar.kolom}
         for k in isian:
             sel = wsf.cell(r, posisi[k.id])
@@ -355,6 +461,28 @@ def _baca_lembar(wb, wb_rumus, lembar: Lembar, tahun: int, periode: str, folder:
                 salah.append(Pelanggaran(label, r, nama_kolom[k.medan], sel.value,
                                          "sel berisi rumus tanpa nilai tersimpan: buka dan simpan ulang di Excel, atau ketik nilainya"))
         if not any(not _kosong(nilai[k.id]) for k in isian if k.penentu):
+            continue
+        baris_salah = False
+        for k in isian:
+            v, pesan = _nilai_sel(ws.cell(r, posisi[k.id]), k)
+            # kolom persen100/nilai100 dibatasi skema; realisasi indikator bersatuan % dibatasi di sini
+            if pesan is None and isinstance(v, (int, float)) and not isinstance(v, bool) and v > 100 and (
+                    lembar.data == "realisasi" and str(nilai.get("satuan") or "").strip() == "%"):
+                pesan = "persentase lebih dari 100 (satuan indikator ini %)"
+            if pesan:
+                salah.append(Pelanggaran(label, r, nama_kolom[k.medan], ws.cell(r, posisi[k.id]).value, pesan))
+                baris_salah = True
+                continue
+            nilai[k.id] = v
+            lalu_id = f"{k.id}_lalu"
+            if lonjakan is not None and lalu_id in ada_id and _lonjakan(v, nilai.get(lalu_id)):
+                periode_lalu = nilai.get("periode_lalu") or nilai.get("tahun_lalu") or "periode lalu"
+                lonjakan.append(Pelanggaran(
+                    label, r, nama_kolom[k.medan], v,
+                    f"berbeda lebih dari {FAKTOR_LONJAKAN} kali lipat dari nilai {periode_lalu} "
+                    f"({_angka_id(nilai[lalu_id])}); periksa pemisah ribuan/desimal dan tanda %. Bila memang benar, "
+                    "impor ulang dengan --terima-lonjakan"))
+        if baris_salah:
             continue
         if periksa:
             pesan = periksa(nilai, folder)
@@ -496,8 +624,15 @@ def _periksa_gabungan(perubahan: list[PerubahanData], folder: Path) -> list[Pela
 # API
 
 
-def rencanakan(berkas: str | Path, folder: Path | None = None) -> HasilImpor:
+def rencanakan(berkas: str | Path, folder: Path | None = None, terima_lonjakan: bool = False) -> HasilImpor:
     """Baca, validasi dan bandingkan buku kerja dengan ``data/``; tidak menulis apa pun.
+
+    Selain skema ``data/``: setiap baris harus sama kunci dan urutannya dengan
+    yang dicatat templat (lembar ``_templat``), tanpa sel gabungan atau baris
+    tambahan; sel berformat persen dibaca sebagai nilai persennya, sel
+    bertanggal di kolom angka dan persentase di atas 100 ditolak; nilai yang
+    berbeda lebih dari :data:`FAKTOR_LONJAKAN` kali lipat dari periode lalu
+    ditolak kecuali ``terima_lonjakan`` (lalu dicantumkan sebagai peringatan).
 
     Raises
     ------
@@ -508,75 +643,37 @@ def rencanakan(berkas: str | Path, folder: Path | None = None) -> HasilImpor:
     berkas = Path(berkas)
     folder = Path(folder) if folder else folder_data()
     wb, wb_rumus = _buka(berkas)
-    tahun, periode = _meta(wb, berkas.name)
+    tahun, periode, identitas = _meta(wb, berkas.name)
     salah: list[Pelanggaran] = []
-    isian = [_baca_lembar(wb, wb_rumus, l, tahun, periode, folder, salah) for l in lembar_untuk(periode)]
-    if salah:
-        raise KesalahanData(salah)
+    lonjakan: list[Pelanggaran] = []
+    isian = [_baca_lembar(wb, wb_rumus, l, tahun, periode, folder, salah, identitas.get(l.nama, []), lonjakan)
+             for l in lembar_untuk(periode)]
+    if salah or (lonjakan and not terima_lonjakan):
+        raise KesalahanData(salah + lonjakan)
     perubahan = [_gabung(i, folder) for i in isian]
     if any(p.berubah for p in perubahan):
         salah = _periksa_gabungan(perubahan, folder)
         if salah:
             raise KesalahanData(salah)
-    return HasilImpor(berkas, folder, tahun, periode, perubahan)
+    return HasilImpor(berkas, folder, tahun, periode, perubahan, peringatan=lonjakan)
 
 
-def _tulis_atomik(jalur: Path, isi: bytes, mode: int) -> None:
-    fd, sementara = tempfile.mkstemp(dir=jalur.parent, prefix=f".{jalur.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(isi)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(sementara, mode)
-        os.replace(sementara, jalur)
-    except BaseException:
-        Path(sementara).unlink(missing_ok=True)
-        raise
+#: Jurnal impor di ``data/``: ada = keputusan menulis sudah diambil (lihat :func:`pulihkan`).
+JURNAL = ".impor-jurnal.json"
+#: Folder berkas baru yang disiapkan sebelum jurnal ditulis.
+PANGGUNG = ".impor-sementara"
 
 
-def terapkan(hasil: HasilImpor) -> list[Path]:
-    """Tulis semua berkas yang berubah: berkas sementara di ``data/``, lalu :func:`os.replace`.
+def _tulis_bita(jalur: Path, isi: bytes, mode: int = 0o644) -> None:
+    """Tulis ``isi`` ke ``jalur`` baru dan fsync (satu tempat, agar tes dapat mensimulasikan disk penuh)."""
+    with open(jalur, "wb") as f:
+        f.write(isi)
+        f.flush()
+        os.fsync(f.fileno())
+    os.chmod(jalur, mode)
 
-    Sebelum mengganti, setiap berkas diperiksa belum berubah sejak
-    :func:`rencanakan`. Bila satu penggantian gagal, berkas yang sudah diganti
-    dikembalikan ke isi lamanya.
-    """
-    folder = hasil.folder
-    tulis = [p for p in hasil.perubahan if p.berubah]
-    for p in tulis:
-        jalur = folder / p.berkas
-        sekarang = jalur.read_bytes() if jalur.exists() else None
-        if sekarang != p.bita_lama:
-            raise KesalahanData([Pelanggaran(f"data/{p.berkas}", None, None, None,
-                                             "berkas berubah sejak isian diperiksa; ulangi impor")])
-    sementara: list[tuple[str, Path, PerubahanData, int]] = []
-    try:
-        for p in tulis:
-            jalur = folder / p.berkas
-            mode = (jalur.stat().st_mode & 0o777) if jalur.exists() else 0o644
-            fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{p.berkas}.", suffix=".tmp")
-            with os.fdopen(fd, "wb") as f:
-                f.write(p.teks_baru.encode("utf-8"))
-                f.flush()
-                os.fsync(f.fileno())
-            os.chmod(tmp, mode)
-            sementara.append((tmp, jalur, p, mode))
-        diganti: list[tuple[Path, PerubahanData, int]] = []
-        try:
-            for tmp, jalur, p, mode in sementara:
-                os.replace(tmp, jalur)
-                diganti.append((jalur, p, mode))
-        except BaseException:
-            for jalur, p, mode in reversed(diganti):
-                if p.bita_lama is None:
-                    jalur.unlink(missing_ok=True)
-                else:
-                    _tulis_atomik(jalur, p.bita_lama, mode)
-            raise
-    finally:
-        for tmp, *_ in sementara:
-            Path(tmp).unlink(missing_ok=True)
+
+def _fsync_folder(folder: Path) -> None:
     try:
         fd = os.open(folder, os.O_RDONLY)
         try:
@@ -585,12 +682,175 @@ def terapkan(hasil: HasilImpor) -> list[Path]:
             os.close(fd)
     except OSError:
         pass
+
+
+def _tulis_atomik(jalur: Path, isi: bytes, mode: int) -> None:
+    fd, sementara = tempfile.mkstemp(dir=jalur.parent, prefix=f".{jalur.name}.", suffix=".tmp")
+    os.close(fd)
+    try:
+        _tulis_bita(Path(sementara), isi, mode)
+        os.replace(sementara, jalur)
+    except BaseException:
+        Path(sementara).unlink(missing_ok=True)
+        raise
+
+
+def _sha(b: bytes) -> str:
+    return hashlib.sha256(b).hexdigest()
+
+
+def _jeda_uji() -> None:
+    """Kait khusus tes (``IKU_UJI_JEDA_IMPOR`` detik) di antara dua penggantian berkas: untuk membunuh impor di tengah."""
+    jeda = os.environ.get("IKU_UJI_JEDA_IMPOR")
+    if jeda:
+        time.sleep(float(jeda))
+
+
+def _bersihkan_sisa(folder: Path) -> list[str]:
+    """Hapus berkas sementara yang tertinggal: panggung tanpa jurnal, ``.<berkas>.*.tmp``."""
+    pesan = []
+    panggung = folder / PANGGUNG
+    if panggung.exists() and not (folder / JURNAL).exists():
+        shutil.rmtree(panggung, ignore_errors=True)
+        pesan.append(f"Impor yang terputus sebelum menulis dibatalkan: {panggung.name}/ dihapus; data/ tidak berubah.")
+    for sisa in folder.glob(".*.tmp"):
+        if sisa.is_file() and any(sisa.name.startswith(f".{n}.") for n in _berkas_dikenal()):
+            sisa.unlink(missing_ok=True)
+            pesan.append(f"Berkas sementara tertinggal dihapus: data/{sisa.name}")
+    return pesan
+
+
+def _berkas_dikenal() -> set[str]:
+    return {sk.berkas for sk in SKEMA.values()} | {JURNAL}
+
+
+def pulihkan(folder: Path | None = None) -> list[str]:
+    """Selesaikan impor yang terputus di tengah penggantian berkas; kembalikan pesan untuk pengguna.
+
+    Impor menulis setiap berkas baru ke ``data/.impor-sementara/``, lalu jurnal
+    ``data/.impor-jurnal.json`` (atomik), lalu mengganti berkas satu per satu.
+    Bila proses mati setelah jurnal ditulis, perintah ``iku`` berikutnya
+    menyelesaikan penggantian yang tersisa (maju), sehingga ``data/`` selalu
+    berisi seluruh impor atau tidak sama sekali. Bila mati sebelum jurnal
+    ditulis, panggung dihapus dan ``data/`` tidak pernah berubah.
+
+    >>> import tempfile, pathlib
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     pulihkan(pathlib.Path(d))
+    []
+    """
+    folder = Path(folder) if folder else folder_data()
+    if not folder.is_dir():
+        return []
+    jurnal = folder / JURNAL
+    pesan: list[str] = []
+    if jurnal.exists():
+        try:
+            isi = json.loads(jurnal.read_text(encoding="utf-8"))
+            entri = isi["berkas"]
+            assert isinstance(entri, list)
+        except (ValueError, KeyError, AssertionError, UnicodeDecodeError):
+            raise KesalahanData([Pelanggaran(f"data/{JURNAL}", None, None, None,
+                                             "jurnal impor rusak; periksa data/ terhadap cadangan lalu hapus jurnal ini")]) from None
+        panggung = folder / PANGGUNG
+        selesai = []
+        for e in entri:
+            nama = str(e["berkas"])
+            if "/" in nama or "\\" in nama or nama.startswith("."):
+                continue
+            sumber = panggung / nama
+            tujuan = folder / nama
+            if sumber.exists():
+                if _sha(sumber.read_bytes()) != e["sha_baru"]:
+                    raise KesalahanData([Pelanggaran(f"data/{PANGGUNG}/{nama}", None, None, None,
+                                                     "berkas panggung impor tidak utuh; impor ulang buku kerjanya")])
+                os.replace(sumber, tujuan)
+                selesai.append(nama)
+        _fsync_folder(folder)
+        jurnal.unlink(missing_ok=True)
+        shutil.rmtree(panggung, ignore_errors=True)
+        _fsync_folder(folder)
+        pesan.append("Impor yang terputus diselesaikan dari jurnal: "
+                     + (", ".join(f"data/{n}" for n in selesai) if selesai else "semua berkas sudah diganti") + ".")
+    pesan.extend(_bersihkan_sisa(folder))
+    return pesan
+
+
+def terapkan(hasil: HasilImpor) -> list[Path]:
+    """Tulis semua berkas yang berubah, semua atau tidak sama sekali, juga bila proses dibunuh.
+
+    1. Setiap berkas diperiksa belum berubah sejak :func:`rencanakan`.
+    2. Berkas baru ditulis ke ``data/.impor-sementara/`` (fsync). Gagal di sini
+       (disk penuh, hanya-baca) → panggung dihapus, ``data/`` tidak berubah.
+    3. Jurnal ``data/.impor-jurnal.json`` ditulis atomik: sejak saat ini impor
+       diselesaikan oleh :func:`pulihkan` bila proses mati.
+    4. Setiap berkas diganti dengan :func:`os.replace`. Bila penggantian gagal
+       dengan galat (bukan mati), berkas yang sudah diganti dikembalikan ke isi
+       lamanya dan jurnal dihapus.
+    """
+    folder = hasil.folder
+    pulihkan(folder)
+    tulis = [p for p in hasil.perubahan if p.berubah]
+    for p in tulis:
+        jalur = folder / p.berkas
+        sekarang = jalur.read_bytes() if jalur.exists() else None
+        if sekarang != p.bita_lama:
+            raise KesalahanData([Pelanggaran(f"data/{p.berkas}", None, None, None,
+                                             "berkas berubah sejak isian diperiksa; ulangi impor")])
+    if not tulis:
+        hasil.ditulis, hasil.coba = [], False
+        return []
+    panggung = folder / PANGGUNG
+    jurnal = folder / JURNAL
+    mode = {p.berkas: ((folder / p.berkas).stat().st_mode & 0o777) if (folder / p.berkas).exists() else 0o644 for p in tulis}
+    try:
+        panggung.mkdir(exist_ok=True)
+        for p in tulis:
+            _tulis_bita(panggung / p.berkas, p.teks_baru.encode("utf-8"), mode[p.berkas])
+        _fsync_folder(panggung)
+        isi_jurnal = {"dibuat": _dt.datetime.now().isoformat(timespec="seconds"), "buku_kerja": hasil.berkas.name,
+                      "berkas": [{"berkas": p.berkas, "sha_baru": _sha(p.teks_baru.encode("utf-8")),
+                                  "sha_lama": None if p.bita_lama is None else _sha(p.bita_lama)} for p in tulis]}
+        _tulis_atomik(jurnal, json.dumps(isi_jurnal, ensure_ascii=False, indent=1).encode("utf-8"), 0o644)
+        _fsync_folder(folder)
+    except OSError as e:
+        jurnal.unlink(missing_ok=True)
+        shutil.rmtree(panggung, ignore_errors=True)
+        raise KesalahanData([Pelanggaran(f"data/{PANGGUNG}", None, None, None,
+                                         f"{pesan_os(e, 'data/')}; tidak ada berkas data yang diubah")]) from None
+    except BaseException:
+        jurnal.unlink(missing_ok=True)
+        shutil.rmtree(panggung, ignore_errors=True)
+        raise
+    diganti: list[PerubahanData] = []
+    try:
+        for p in tulis:
+            os.replace(panggung / p.berkas, folder / p.berkas)
+            diganti.append(p)
+            if len(diganti) < len(tulis):
+                _jeda_uji()
+    except Exception:
+        # Galat (bukan proses mati): kembalikan yang sudah diganti, lalu batalkan jurnal.
+        for p in reversed(diganti):
+            jalur = folder / p.berkas
+            if p.bita_lama is None:
+                jalur.unlink(missing_ok=True)
+            else:
+                _tulis_atomik(jalur, p.bita_lama, mode[p.berkas])
+        jurnal.unlink(missing_ok=True)
+        shutil.rmtree(panggung, ignore_errors=True)
+        raise
+    _fsync_folder(folder)
+    jurnal.unlink(missing_ok=True)
+    shutil.rmtree(panggung, ignore_errors=True)
+    _fsync_folder(folder)
     hasil.ditulis = [folder / p.berkas for p in tulis]
     hasil.coba = False
     return hasil.ditulis
 
 
-def impor(berkas: str | Path, folder: Path | None = None, coba: bool = False) -> HasilImpor:
+def impor(berkas: str | Path, folder: Path | None = None, coba: bool = False,
+          terima_lonjakan: bool = False) -> HasilImpor:
     """Impor buku kerja isian ke ``data/`` (``coba=True``: hanya pratinjau).
 
     Examples
@@ -609,7 +869,8 @@ def impor(berkas: str | Path, folder: Path | None = None, coba: bool = False) ->
     from . import cascading as _cascading  # buku kerja cascading dikenali dari lembar _templat-nya
     if _cascading.adalah_templat(berkas):
         return _cascading.impor(berkas, folder, coba)
-    hasil = rencanakan(berkas, folder)
+    pulihkan(folder)
+    hasil = rencanakan(berkas, folder, terima_lonjakan=terima_lonjakan)
     if not coba and hasil.ada_perubahan:
         terapkan(hasil)
     hasil.coba = coba

