@@ -66,7 +66,7 @@ def test_tanpa_angka_diketik(jalur):
 
 def test_aturan_angka_diketik_menangkap_teks_bukan_kode():
     """Aturan di atas: teks berangka ditolak, argumen angka diterima."""
-    assert _angka_diketik('display(Markdown("Jumlah PPKS 42.583 jiwa (95,76 %)"))') == ["42.583", "95,76 %"]
+    assert _angka_diketik('display(Markdown("Jumlah PPKS 42.583 jiwa (95,76 %)"))') == ["42.583", "95,76"]
     assert _angka_diketik("pas.head(5)") == []
 
 

@@ -13,7 +13,7 @@ import pandas as pd
 from ..core import format as fmt
 from ..core.data import teks as _teks
 from ..core.kesalahan import KesalahanData
-from ..core.periksa import Temuan, ringkasan, temuan
+from ..core.periksa import Temuan, ringkasan, status_keputusan, temuan
 from ..presentation.tabel import Kol, Tabel
 
 __all__ = ["kalimat_ringkasan", "pengantar", "tabel_temuan"]
@@ -91,32 +91,43 @@ _BAB_KAPITAL = re.compile(r"\bBAB (?=[IVX]+\b)")
 
 
 def tabel_temuan(tahun: int | None = None, periode: str | None = None, daftar: list[Temuan] | None = None) -> Tabel:
-    """Tabel L3.1 Catatan Pemeriksaan Data (lampiran dokumen, lanskap).
+    """Tabel Catatan Pemeriksaan Data (lampiran edisi reviu, lanskap) dengan status keputusan setiap temuan.
+
+    Setiap baris berjangkar ``temuan-<KODE>``: penanda temuan di badan dokumen
+    (:func:`analisis.core.resmi.tanda_html`) menaut ke sini.
 
     Examples
     --------
     >>> t = tabel_temuan(2025)
-    >>> t.nomor, t.lebar, "JUMLAH-ASN-PNS" in t.html()
-    ('L3.1', True, True)
+    >>> t.label, t.lebar, 'id="temuan-JUMLAH-ASN-PNS"' in t.html()
+    ('catatan-pemeriksaan', True, True)
+    >>> "tercetak (Sub Bagian Perencanaan, 2025-09-22)" in t.html()
+    True
     """
     if daftar is None:
         daftar = temuan(tahun=tahun, periode=periode)
+    status = status_keputusan(daftar)
     baris = []
     for i, t in enumerate(daftar, 1):
         baris.append({
-            "no": i, "keparahan": t.keparahan.capitalize(), "kode": t.kode,
+            "no": i, "keparahan": t.keparahan.capitalize(), "kode": t.kode, "jangkar": f"temuan-{t.kode}",
+            "keputusan": status.get(t.kode, ""),
             # "BAB II 2.4" → "Bab II 2.4": huruf kapital BAB dipakai hanya untuk judul bab dokumen
             "tempat": _BAB_KAPITAL.sub("Bab ", f"{t.tabel} — {t.baris}"),
             "besaran": t.besaran, "tercetak": t.tercetak, "dihitung": t.dihitung, "selisih": t.selisih,
             "aturan": _BAB_KAPITAL.sub("Bab ", t.aturan + (f". {t.keterangan}" if t.keterangan else "")),
         })
-    df = pd.DataFrame(baris, columns=["no", "keparahan", "kode", "tempat", "besaran", "tercetak", "dihitung", "selisih", "aturan"])
+    df = pd.DataFrame(baris, columns=["no", "keparahan", "kode", "jangkar", "tempat", "besaran", "tercetak", "dihitung",
+                                      "selisih", "aturan", "keputusan"])
+    # jangkar unik: kode yang muncul lebih dari sekali hanya dijangkarkan pada baris pertamanya
+    df.loc[df["kode"].duplicated(), "jangkar"] = None
     r = ringkasan(daftar)
     return Tabel(
-        df, nomor="L3.1", judul="Catatan Pemeriksaan Data",
+        df, label="catatan-pemeriksaan", judul="Catatan Pemeriksaan Data", id_baris="jangkar",
         kolom=[Kol("no", "No", "angka", rata="tengah"), Kol("keparahan", "Keparahan"), Kol("kode", "Kode"),
                Kol("tempat", "Tabel / baris"), Kol("besaran", "Besaran"), Kol("tercetak", "Tercetak"),
-               Kol("dihitung", "Dihitung"), Kol("selisih", "Selisih"), Kol("aturan", "Aturan dan keterangan")],
+               Kol("dihitung", "Dihitung"), Kol("selisih", "Selisih"), Kol("aturan", "Aturan dan keterangan"),
+               Kol("keputusan", "Keputusan (data/keputusan_temuan.csv)")],
         catatan=["Selisih = tercetak − dihitung.",
                  f"Ringkasan: {fmt.angka(r['galat'])} galat, {fmt.angka(r['peringatan'])} peringatan, {fmt.angka(r['info'])} info."],
         sumber="data/dicetak.csv (angka tercetak) dan berkas data rinci, dihitung dengan analisis.core.rumus dan analisis.core.kinerja",

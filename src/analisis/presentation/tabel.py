@@ -239,6 +239,8 @@ class Tabel:
     label: str | None = None
     #: sel bertemuan: ``{(posisi baris, kunci kolom): analisis.core.resmi.NilaiResmi}``; ditandai di edisi reviu
     temuan: dict = field(default_factory=dict)
+    #: kolom frame yang menjadi ``id`` baris (jangkar tautan), mis. kode temuan
+    id_baris: str | None = None
 
     def __post_init__(self):
         if self.kolom is None:
@@ -300,6 +302,8 @@ class Tabel:
             kelas = ""
             if self.baris_kelas and isinstance(r.get(self.baris_kelas), str) and r[self.baris_kelas]:
                 kelas = f' class="{esc(r[self.baris_kelas])}"'
+            if self.id_baris and isinstance(r.get(self.id_baris), str):
+                kelas += f' id="{esc(r[self.id_baris])}"'
             badan.append(f"<tr{kelas}>" + "".join(f'<td class="{k.kelas}">{self._sel(i, k, r[k.kunci])}</td>' for k in self.kolom)
                          + "</tr>")
         tubuh = tubuh_tabel(badan, self.catatan, self.sumber, len(self.kolom), self.penutup)
