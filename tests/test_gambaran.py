@@ -126,10 +126,13 @@ def test_grafik_ppks_pas_sumbu_linear_dan_label_indonesia():
 # 2.2 SDM dan sarana
 
 
-def test_tabel_2_2_jumlah_dihitung_dan_berbeda_dari_tercetak():
+def test_tabel_2_2_jumlah_tercetak_bertanda_temuan():
+    """JUMLAH PNS tampil 22 seperti tercetak (keputusan register); jumlah baris 21 ada di penanda temuan."""
     t = gambaran.tabel_asn(gambaran.asn_jabatan())
     j = _baris(t, "nama_jabatan", "JUMLAH")
-    assert (int(j["pns"]), int(j["honorer"])) == (21, 21)
+    assert (int(j["pns"]), int(j["honorer"])) == (22, 21)
+    assert int(gambaran.asn_jabatan()["pns"].sum()) == 21
+    assert 'data-kode="JUMLAH-ASN-PNS"' in t.html() and "dihitung 21" in t.html()
     assert data.dicetak("asn.jumlah_honorer.tabel_2_2") == "21"  # Tabel 2.2 JUMLAH HONORER
     assert data.dicetak("asn.jumlah_pns.tabel_2_2") == "22"  # tercetak 22, baris-barisnya berjumlah 21
     assert _tampil(t, _baris(t, "nama_jabatan", "PEKERJA SOSIAL MADYA"), "pns") == "-"  # nol tampil "-" seperti sumber
@@ -139,7 +142,7 @@ def test_tabel_2_2_jumlah_dihitung_dan_berbeda_dari_tercetak():
 def test_kalimat_pns_dan_selisih_rincian():
     rinci = gambaran.asn_rincian()
     rekap = gambaran.rekap_asn(gambaran.asn_jabatan(), rinci)
-    assert "berjumlah 21 (dua puluh satu) orang menurut @tabel:asn" in gambaran.kalimat_pns(rekap)
+    assert "berjumlah 22 (dua puluh dua) orang menurut @tabel:asn" in gambaran.kalimat_pns(rekap)
     h = gambaran.rincian_pns(rinci, rekap).data
     for butir in ["Eselon IV: 2 orang", "Golongan III: 14 orang", "S-1: 12 orang", "Laki-laki: 12 orang", "Perempuan: 10 orang"]:
         assert f"<li>{butir}</li>" in h  # 2.2.1 rincian
@@ -163,7 +166,7 @@ def test_tabel_2_3_sdm_kesos():
         ("PERALATAN DAN MESIN", "Rp 1.906.887.580"),  # baris tebal 2
         ("GEDUNG DAN BANGUNAN", "Rp 5.698.359.250"),  # baris tebal 3
         ("JALAN, IRIGASI DAN JARINGAN", "Rp 3.173.368.100"),  # baris tebal 4
-        ("KOSTRUKSI DALAM Pengerjaan", "Rp 12.430.000"),  # dihitung; sumber mencetak 484.557.500
+        ("KOSTRUKSI DALAM Pengerjaan", "Rp 484.557.500"),  # tercetak (keputusan register); baris rinci berjumlah 12.430.000
     ],
 )
 def test_tabel_2_4_subtotal(kelompok, subtotal):
@@ -172,10 +175,11 @@ def test_tabel_2_4_subtotal(kelompok, subtotal):
     assert _tampil(t, b, "nilai") == subtotal
 
 
-def test_tabel_2_4_total_dihitung():
+def test_tabel_2_4_total_tercetak_bertanda_temuan():
     t = gambaran.tabel_aset(gambaran.aset(2025), 2025)
-    assert _baris(t, "klasifikasi", "TOTAL")["nilai"] == 11_079_039_430
-    assert data.dicetak("aset.total") == "11.266.644.930,00"  # tercetak berbeda: pemeriksa melaporkannya
+    assert _baris(t, "klasifikasi", "TOTAL")["nilai"] == 11_266_644_930  # seperti tercetak
+    assert gambaran.aset(2025)["nilai"].sum() == 11_079_039_430  # jumlah baris rinci
+    assert 'data-kode="JUMLAH-ASET-TOTAL"' in t.html() and "Rp 11.079.039.430" in t.html()
 
 
 # ----------------------------------------------------------------------------
@@ -246,7 +250,7 @@ def test_tabel_2_9_rencana_aksi_jumlah_dari_baris_terbaca():
 @pytest.mark.parametrize(
     "no, penerima, realisasi, kategori, tercetak",
     [
-        ("1.", "60", "80 %", "Tuntas Madya", "Tuntas Pratama"),  # sumber: mutu menurunkan indeks (aturan-kinerja.md)
+        ("1.", "60", "80 %", "Tuntas Pratama", "Tuntas Pratama"),  # tercetak; dari realisasi saja: Tuntas Madya
         ("2.", "18", "100 %", "Tuntas Paripurna", "Tuntas Paripurna"),
         ("3.", "10", "100 %", "Tuntas Paripurna", "Tuntas Paripurna"),
         ("4.", "7", "100 %", "Tuntas Paripurna", "Tuntas Paripurna"),

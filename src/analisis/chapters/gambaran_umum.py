@@ -41,7 +41,7 @@ from decimal import Decimal
 import pandas as pd
 from IPython.display import HTML, Markdown
 
-from ..core import data, kinerja, rumus
+from ..core import data, kinerja, resmi, rumus
 from ..core import format as fmt
 from ..core.aturan import PITA_SPM, SUMBER_ATURAN, Pita, uraian_pita
 from ..core.kesalahan import KesalahanParameter
@@ -49,7 +49,7 @@ from ..core.parameter import muat as muat_parameter
 from ..core.periode import label_periode, periode_dokumen, urutan_periode
 from ..presentation.grafik import Gambar, WARNA, bergaya, subplots, sumbu_angka, sumbu_persen
 from ..presentation.tabel import Kol, Tabel, daftar, esc, paragraf, pengantar_lanskap
-from ..presentation.teks import Kalimat
+from ..presentation.teks import Kalimat, bertanda
 from ._organisasi import unit as _unit
 
 __all__ = [
@@ -332,14 +332,20 @@ def rekap_asn(asn: pd.DataFrame, rincian: pd.DataFrame) -> dict:
 
 
 def kalimat_pns(rekap: dict) -> Kalimat:
-    """Kalimat pembuka 2.2.1: jumlah PNS = jumlah kolom PNS Tabel ASN.
+    """Kalimat pembuka 2.2.1: jumlah PNS resmi (:func:`analisis.core.resmi.nilai`, temuan ``NARASI-ASN-PNS``).
+
+    Jumlah kolom PNS Tabel ASN (21) berbeda dengan yang tercetak (22); yang
+    tampil adalah keputusan register (tercetak, didukung tiga rincian).
 
     >>> kalimat_pns(rekap_asn(asn_jabatan(), asn_rincian()))
-    'Dukungan Sumber Daya Manusia Aparatur Sipil Negara (ASN) pada Dinas Sosial Kabupaten Seruyan yang berstatus Pegawai Negeri Sipil (PNS) berjumlah 21 (dua puluh satu) orang menurut @tabel:asn, dengan rincian sebagai berikut:'
+    'Dukungan Sumber Daya Manusia Aparatur Sipil Negara (ASN) pada Dinas Sosial Kabupaten Seruyan yang berstatus Pegawai Negeri Sipil (PNS) berjumlah 22 (dua puluh dua) orang menurut @tabel:asn, dengan rincian sebagai berikut:'
     """
-    return Kalimat(
+    n = resmi.nilai("NARASI-ASN-PNS", rekap["pns"])
+    jumlah = _orang(int(n.nilai))
+    return bertanda(
         f"Dukungan Sumber Daya Manusia Aparatur Sipil Negara (ASN) pada {data.instansi()['nama_lengkap']} yang berstatus "
-        f"Pegawai Negeri Sipil (PNS) berjumlah {_orang(rekap['pns'])} menurut @tabel:asn, dengan rincian sebagai berikut:"
+        f"Pegawai Negeri Sipil (PNS) berjumlah {jumlah} menurut @tabel:asn, dengan rincian sebagai berikut:",
+        (jumlah, n),
     )
 
 
@@ -413,21 +419,25 @@ def tabel_asn(asn: pd.DataFrame) -> Tabel:
 
     Nol ditampilkan "-" seperti dokumen sumber; frame di balik tabel tetap angka.
 
+    Baris JUMLAH: jumlah kolom, atau angka resmi bila tercetak berbeda
+    (:func:`analisis.core.resmi.nilai`, temuan ``JUMLAH-ASN-PNS``: tercetak 22,
+    jumlah baris 21).
+
     >>> t = tabel_asn(asn_jabatan())
     >>> t.df.iloc[-1]["nama_jabatan"], int(t.df.iloc[-1]["pns"]), int(t.df.iloc[-1]["honorer"])
-    ('JUMLAH', 21, 21)
-    >>> '<td class="rata-kanan">-</td>' in t.html(), t.label
-    (True, 'asn')
+    ('JUMLAH', 22, 21)
+    >>> '<td class="rata-kanan">-</td>' in t.html(), t.label, 'data-kode="JUMLAH-ASN-PNS"' in t.html()
+    (True, 'asn', True)
     """
     df = asn[["no", "nama_jabatan", "pns", "honorer", "kelas_jabatan"]]
-    df = _dengan_jumlah(df, {"nama_jabatan": "JUMLAH", "pns": int(asn["pns"].sum()), "honorer": int(asn["honorer"].sum())})
+    pns = resmi.nilai("JUMLAH-ASN-PNS", int(asn["pns"].sum()))
+    df = _dengan_jumlah(df, {"nama_jabatan": "JUMLAH", "pns": int(pns.nilai), "honorer": int(asn["honorer"].sum())})
     return Tabel(
         df, label="asn", judul=f"Data Existing Pegawai ASN {data.instansi()['nama_perangkat_daerah']}",
         kolom=[KolIsi("no", "No", rata="tengah"), Kol("nama_jabatan", "Nama Jabatan"), KolIsi("pns", "PNS", _nihil),
                KolIsi("honorer", "Honorer", _nihil), KolIsi("kelas_jabatan", "Kelas Jabatan", "angka", rata="tengah")],
-        catatan=["Tanda - berarti tidak ada pegawai pada jabatan tersebut. Nomor urut sesuai dokumen sumber.",
-                 "Baris JUMLAH dihitung dari baris jabatan. Berkas data kepegawaian tidak mencantumkan tahun data."],
-        baris_kelas="kelas",
+        catatan=["Tanda - berarti tidak ada pegawai pada jabatan tersebut."],
+        baris_kelas="kelas", temuan={(len(df) - 1, "pns"): pns},
     )
 
 
@@ -487,21 +497,28 @@ def tabel_aset(aset: pd.DataFrame, tahun: int) -> Tabel:
     >>> t.sumber
     'Subbagian Umum, Perlengkapan dan Kepegawaian'
     >>> fmt.rupiah(t.df.iloc[-1]["nilai"]), t.df.iloc[2][["klasifikasi", "kelas"]].tolist(), fmt.rupiah(t.df.iloc[2]["nilai"])
-    ('Rp 11.079.039.430', ['PERALATAN DAN MESIN', 'kelompok'], 'Rp 1.906.887.580')
+    ('Rp 11.266.644.930', ['PERALATAN DAN MESIN', 'kelompok'], 'Rp 1.906.887.580')
+    >>> fmt.rupiah(t.df[t.df["kelas"] == "kelompok"]["nilai"].iloc[-1])  # subtotal kelompok 5 seperti tercetak
+    'Rp 484.557.500'
+    
     """
     th = int(aset["tahun"].iloc[0])
-    baris = []
+    baris, temuan = [], {}
     for (kno, kel), g in aset.groupby(["kelompok_no", "kelompok"], sort=False):
-        baris.append({"no": int(kno), "klasifikasi": kel, "nilai": float(g["nilai"].sum()), "kelas": "kelompok"})
+        sub = resmi.nilai(f"JUMLAH-ASET-SUBTOTAL-{int(kno)}", float(g["nilai"].sum()))
+        temuan[(len(baris), "nilai")] = sub
+        baris.append({"no": int(kno), "klasifikasi": kel, "nilai": float(sub.nilai), "kelas": "kelompok"})
         baris.extend({"no": pd.NA, "klasifikasi": r.klasifikasi, "nilai": float(r.nilai), "kelas": ""} for r in g.itertuples())
-    baris.append({"no": pd.NA, "klasifikasi": "TOTAL", "nilai": float(aset["nilai"].sum()), "kelas": "jumlah"})
+    total = resmi.nilai("JUMLAH-ASET-TOTAL", float(aset["nilai"].sum()))
+    temuan[(len(baris), "nilai")] = total
+    baris.append({"no": pd.NA, "klasifikasi": "TOTAL", "nilai": float(total.nilai), "kelas": "jumlah"})
     return Tabel(
         pd.DataFrame(baris).astype({"no": "Int64"}), label="aset",
         judul=f"Sarana Prasarana {data.instansi()['nama_perangkat_daerah']} Tahun {th}",
         kolom=[KolIsi("no", "No.", rata="tengah"), Kol("klasifikasi", "Klasifikasi"), Kol("nilai", "Nilai Aset Tetap", "rupiah")],
         catatan=["Baris kelompok (tebal) adalah jumlah klasifikasi di bawahnya; TOTAL adalah jumlah seluruh klasifikasi."]
         + _catatan_tahun(tahun, th, "aset"),
-        sumber=_nama_unit("subbag_umum"), baris_kelas="kelas",
+        sumber=_nama_unit("subbag_umum"), baris_kelas="kelas", temuan=temuan,
     )
 
 
@@ -1100,11 +1117,13 @@ def tabel_spm(spm: pd.DataFrame, pita: tuple[Pita, ...]) -> Tabel:
 
     >>> t = tabel_spm(realisasi_spm(2025)[1], pita_spm(2025))
     >>> t.judul, t.df["kategori"].tolist()
-    ('Realisasi SPM Bidang Sosial Tahun 2024', ['Tuntas Madya', 'Tuntas Paripurna', 'Tuntas Paripurna', 'Tuntas Paripurna', 'Tuntas Paripurna'])
+    ('Realisasi SPM Bidang Sosial Tahun 2024', ['Tuntas Pratama', 'Tuntas Paripurna', 'Tuntas Paripurna', 'Tuntas Paripurna', 'Tuntas Paripurna'])
     """
     th = int(spm["tahun"].iloc[0])
-    df = spm.drop(columns=[k for k in ("_baris",) if k in spm.columns])
-    df = df.assign(kategori=[rumus.kategori_spm(v, pita) for v in spm["realisasi"]])
+    df = spm.drop(columns=[k for k in ("_baris",) if k in spm.columns]).reset_index(drop=True)
+    kategori = [resmi.nilai(f"KATEGORI-SPM-{th}-{int(no)}", rumus.kategori_spm(v, pita))
+                for no, v in zip(df["no"], df["realisasi"])]
+    df = df.assign(kategori=[k.nilai for k in kategori])
     catatan = [
         "Kategori dihitung dari persentase realisasi capaian, yang diperlakukan sebagai komponen penerima layanan dasar. "
         "Komponen mutu minimal layanan (bobot 20 %) tidak tersedia dalam data, sehingga indeks SPM penuh menurut "
@@ -1117,7 +1136,7 @@ def tabel_spm(spm: pd.DataFrame, pita: tuple[Pita, ...]) -> Tabel:
                Kol("indikator", "Indikator Pencapaian"), Kol("penerima", "Jumlah Penerima Layanan", "angka"),
                Kol("target_nspk", "Target NSPK", "persen0"), Kol("realisasi", "Realisasi Capaian", "persen0"),
                Kol("kategori", "Kategori")],
-        catatan=catatan,
+        catatan=catatan, temuan={(i, "kategori"): k for i, k in enumerate(kategori)},
     )
 
 
