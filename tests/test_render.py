@@ -187,6 +187,13 @@ def test_render_dua_bab(proyek):
     assert [b.berkas for b in hasil.bab] == ["01_pendahuluan.ipynb", "02_gambaran_umum.ipynb"]
     assert [b.judul for b in hasil.bab] == [["BAB I PENDAHULUAN"], ["BAB II GAMBARAN UMUM"]]
     assert all(b.dieksekusi.is_file() for b in hasil.bab)
+    # papermill menyuntikkan parameter dan mencatat eksekusinya di metadata buku
+    nb = nbformat.read(hasil.bab[0].dieksekusi, as_version=4)
+    suntik = [c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])]
+    assert len(suntik) == 1 and suntik[0].source == '# Parameters\ntahun = 2025\nperiode = "Triwulan II"\n'
+    assert nb.metadata.papermill["parameters"] == {"tahun": 2025, "periode": "Triwulan II"}
+    assert nb.metadata.papermill["exception"] is None and nb.metadata.papermill["duration"] is not None
+    assert all(c.metadata.papermill["status"] == "completed" for c in nb.cells)
     assert sorted(p.name for p in (folder / "dieksekusi").iterdir()) == [b.berkas for b in hasil.bab]
     assert {"parameter", "eksekusi", "html", "total"} <= set(hasil.durasi)
     assert not list(proyek.rendered.glob(".bangun-*"))
@@ -294,6 +301,11 @@ def test_bab_gagal_tidak_menyentuh_hasil_lama(proyek):
     dieksekusi = nbformat.read(gagal / "dieksekusi" / "03_rusak.ipynb", as_version=4)
     galat = [o for c in dieksekusi.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
     assert galat and galat[0].ename == "ValueError"
+    # papermill menandai sel yang gagal (sel penanda di awal buku dan tepat sebelum sel itu)
+    penanda = [i for i, c in enumerate(dieksekusi.cells) if "papermill-error-cell-tag" in c.metadata.get("tags", [])]
+    assert penanda[0] == 0 and len(penanda) == 2
+    assert dieksekusi.metadata.papermill["parameters"] == {"tahun": 2025, "periode": "Triwulan I"}
+    assert dieksekusi.metadata.papermill["exception"] is True
     assert (gagal / "dieksekusi" / "01_pendahuluan.ipynb").is_file()
     assert not list(proyek.rendered.glob(".bangun-*"))
 

@@ -470,6 +470,7 @@ class _Kernel:
         self.km = None
         self.kc = None
         self.jumlah_bab = 0
+        self.nb_aktif = None
 
     @property
     def pid(self) -> int | None:
@@ -515,25 +516,47 @@ class _Kernel:
             jejak = _ANSI.sub("", "\n".join(isi.get("traceback") or []))
             raise _KernelRusak(f"persiapan kernel gagal: {isi.get('ename')}: {isi.get('evalue')}\n{jejak}")
 
-    def eksekusi(self, nb, cwd: Path, jejak: Path | None) -> None:
-        """Eksekusi ``nb`` (diubah di tempat) dari keadaan segar; galat sel = ``CellExecutionError``."""
-        self._jalankan(self._eksekusi(nb, cwd, jejak))
+    def eksekusi_papermill(self, nb_man, *, cwd_iku: str | None = None, jejak: str | None = None, **_: Any):
+        """Dipanggil :class:`analisis.document.mesin.MesinIKU`: eksekusi ``nb_man.nb`` di kernel ini.
 
-    async def _eksekusi(self, nb, cwd: Path, jejak: Path | None) -> None:
-        from nbclient import NotebookClient
+        Seperti ``PapermillNotebookClient.execute`` (status sel lewat
+        ``nb_man``, sel gagal ditandai dan eksekusi berhenti), tetapi di kernel
+        yang sudah hangat dan dari keadaan segar (``_iku_kernel.mulai``).
+        """
+        self.nb_aktif = nb_man.nb
+        return self._jalankan(self._eksekusi_papermill(nb_man, Path(cwd_iku or self.cwd), jejak))
 
-        jejak_teks = os.path.abspath(jejak) if jejak else None
-        await self._diam(f"__import__('sys').modules['_iku_kernel'].mulai({jejak_teks!r}, {os.path.abspath(cwd)!r})")
+    async def _eksekusi_papermill(self, nb_man, cwd: Path, jejak: str | None):
+        from nbclient.exceptions import CellExecutionError
+        from nbclient.util import ensure_async
+        from papermill.clientwrap import PapermillNotebookClient
+
+        await self._diam(f"__import__('sys').modules['_iku_kernel'].mulai({jejak!r}, {os.path.abspath(cwd)!r})")
         self.jumlah_bab += 1
         self.sel_berjalan = None
-        klien = NotebookClient(
-            nb, km=self.km, timeout=self.batas_waktu, startup_timeout=BATAS_WAKTU_KERNEL,
+        klien = PapermillNotebookClient(
+            nb_man, km=self.km, timeout=self.batas_waktu, startup_timeout=BATAS_WAKTU_KERNEL,
             kernel_name="python3", record_timing=False, resources={"metadata": {"path": str(cwd)}},
         )
         klien.on_cell_execute = lambda cell, cell_index: setattr(self, "sel_berjalan", cell_index)
         klien.kc = self.kc
-        await klien.async_execute()
-        await self._diam("__import__('sys').modules['_iku_kernel'].selesai()")
+        klien.reset_execution_trackers()
+        info = await klien.async_wait_for_reply(await ensure_async(self.kc.kernel_info()))
+        if info is not None and "language_info" in info["content"]:
+            klien.nb.metadata["language_info"] = info["content"]["language_info"]
+        for indeks, sel in enumerate(klien.nb.cells):
+            try:
+                nb_man.cell_start(sel, indeks)
+                await klien.async_execute_cell(sel, indeks, execution_count=klien.code_cells_executed + 1)
+            except CellExecutionError as e:
+                nb_man.cell_exception(klien.nb.cells[indeks], cell_index=indeks, exception=e)
+                break
+            finally:
+                nb_man.cell_complete(klien.nb.cells[indeks], cell_index=indeks)
+        else:
+            await self._diam("__import__('sys').modules['_iku_kernel'].selesai()")
+        klien.set_widgets_metadata()
+        return klien.nb
 
     def bunuh(self) -> None:
         """Hentikan proses kernel seketika (dari utas mana pun)."""
@@ -632,24 +655,12 @@ class _Kolam:
 _konteks = threading.local()
 
 
-def _suntik_parameter(nb, parameter: dict) -> None:
-    """Sisipkan sel ``injected-parameters`` setelah sel bertag ``parameters`` (seperti papermill)."""
-    import nbformat
+def _sel_bernomor(nb, lewati: tuple[str, ...] = ("injected-parameters", "papermill-error-cell-tag"),
+                  ) -> Iterator[tuple[int, int, Any, list]]:
+    """(nomor, indeks, sel, tag) setiap sel; nomor menurut buku asli (mulai 1).
 
-    def tag(c):
-        return c.get("metadata", {}).get("tags", [])
-
-    sel = [c for c in nb.cells if "injected-parameters" not in tag(c)]
-    baris = ["# Parameters", *(f"{k} = {v!r}" for k, v in parameter.items())]
-    baru = nbformat.v4.new_code_cell("\n".join(baris) + "\n")
-    baru.metadata["tags"] = ["injected-parameters"]
-    letak = next((i + 1 for i, c in enumerate(sel) if "parameters" in tag(c)), 0)
-    sel.insert(letak, baru)
-    nb.cells = sel
-
-
-def _sel_bernomor(nb, lewati: tuple[str, ...] = ("injected-parameters",)) -> Iterator[tuple[int, int, Any, list]]:
-    """(nomor, indeks, sel, tag) setiap sel; nomor menurut buku asli (mulai 1), sel bertag ``lewati`` tidak dihitung."""
+    Sel bertag ``lewati`` (parameter suntikan dan penanda galat papermill) tidak dihitung.
+    """
     nomor = 0
     for indeks, cell in enumerate(nb.cells):
         tags = cell.get("metadata", {}).get("tags", [])
@@ -733,17 +744,22 @@ def _periksa_berkas_data() -> None:
 
 
 def _eksekusi(sumber: Path, tujuan: Path, relatif: str, parameter: dict, cwd: Path) -> None:
-    """Eksekusi buku ``sumber`` dengan ``parameter`` dan tulis hasilnya ke ``tujuan``.
+    """Eksekusi buku ``sumber`` dengan ``parameter`` lewat papermill dan tulis hasilnya ke ``tujuan``.
 
-    Kernel diambil dari kumpulan utas ini (``_konteks.kolam``); di luar
-    :func:`render_tahun` dipakai kernel baru yang ditutup sesudahnya.
-    Berkas ``data/`` yang dibaca dicatat di ``_konteks.jejak``.
+    :func:`papermill.execute_notebook` dengan mesin ``iku``
+    (:mod:`analisis.document.mesin`): parameter disuntikkan papermill, sel yang
+    gagal ditandai papermill. Kernel diambil dari kumpulan utas ini
+    (``_konteks.kolam``); di luar :func:`render_tahun` dipakai kernel baru yang
+    ditutup sesudahnya. Berkas ``data/`` yang dibaca dicatat di ``_konteks.jejak``.
     """
     import nbformat
-    from nbclient.exceptions import CellExecutionError, CellTimeoutError
+    import papermill
+    from nbclient.exceptions import CellTimeoutError
+    from papermill.exceptions import PapermillExecutionError
 
-    nb = nbformat.read(sumber, as_version=4)
-    _suntik_parameter(nb, parameter)
+    from . import mesin
+
+    mesin.daftarkan()
     kolam: _Kolam | None = getattr(_konteks, "kolam", None)
     jejak: Path | None = getattr(_konteks, "jejak", None)
     sementara = kolam is None
@@ -754,24 +770,36 @@ def _eksekusi(sumber: Path, tujuan: Path, relatif: str, parameter: dict, cwd: Pa
             kernel = kolam.ambil()
         except Exception as e:  # noqa: BLE001 - kernel tidak dapat dimulai
             raise _GagalBab(sumber.name, None, f"kernel tidak dapat dimulai: {type(e).__name__}: {e}") from e
+        kernel.nb_aktif = None
         try:
-            kernel.eksekusi(nb, Path(cwd), jejak)
-        except CellExecutionError as e:
+            papermill.execute_notebook(
+                str(sumber), str(tujuan), parameters=parameter, engine_name=mesin.NAMA, kernel_name="python3",
+                progress_bar=False, request_save_on_cell_execute=False, start_timeout=BATAS_WAKTU_KERNEL,
+                execution_timeout=kernel.batas_waktu, kernel_iku=kernel,
+                cwd_iku=str(cwd), jejak=os.path.abspath(jejak) if jejak else None,
+            )
+        except PapermillExecutionError as e:
+            # papermill sudah menulis buku dengan sel penanda galat ke ``tujuan``
             kolam.kembalikan(kernel)
-            nbformat.write(nb, tujuan)
+            nb = nbformat.read(tujuan, as_version=4)
             raise _gagal_sel(nb, sumber.name, relatif, e) from e
         except CellTimeoutError as e:
             kolam.buang(kernel)
-            with contextlib.suppress(Exception):
-                nbformat.write(nb, tujuan)
+            nb = kernel.nb_aktif
+            if nb is not None:
+                with contextlib.suppress(Exception):
+                    nbformat.write(nb, tujuan)
+            else:
+                nb = nbformat.read(sumber, as_version=4)
             raise _gagal_waktu(nb, sumber.name, relatif, kernel.sel_berjalan, kernel.batas_waktu) from e
         except BaseException as e:
-            # kernel mati, sel melewati batas waktu, dihentikan: kernel ini tidak dipakai lagi
+            # kernel mati, dihentikan: kernel ini tidak dipakai lagi
             kolam.buang(kernel)
             ada = None
-            with contextlib.suppress(Exception):
-                nbformat.write(nb, tujuan)
-                ada = relatif
+            if kernel.nb_aktif is not None:
+                with contextlib.suppress(Exception):
+                    nbformat.write(kernel.nb_aktif, tujuan)
+                    ada = relatif
             if isinstance(e, Exception):
                 raise _GagalBab(sumber.name, ada, f"{type(e).__name__}: {e}") from e
             raise
@@ -779,12 +807,11 @@ def _eksekusi(sumber: Path, tujuan: Path, relatif: str, parameter: dict, cwd: Pa
     finally:
         if sementara:
             kolam.tutup()
-    nbformat.write(nb, tujuan)
 
 
 def _periksa_keluaran_galat(nb, berkas: str, relatif: str) -> None:
     """Keluaran ``error`` (mis. sel bertag raises-exception) tidak boleh masuk dokumen."""
-    for nomor, _, cell, _ in _sel_bernomor(nb, ("injected-parameters", "papermill-error-cell-tag")):
+    for nomor, _, cell, _ in _sel_bernomor(nb):
         for out in cell.get("outputs", []) if cell.cell_type == "code" else []:
             if out.get("output_type") == "error":
                 raise _GagalBab(
