@@ -14,7 +14,7 @@ TERLARANG = re.compile(r"\b(nan|NaN|None|inf|NaT)\b|<NA>")
 
 
 def _sel(tahun, kode, kolom):
-    return evaluasi.tabel_realisasi_iku(tahun).df.set_index("kode").loc[kode, kolom]
+    return evaluasi.tabel_realisasi_iku(evaluasi.evaluasi_iku(tahun)).df.set_index("kode").loc[kode, kolom]
 
 
 def _spasi(t: str) -> str:
@@ -79,12 +79,12 @@ def test_tabel_2_11_sel(tahun, kode, kolom, harapan):
     ],
 )
 def test_judul_tabel_2_11(tahun, judul):
-    t = evaluasi.tabel_realisasi_iku(tahun)
-    assert (t.nomor, t.judul, t.lebar) == ("2.11", judul, True)
+    t = evaluasi.tabel_realisasi_iku(evaluasi.evaluasi_iku(tahun))
+    assert (t.label, t.nomor, t.judul, t.lebar) == ("realisasi-iku", None, judul, True)
 
 
 def test_tabel_2_11_periode_ditimpa():
-    t = evaluasi.tabel_realisasi_iku(2025, "Tahunan")
+    t = evaluasi.tabel_realisasi_iku(evaluasi.evaluasi_iku(2025, "Tahunan"))
     assert t.judul.endswith("Tahun 2024 dan Tahun 2025")
 
 
@@ -132,7 +132,7 @@ def test_narasi_ppks_tanpa_tahun_sebelumnya():
 
 @pytest.mark.parametrize("tahun", [2026, 2027, 2028, 2029])
 def test_narasi_tahun_tanpa_realisasi(tahun):
-    h = evaluasi.narasi_ppks(tahun).data + evaluasi.narasi_sakip(tahun).data + evaluasi.kalimat_ketersediaan(tahun).data
+    h = evaluasi.narasi_ppks(tahun).data + evaluasi.narasi_sakip(tahun).data + evaluasi.kalimat_ketersediaan(evaluasi.evaluasi_iku(tahun)).data
     assert f"Data realisasi tahun {tahun} belum tersedia" in h
     assert "0,00 %" not in h
 
@@ -207,7 +207,7 @@ def test_aturan_dari_parameter_dipakai(tmp_path, monkeypatch):
              "    - {batas_bawah: 0, label: Tidak Tercapai, inklusif: true}\n")
     (akar / "parameters" / "2025.yml").write_text(teks, encoding="utf-8")
     monkeypatch.setenv("IKU_ROOT", str(akar))
-    df = evaluasi.tabel_realisasi_iku(2025).df.set_index("kode")
+    df = evaluasi.tabel_realisasi_iku(evaluasi.evaluasi_iku(2025)).df.set_index("kode")
     assert df.loc["IKU-01", "c1"] == "82,20 % (Tidak Tercapai)"
     assert df.loc["IKU-02", "c1"] == "104,66 % (Tercapai); predikat B (Baik)"
     assert "parameter dokumen" in evaluasi.kalimat_aturan(2025)
@@ -236,7 +236,7 @@ def test_grafik_sakip_target_dan_realisasi():
     assert d.loc[2024, "target_predikat"] == "B"
     assert d.loc[2026, "target"] == 60.0 and d.loc[2029, "target"] == 66.0
     assert d.loc[2025, "nilai"] is None  # dokumen 2024 tidak memakai realisasi 2025
-    assert evaluasi.grafik_sakip(2024).judul == "Nilai SAKIP terhadap target 2023–2029"
+    assert evaluasi.grafik_sakip(evaluasi.data_grafik_sakip(2024)).judul == "Nilai SAKIP terhadap target 2023–2029"
 
 
 def test_grafik_capaian_ppks_belum_tersedia():
@@ -252,15 +252,17 @@ def test_grafik_capaian_ppks_belum_tersedia():
 def test_tidak_ada_nan_none_inf(tahun):
     keluaran = [
         evaluasi.pengantar(tahun).data,
-        evaluasi.tabel_realisasi_iku(tahun).html(),
-        evaluasi.kalimat_ketersediaan(tahun).data,
+        evaluasi.tabel_realisasi_iku(evaluasi.evaluasi_iku(tahun)).html(),
+        evaluasi.kalimat_ketersediaan(evaluasi.evaluasi_iku(tahun)).data,
         evaluasi.narasi_ppks(tahun).data,
         evaluasi.faktor_penurunan(tahun).data,
         evaluasi.narasi_sakip(tahun).data,
     ]
     for k in keluaran:
         assert not TERLARANG.search(re.sub(r"<[^>]+>", " ", k)), k
-    for g in (evaluasi.grafik_ppks(tahun), evaluasi.grafik_capaian_ppks(tahun), evaluasi.grafik_sakip(tahun)):
+    for g in (evaluasi.grafik_ppks(evaluasi.data_grafik_ppks(tahun)),
+              evaluasi.grafik_capaian_ppks(evaluasi.data_grafik_capaian_ppks(tahun)),
+              evaluasi.grafik_sakip(evaluasi.data_grafik_sakip(tahun))):
         teks_svg = " ".join(re.findall(r">([^<>]+)<", g.svg()))
         assert not TERLARANG.search(teks_svg)
 
@@ -273,4 +275,6 @@ def test_pengantar_tahun_dokumen_bukan_tahun_sumber():
 @pytest.mark.parametrize("n, kata", [(1, "satu"), (5, "lima"), (11, "sebelas"), (12, "dua belas"), (19, "sembilan belas"),
                                       (40, "empat puluh"), (111, "seratus sebelas"), (2025, "dua ribu dua puluh lima")])
 def test_terbilang(n, kata):
-    assert evaluasi.terbilang(n) == kata
+    from analisis.core.format import terbilang
+
+    assert terbilang(n) == kata

@@ -14,7 +14,11 @@ Setiap angka dihitung dari ``data/`` lewat :mod:`analisis.core.kinerja`:
   :func:`analisis.core.rumus.kategori_capaian`. Pita yang dipakai adalah pita
   parameter dokumen (:meth:`analisis.core.parameter.Parameter.tabel_aturan`).
 
-Tabel 2.11 menyajikan tahun N−1 (tahunan) dan tahun N (periode dokumen).
+Tabel realisasi IKU (Tabel 2.11 sumber) menyajikan tahun N−1 (tahunan) dan
+tahun N (periode dokumen). Buku ``03_evaluasi_iku`` memuat frame numerik
+``ev = evaluasi_iku(tahun, periode)`` dan frame grafik (``data_grafik_*``) lalu
+menyajikannya dengan fungsi yang menerima frame itu; tabel dan gambar diberi
+label dan nomornya diberi mesin dokumen.
 
 Examples
 --------
@@ -34,19 +38,15 @@ from IPython.display import HTML, Markdown
 
 from ..core import data, kinerja, parameter, rumus
 from ..core import format as fmt
-from ..core.aturan import SUMBER_ATURAN, Pita
-from ..presentation.grafik import Gambar, WARNA, bergaya, subplots, sumbu_angka, sumbu_persen
+from ..core.aturan import SUMBER_ATURAN, Pita, uraian_pita
 from ..core.data import periode_renstra
-from ..core.format import bilangan
-from ..presentation.tabel import Kol, Tabel, esc, paragraf
+from ..core.format import bilangan, terbilang
+from ..core.periode import label_periode, label_singkat, periode_dokumen
+from ..presentation.grafik import Gambar, WARNA, bergaya, subplots, sumbu_angka, sumbu_persen
+from ..presentation.tabel import Kol, Tabel, esc, paragraf, rujuk
 
 __all__ = [
-    "NOMOR_GAMBAR",
-    "SINGKATAN_PERIODE",
-    "terbilang",
-    "periode_dokumen",
-    "label_periode",
-    "label_singkat",
+    "LABEL",
     "kolom_evaluasi",
     "evaluasi_iku",
     "pengantar",
@@ -54,7 +54,6 @@ __all__ = [
     "kalimat_ketersediaan",
     "RUMUS_PENURUNAN",
     "kalimat_aturan",
-    "uraian_pita",
     "kalimat_tujuan",
     "kalimat_ppks",
     "narasi_ppks",
@@ -70,15 +69,12 @@ __all__ = [
     "grafik_sakip",
 ]
 
-#: Nomor gambar subbab 2.4. Gambar 2.1–2.5 dipakai subbab 2.1–2.3
-#: (analisis.chapters._organisasi, analisis.chapters.gambaran_umum); ubah di sini bila penomoran bab berubah.
-NOMOR_GAMBAR = {"ppks": "2.6", "capaian_ppks": "2.7", "sakip": "2.8"}
+#: Label tabel dan gambar subbab 2.4 (nomornya diberi mesin dokumen menurut urutan baca).
+LABEL = {"tabel": "realisasi-iku", "ppks": "ppks-per-tahun", "capaian_ppks": "capaian-ppks", "sakip": "nilai-sakip"}
 
-#: Singkatan periode untuk label sumbu grafik: "2025 (TW I)".
-SINGKATAN_PERIODE = {
-    "Triwulan I": "TW I", "Triwulan II": "TW II", "Triwulan III": "TW III", "Triwulan IV": "TW IV",
-    "Semester I": "Smt I", "Semester II": "Smt II",
-}
+#: Ukuran huruf terkecil grafik pada ukuran cetak (issue 14: ≥ 8 pt); grafik selebar halaman A4 tegak.
+HURUF = 8
+LEBAR_CETAK = 6.5
 
 _KODE_PPKS = "ppks_tertangani"
 _KODE_SAKIP = "nilai_sakip"
@@ -86,67 +82,8 @@ _KODE_SAKIP = "nilai_sakip"
 # ----------------------------------------------------------------------------
 # bantuan umum
 
-_SATUAN = ["", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh", "sebelas"]
-
-
-def terbilang(n: int) -> str:
-    """Bilangan bulat 0–999.999 dalam kata (untuk "5 (lima) tahun", "12 (dua belas) PAS").
-
-    >>> terbilang(5), terbilang(12), terbilang(21), terbilang(100), terbilang(1250)
-    ('lima', 'dua belas', 'dua puluh satu', 'seratus', 'seribu dua ratus lima puluh')
-    """
-    n = int(n)
-    if n == 0:
-        return "nol"
-    if n < 12:
-        return _SATUAN[n]
-    if n < 20:
-        return f"{_SATUAN[n - 10]} belas"
-    if n < 100:
-        s = f"{_SATUAN[n // 10]} puluh"
-        return s + (f" {_SATUAN[n % 10]}" if n % 10 else "")
-    if n < 200:
-        return "seratus" + (f" {terbilang(n - 100)}" if n > 100 else "")
-    if n < 1000:
-        return f"{_SATUAN[n // 100]} ratus" + (f" {terbilang(n % 100)}" if n % 100 else "")
-    if n < 2000:
-        return "seribu" + (f" {terbilang(n - 1000)}" if n > 1000 else "")
-    if n < 1_000_000:
-        return f"{terbilang(n // 1000)} ribu" + (f" {terbilang(n % 1000)}" if n % 1000 else "")
-    raise ValueError("terbilang hanya untuk 0–999.999")
-
-
 def _urutan(n: int) -> str:
     return "pertama" if n == 1 else f"ke{terbilang(n)}" if n < 12 else f"ke-{n}"
-
-
-def periode_dokumen(tahun: int, periode: str | None = None) -> str:
-    """Periode realisasi dokumen ``tahun`` (``periode`` menimpa ``parameters/<tahun>.yml``).
-
-    >>> periode_dokumen(2025), periode_dokumen(2026), periode_dokumen(2025, "Tahunan")
-    ('Triwulan I', 'Tahunan', 'Tahunan')
-    """
-    return parameter.muat(tahun, periode).periode
-
-
-def label_periode(tahun: int, periode: str | None) -> str:
-    """ "Tahun 2024" atau "Triwulan I Tahun 2025".
-
-    >>> label_periode(2024, "Tahunan"), label_periode(2025, "Triwulan I")
-    ('Tahun 2024', 'Triwulan I Tahun 2025')
-    """
-    return f"Tahun {tahun}" if periode in (None, "Tahunan") else f"{periode} Tahun {tahun}"
-
-
-def label_singkat(tahun: int, periode: str | None) -> str:
-    """Label sumbu grafik: "2024" atau "2025 (TW I)".
-
-    >>> label_singkat(2024, "Tahunan"), label_singkat(2025, "Triwulan I")
-    ('2024', '2025 (TW I)')
-    """
-    if periode in (None, "Tahunan"):
-        return str(tahun)
-    return f"{tahun} ({SINGKATAN_PERIODE.get(periode, periode)})"
 
 
 def _awal_kalimat(tahun: int, periode: str | None) -> str:
@@ -244,7 +181,14 @@ def evaluasi_iku(tahun: int, periode: str | None = None) -> pd.DataFrame:
         e["predikat"], e["interpretasi"], e["predikat_target"], e["interpretasi_target"] = pred, interp, pred_t, interp_t
         e["tercapai"] = pd.Series(tercapai, index=e.index, dtype=object)
         bagian.append(e)
-    return pd.concat(bagian, ignore_index=True)
+    hasil = pd.concat(bagian, ignore_index=True)
+    hasil.attrs.update(tahun=tahun, periode=periode_dokumen(tahun, periode))
+    return hasil
+
+
+def _kolom_frame(ev: pd.DataFrame) -> list[tuple[int, str]]:
+    """(tahun, periode) kolom tabel menurut urutan frame :func:`evaluasi_iku`."""
+    return list(dict.fromkeys(zip(ev["tahun"].astype(int), ev["periode"])))
 
 
 # ----------------------------------------------------------------------------
@@ -322,29 +266,31 @@ def _teks_capaian(r) -> str:
     return fmt.TIDAK_TERDEFINISI
 
 
-def tabel_realisasi_iku(tahun: int, periode: str | None = None) -> Tabel:
-    """Tabel 2.11 Realisasi IKU tahun N−1 dan periode dokumen tahun N.
+def tabel_realisasi_iku(ev: pd.DataFrame) -> Tabel:
+    """Tabel realisasi IKU (Tabel 2.11 sumber) dari frame :func:`evaluasi_iku`: tahun N−1 dan periode dokumen tahun N.
 
     Kolom: No, Tujuan, Indikator Tujuan, Sasaran, Indikator, lalu untuk setiap
-    tahun Target / Realisasi / Capaian Kinerja. Realisasi nilai SAKIP ditulis
-    "CC (nilai 58,30)"; capaian target angka "95,76 % (Sangat Tinggi)";
-    target predikat dibandingkan predikatnya.
+    tahun Target / Realisasi / Capaian Kinerja. Sel tabel ini menggabungkan
+    beberapa nilai seperti sumber mencetaknya (realisasi nilai SAKIP "CC (nilai
+    58,30)"; capaian target angka "95,76 % (Sangat Tinggi)"; target predikat
+    dibandingkan predikatnya), jadi teksnya disusun dari kolom numerik ``ev``
+    (``realisasi``, ``capaian``, ``predikat``, …) saat tabel dibuat.
 
-    >>> t = tabel_realisasi_iku(2025)
+    >>> t = tabel_realisasi_iku(evaluasi_iku(2025))
     >>> t.df.set_index("kode").loc["IKU-01", ["r0", "c0", "r1", "c1"]].tolist()
     ['95,76 %', '95,76 % (Sangat Tinggi)', '82,20 %', '82,20 % (Tinggi)']
     >>> t.df.set_index("kode").loc["IKU-02", ["t0", "r0", "c0", "t1", "r1"]].tolist()
     ['B (Baik)', 'CC (nilai 58,30)', 'CC (Cukup (Memadai)); di bawah target B', '58 (CC)', 'B (nilai 60,70; s.d. Triwulan II)']
-    >>> tabel_realisasi_iku(2026).df.set_index("kode").loc["IKU-02", ["t1", "r1", "c1"]].tolist()
+    >>> tabel_realisasi_iku(evaluasi_iku(2026)).df.set_index("kode").loc["IKU-02", ["t1", "r1", "c1"]].tolist()
     ['60 (CC)', 'belum tersedia', 'belum tersedia']
     """
-    e = evaluasi_iku(tahun, periode)
-    kol = kolom_evaluasi(tahun, periode)
-    ind = data.muat("indikator").sort_values("no")
-    df = ind[["kode", "no", "tujuan", "indikator_tujuan", "sasaran", "nama"]].copy().reset_index(drop=True)
+    e = ev
+    tahun = int(ev.attrs.get("tahun", ev["tahun"].max()))
+    kol = _kolom_frame(ev)
+    df = ev[ev["tahun"] == kol[-1][0]][["kode", "no", "tujuan", "indikator_tujuan", "sasaran", "nama"]]
+    df = df.sort_values("no").reset_index(drop=True)
     for k in ("tujuan", "indikator_tujuan", "sasaran"):
         df[k] = df[k].map(lambda v: v if isinstance(v, str) else "")
-    df = df[df["kode"].str.startswith("IKU")].reset_index(drop=True)
     kolom = [
         Kol("no", "No.", None, "tengah"),
         Kol("tujuan", "Tujuan"),
@@ -364,7 +310,7 @@ def tabel_realisasi_iku(tahun: int, periode: str | None = None) -> Tabel:
         kolom += [Kol(f"t{i}", "Target", None, "tengah"), Kol(f"r{i}", "Realisasi", None, "tengah"),
                   Kol(f"c{i}", "Capaian Kinerja", None, "tengah")]
         kelompok.append((f"Target Kinerja Tujuan/Sasaran pada {label_periode(th, per)}", 3))
-    catatan = [kalimat_aturan(tahun, periode)]
+    catatan = [kalimat_aturan(tahun, kol[-1][1])]
     if ada_kosong:
         catatan.append("belum tersedia / tidak tersedia: data realisasi periode itu belum ada atau tidak tercatat.")
     if ada_strip:
@@ -372,28 +318,28 @@ def tabel_realisasi_iku(tahun: int, periode: str | None = None) -> Tabel:
     catatan.append("s.d.: realisasi yang tersedia adalah sampai dengan periode yang disebut.")
     (th0, per0), (th1, per1) = kol
     return Tabel(
-        df, nomor="2.11",
+        df, label=LABEL["tabel"],
         judul=f"Realisasi Indikator Kinerja Utama (IKU) {label_periode(th0, per0)} dan {label_periode(th1, per1)}",
         kolom=kolom, catatan=catatan, lebar=True, judul_kelompok=kelompok,
         sumber="target: Tabel 4.1 dan penetapan tahun sebelumnya; realisasi: data PPKS dan hasil evaluasi SAKIP (diolah)",
     )
 
 
-def kalimat_ketersediaan(tahun: int, periode: str | None = None) -> HTML:
-    """Kalimat tentang realisasi tahun ``tahun`` yang belum tersedia (kosong bila semuanya tersedia).
+def kalimat_ketersediaan(ev: pd.DataFrame) -> HTML:
+    """Kalimat tentang realisasi tahun dokumen yang belum tersedia (kosong bila semuanya tersedia), dari frame :func:`evaluasi_iku`.
 
-    >>> kalimat_ketersediaan(2027).data
-    '<p>Data realisasi tahun 2027 belum tersedia. Tabel 2.11 menyajikan target tahun 2027; realisasi dan capaian kinerjanya akan diisi setelah data realisasi dilaporkan. Realisasi terakhir yang tersedia: data PPKS Triwulan I Tahun 2025; nilai SAKIP Triwulan II Tahun 2025.</p>'
-    >>> kalimat_ketersediaan(2025).data
+    >>> print(kalimat_ketersediaan(evaluasi_iku(2027)).data)
+    <p>Data realisasi tahun 2027 belum tersedia. <a class="rujukan" href="#tabel-realisasi-iku" data-jenis="tabel" data-label="realisasi-iku">Tabel [realisasi-iku]</a> menyajikan target tahun 2027; realisasi dan capaian kinerjanya akan diisi setelah data realisasi dilaporkan. Realisasi terakhir yang tersedia: data PPKS Triwulan I Tahun 2025; nilai SAKIP Triwulan II Tahun 2025.</p>
+    >>> kalimat_ketersediaan(evaluasi_iku(2025)).data
     ''
     """
-    e = evaluasi_iku(tahun, periode)
-    kini = e[e["tahun"] == tahun]
+    tahun = int(ev.attrs.get("tahun", ev["tahun"].max()))
+    kini = ev[ev["tahun"] == tahun]
     kosong = kini[~kini["tersedia"].astype(bool)]
     if kosong.empty:
         return HTML("")
     if len(kosong) == len(kini):
-        s = (f"Data realisasi tahun {tahun} belum tersedia. Tabel 2.11 menyajikan target tahun {tahun}; realisasi dan "
+        s = (f"Data realisasi tahun {tahun} belum tersedia. @@TABEL@@ menyajikan target tahun {tahun}; realisasi dan "
              "capaian kinerjanya akan diisi setelah data realisasi dilaporkan.")
     else:
         nama = ", ".join(kosong["nama"])
@@ -401,7 +347,7 @@ def kalimat_ketersediaan(tahun: int, periode: str | None = None) -> HTML:
     terakhir = _realisasi_terakhir(tahun)
     if terakhir:
         s += " Realisasi terakhir yang tersedia: " + "; ".join(terakhir) + "."
-    return HTML(paragraf(s))
+    return HTML(paragraf(s).replace("@@TABEL@@", rujuk("tabel", LABEL["tabel"])))
 
 
 def _realisasi_terakhir(tahun: int) -> list[str]:
@@ -419,30 +365,6 @@ def _realisasi_terakhir(tahun: int) -> list[str]:
         n = kinerja.nilai_sakip(th)
         hasil.append(f"nilai SAKIP {label_periode(th, n[1])}")
     return hasil
-
-
-def uraian_pita(pita: tuple[Pita, ...]) -> str:
-    """Uraian tabel pita, dari yang tertinggi.
-
-    >>> from analisis.core.aturan import PITA_SAKIP, PITA_CAPAIAN
-    >>> uraian_pita(PITA_SAKIP)[:40]
-    'AA > 90; A > 80 s.d. 90; BB > 70 s.d. 80'
-    >>> uraian_pita(PITA_CAPAIAN)
-    'Sangat Tinggi ≥ 91; Tinggi ≥ 76 s.d. < 91; Sedang ≥ 66 s.d. < 76; Rendah ≥ 51 s.d. < 66; Sangat Rendah < 51'
-    """
-    bagian = []
-    for i, p in enumerate(pita):
-        atas = pita[i - 1] if i > 0 else None
-        bawah = None if math.isinf(p.batas_bawah) else f"{'≥' if p.inklusif else '>'} {bilangan(p.batas_bawah)}"
-        teks_atas = None if atas is None else (f"< {bilangan(atas.batas_bawah)}" if atas.inklusif else bilangan(atas.batas_bawah))
-        if bawah and teks_atas:
-            bagian.append(f"{p.label} {bawah} s.d. {teks_atas}")
-        elif bawah:
-            bagian.append(f"{p.label} {bawah}")
-        else:
-            ta = teks_atas if teks_atas.startswith("<") else f"≤ {teks_atas}"
-            bagian.append(f"{p.label} {ta}")
-    return "; ".join(bagian)
 
 
 def kalimat_aturan(tahun: int, periode: str | None = None) -> str:
@@ -714,24 +636,26 @@ def data_grafik_ppks(tahun: int, periode: str | None = None) -> pd.DataFrame:
         e = kinerja.evaluasi_ppks(th, per if th == tahun else "Tahunan")
         baris.append({"tahun": th, "periode": e.periode, "label": label_singkat(th, e.periode),
                       "terdata": e.terdata, "tertangani": e.tertangani})
-    return pd.DataFrame(baris, columns=["tahun", "periode", "label", "terdata", "tertangani"], dtype=object)
+    d = pd.DataFrame(baris, columns=["tahun", "periode", "label", "terdata", "tertangani"], dtype=object)
+    d.attrs.update(tahun=tahun, periode=per)
+    return d
 
 
 def _label_batang(ax, x, y, teks, **kw):
-    ax.annotate(teks, (x, y), xytext=(0, 2), textcoords="offset points", ha="center", va="bottom", fontsize=7.5, **kw)
+    ax.annotate(teks, (x, y), xytext=(0, 2), textcoords="offset points", ha="center", va="bottom", fontsize=HURUF, **kw)
 
 
 @bergaya
-def grafik_ppks(tahun: int, periode: str | None = None, nomor: str | None = None) -> Gambar:
-    """Gambar: PPKS terdata dan tertangani per tahun (data sampai ``tahun``).
+def grafik_ppks(d: pd.DataFrame) -> Gambar:
+    """Gambar PPKS terdata dan tertangani per tahun dari frame :func:`data_grafik_ppks`.
 
-    >>> g = grafik_ppks(2025)
+    >>> g = grafik_ppks(data_grafik_ppks(2025))
     >>> s = g.svg()
-    >>> "2025 (TW I)" in s and "42.583" in s
-    True
+    >>> g.label, "2025 (TW I)" in s and "42.583" in s
+    ('ppks-per-tahun', True)
     """
-    d = data_grafik_ppks(tahun, periode)
-    fig, ax = subplots(figsize=(7, 3.4))
+    tahun = int(d.attrs.get("tahun", d["tahun"].max()))
+    fig, ax = subplots(figsize=(LEBAR_CETAK, 3.4))
     x = list(range(len(d)))
     lebar = 0.38
     ax.bar([i - lebar / 2 for i in x], d["terdata"].astype(float), lebar, color=WARNA["utama"], label="PPKS terdata")
@@ -747,11 +671,11 @@ def grafik_ppks(tahun: int, periode: str | None = None, nomor: str | None = None
     ax.set_ylabel("jiwa")
     ax.set_ylim(0, max(d["terdata"]) * 1.15 if len(d) else 1)
     sumbu_angka(ax)
-    ax.legend(loc="upper right", frameon=False, fontsize=8)
+    ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncol=2, frameon=False, fontsize=HURUF, borderaxespad=0)
     judul = "PPKS terdata dan tertangani per tahun"
     if len(d) and int(d["tahun"].iloc[-1]) < tahun:
         judul += f" (data tersedia sampai tahun {int(d['tahun'].iloc[-1])})"
-    return Gambar(fig, nomor=nomor or NOMOR_GAMBAR["ppks"], judul=judul,
+    return Gambar(fig, label=LABEL["ppks"], judul=judul,
                   sumber="rekap data PPKS (rincian 12 PAS dan rekap tahunan), diolah")
 
 
@@ -784,22 +708,25 @@ def data_grafik_capaian_ppks(tahun: int, periode: str | None = None) -> pd.DataF
         p = None if e is None else e.periode
         baris.append({"tahun": th, "label": label_singkat(th, p), "target": tgt, "realisasi": real,
                       "capaian": None if real is None or tgt is None else rumus.capaian(real, tgt, ind["polaritas"]),
-                      "ada_data": e is not None})
-    return pd.DataFrame(baris, columns=["tahun", "label", "target", "realisasi", "capaian", "ada_data"], dtype=object)
+                      "ada_data": e is not None, "kode": kode, "no": ind["no"], "nama": ind["nama"]})
+    d = pd.DataFrame(baris, columns=["tahun", "label", "target", "realisasi", "capaian", "ada_data", "kode", "no", "nama"],
+                     dtype=object)
+    d.attrs.update(tahun=tahun, periode=per)
+    return d
 
 
 @bergaya
-def grafik_capaian_ppks(tahun: int, periode: str | None = None, nomor: str | None = None) -> Gambar:
-    """Gambar: realisasi IKU 1 (persentase PPKS tertangani) terhadap target per tahun.
+def grafik_capaian_ppks(d: pd.DataFrame) -> Gambar:
+    """Gambar realisasi IKU 1 (persentase PPKS tertangani) terhadap target per tahun, dari :func:`data_grafik_capaian_ppks`.
 
-    >>> s = grafik_capaian_ppks(2026).svg()
-    >>> "95,76 %" in s and "belum" in s and "2025 (TW I)" in s
-    True
+    >>> g = grafik_capaian_ppks(data_grafik_capaian_ppks(2026))
+    >>> s = g.svg()
+    >>> g.label, "95,76 %" in s and "belum" in s and "2025 (TW I)" in s
+    ('capaian-ppks', True)
     """
-    d = data_grafik_capaian_ppks(tahun, periode)
-    kode = _kode_sumber(_KODE_PPKS)
-    ind = _indikator().loc[kode]
-    fig, ax = subplots(figsize=(7, 3.4))
+    tahun = int(d.attrs.get("tahun", d["tahun"].max()))
+    ind = {"no": d["no"].iloc[0], "nama": d["nama"].iloc[0]}
+    fig, ax = subplots(figsize=(LEBAR_CETAK, 3.4))
     x = list(range(len(d)))
     real = [float(v) if v is not None else 0.0 for v in d["realisasi"]]
     ax.bar(x, real, 0.55, color=WARNA["utama"], label="Realisasi (PPKS tertangani)")
@@ -809,7 +736,7 @@ def grafik_capaian_ppks(tahun: int, periode: str | None = None, nomor: str | Non
     for i, r in d.iterrows():
         if r["realisasi"] is not None:
             ax.annotate(fmt.persen(r["realisasi"]), (i, float(r["realisasi"])), xytext=(0, -4), textcoords="offset points",
-                        ha="center", va="top", fontsize=7.5, color="white")
+                        ha="center", va="top", fontsize=HURUF, color="white")
         elif r["tahun"] <= tahun:
             kata = "tidak tersedia" if r["ada_data"] else "belum tersedia"
             _label_batang(ax, i, 0, kata.replace(" ", "\n"), color=WARNA["abu"])
@@ -818,10 +745,10 @@ def grafik_capaian_ppks(tahun: int, periode: str | None = None, nomor: str | Non
     ax.yaxis.set_major_locator(MultipleLocator(20))
     sumbu_persen(ax)
     ax.set_ylabel(f"IKU {ind['no']}")
-    ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=2, frameon=False, fontsize=8)
-    return Gambar(fig, nomor=nomor or NOMOR_GAMBAR["capaian_ppks"],
+    ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=2, frameon=False, fontsize=HURUF)
+    return Gambar(fig, label=LABEL["capaian_ppks"],
                   judul=f"Capaian IKU {ind['no']} ({ind['nama']}) terhadap target",
-                  sumber="target: Tabel 4.1 dan Tabel 2.11; realisasi: rekap data PPKS, diolah")
+                  sumber=f"target: Tabel 4.1 dan @tabel:{LABEL['tabel']}; realisasi: rekap data PPKS, diolah")
 
 
 def data_grafik_sakip(tahun: int, periode: str | None = None) -> pd.DataFrame:
@@ -842,7 +769,9 @@ def data_grafik_sakip(tahun: int, periode: str | None = None) -> pd.DataFrame:
         tgt, tp = kinerja.target(kode, th)
         baris.append({"tahun": th, "label": label_singkat(th, None if n is None else n[1]),
                       "nilai": None if n is None else n[0], "target": tgt, "target_predikat": tp})
-    return pd.DataFrame(baris, columns=["tahun", "label", "nilai", "target", "target_predikat"], dtype=object)
+    d = pd.DataFrame(baris, columns=["tahun", "label", "nilai", "target", "target_predikat"], dtype=object)
+    d.attrs.update(tahun=tahun, periode=per)
+    return d
 
 
 def _batas_pita(pita: tuple[Pita, ...]) -> list[tuple[str, float, float]]:
@@ -856,16 +785,19 @@ def _batas_pita(pita: tuple[Pita, ...]) -> list[tuple[str, float, float]]:
 
 
 @bergaya
-def grafik_sakip(tahun: int, periode: str | None = None, nomor: str | None = None) -> Gambar:
-    """Gambar: nilai SAKIP terhadap target, dengan pita predikat (PermenPANRB 88/2021) sebagai latar.
+def grafik_sakip(d: pd.DataFrame, pita: tuple[Pita, ...] | None = None) -> Gambar:
+    """Gambar nilai SAKIP terhadap target (frame :func:`data_grafik_sakip`), dengan pita predikat sebagai latar.
 
-    >>> g = grafik_sakip(2025)
-    >>> g.judul, "60,70" in g.svg()
-    ('Nilai SAKIP terhadap target 2023–2029', True)
+    ``pita``: pita predikat SAKIP; bawaan pita parameter dokumen tahun frame itu
+    (PermenPANRB 88/2021 bila tidak ditimpa).
+
+    >>> g = grafik_sakip(data_grafik_sakip(2025))
+    >>> g.label, g.judul, "60,70" in g.svg()
+    ('nilai-sakip', 'Nilai SAKIP terhadap target 2023–2029', True)
     """
-    d = data_grafik_sakip(tahun, periode)
-    pita = _aturan(tahun, periode)["sakip"]
-    fig, ax = subplots(figsize=(7, 3.6))
+    if pita is None:
+        pita = _aturan(int(d.attrs.get("tahun", d["tahun"].max())), d.attrs.get("periode"))["sakip"]
+    fig, ax = subplots(figsize=(LEBAR_CETAK, 3.6))
     x = list(range(len(d)))
     semua = [float(v) for v in list(d["nilai"]) + list(d["target"]) if v is not None]
     pred_target = [(i, tp) for i, tp in zip(x, d["target_predikat"]) if isinstance(tp, str)]
@@ -882,14 +814,14 @@ def grafik_sakip(tahun: int, periode: str | None = None, nomor: str | None = Non
         ax.axhline(b, color="#d0d0d0", linewidth=0.6, zorder=0)
         ket = next((p.keterangan for p in pita if p.label == lbl), "")
         ax.text(len(d) - 0.55, (max(b, lo) + min(a, hi)) / 2, f"{lbl}\n{ket}" if ket else lbl, ha="left", va="center",
-                fontsize=7, color=WARNA["abu"])
+                fontsize=HURUF, color=WARNA["abu"])
     tx = [i for i, v in zip(x, d["target"]) if v is not None]
     ty = [float(v) for v in d["target"] if v is not None]
     if tx:
         ax.hlines(ty, [i - 0.32 for i in tx], [i + 0.32 for i in tx], color=WARNA["target"], linewidth=2,
                   label="Target nilai (Tabel 4.1)")
         for i, v in zip(tx, ty):
-            ax.annotate(bilangan(v), (i, v), xytext=(0, -10), textcoords="offset points", ha="center", fontsize=7,
+            ax.annotate(bilangan(v), (i, v), xytext=(0, -10), textcoords="offset points", ha="center", fontsize=HURUF,
                         color=WARNA["target"])
     for i, tp in pred_target:
         b, _a = batas[tp]
@@ -905,14 +837,14 @@ def grafik_sakip(tahun: int, periode: str | None = None, nomor: str | None = Non
         p = rumus.predikat_sakip(v, pita)
         bawah = any(0 <= g - v <= 3 for g in garis.get(i, []))
         ax.annotate(f"{fmt.desimal(v, 2)} ({p.kode})", (i, v), xytext=(0, -9 if bawah else 7), textcoords="offset points",
-                    ha="center", va="top" if bawah else "bottom", fontsize=7.5, color=WARNA["utama"])
+                    ha="center", va="top" if bawah else "bottom", fontsize=HURUF, color=WARNA["utama"])
     ax.set_xticks(x, d["label"].tolist())
     ax.set_xlim(-0.5, len(d) + 0.6)
     ax.set_ylim(lo, hi)
     ax.yaxis.set_major_locator(MultipleLocator(5))
     sumbu_angka(ax)
     ax.set_ylabel("nilai SAKIP")
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=3, frameon=False, fontsize=7.5)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=2, frameon=False, fontsize=HURUF)
     th = d["tahun"].tolist()
-    return Gambar(fig, nomor=nomor or NOMOR_GAMBAR["sakip"], judul=f"Nilai SAKIP terhadap target {th[0]}–{th[-1]}",
-                  sumber=f"hasil evaluasi SAKIP; target Tabel 4.1 dan Tabel 2.11; pita predikat {SUMBER_ATURAN['sakip'].split(' tentang')[0]}")
+    return Gambar(fig, label=LABEL["sakip"], judul=f"Nilai SAKIP terhadap target {th[0]}–{th[-1]}",
+                  sumber=f"hasil evaluasi SAKIP; target Tabel 4.1 dan @tabel:{LABEL['tabel']}; pita predikat {SUMBER_ATURAN['sakip'].split(' tentang')[0]}")
