@@ -651,7 +651,7 @@ def grafik_ppks(d: pd.DataFrame) -> Gambar:
 
     >>> g = grafik_ppks(data_grafik_ppks(2025))
     >>> s = g.svg()
-    >>> g.label, "2025 (TW I)" in s and "42.583" in s
+    >>> g.label, "(TW I)" in s and "42.583" in s
     ('ppks-per-tahun', True)
     """
     tahun = int(d.attrs.get("tahun", d["tahun"].max()))
@@ -667,7 +667,7 @@ def grafik_ppks(d: pd.DataFrame) -> Gambar:
             _label_batang(ax, i + lebar / 2, 0, "tidak\ntersedia", color=WARNA["abu"])
         else:
             _label_batang(ax, i + lebar / 2, r["tertangani"], fmt.angka(r["tertangani"]))
-    ax.set_xticks(x, d["label"].tolist())
+    ax.set_xticks(x, [str(v).replace(" (", "\n(") for v in d["label"]])
     ax.set_ylabel("jiwa")
     ax.set_ylim(0, max(d["terdata"]) * 1.15 if len(d) else 1)
     sumbu_angka(ax)
@@ -721,7 +721,7 @@ def grafik_capaian_ppks(d: pd.DataFrame) -> Gambar:
 
     >>> g = grafik_capaian_ppks(data_grafik_capaian_ppks(2026))
     >>> s = g.svg()
-    >>> g.label, "95,76 %" in s and "belum" in s and "2025 (TW I)" in s
+    >>> g.label, "95,76 %" in s and "belum" in s and "(TW I)" in s
     ('capaian-ppks', True)
     """
     tahun = int(d.attrs.get("tahun", d["tahun"].max()))
@@ -729,10 +729,10 @@ def grafik_capaian_ppks(d: pd.DataFrame) -> Gambar:
     fig, ax = subplots(figsize=(LEBAR_CETAK, 3.4))
     x = list(range(len(d)))
     real = [float(v) if v is not None else 0.0 for v in d["realisasi"]]
-    ax.bar(x, real, 0.55, color=WARNA["utama"], label="Realisasi (PPKS tertangani)")
+    ax.bar(x, real, 0.72, color=WARNA["utama"], label="Realisasi (PPKS tertangani)")
     tx = [i for i, v in zip(x, d["target"]) if v is not None]
     ty = [float(v) for v in d["target"] if v is not None]
-    ax.hlines(ty, [i - 0.38 for i in tx], [i + 0.38 for i in tx], color=WARNA["target"], linewidth=2, label="Target")
+    ax.hlines(ty, [i - 0.42 for i in tx], [i + 0.42 for i in tx], color=WARNA["target"], linewidth=2, label="Target")
     for i, r in d.iterrows():
         if r["realisasi"] is not None:
             ax.annotate(fmt.persen(r["realisasi"]), (i, float(r["realisasi"])), xytext=(0, -4), textcoords="offset points",
@@ -740,7 +740,7 @@ def grafik_capaian_ppks(d: pd.DataFrame) -> Gambar:
         elif r["tahun"] <= tahun:
             kata = "tidak tersedia" if r["ada_data"] else "belum tersedia"
             _label_batang(ax, i, 0, kata.replace(" ", "\n"), color=WARNA["abu"])
-    ax.set_xticks(x, d["label"].tolist())
+    ax.set_xticks(x, [str(v).replace(" (", "\n(") for v in d["label"]])
     ax.set_ylim(0, 112)
     ax.yaxis.set_major_locator(MultipleLocator(20))
     sumbu_persen(ax)
@@ -838,13 +838,13 @@ def grafik_sakip(d: pd.DataFrame, pita: tuple[Pita, ...] | None = None) -> Gamba
         bawah = any(0 <= g - v <= 3 for g in garis.get(i, []))
         ax.annotate(f"{fmt.desimal(v, 2)} ({p.kode})", (i, v), xytext=(0, -9 if bawah else 7), textcoords="offset points",
                     ha="center", va="top" if bawah else "bottom", fontsize=HURUF, color=WARNA["utama"])
-    ax.set_xticks(x, d["label"].tolist())
+    ax.set_xticks(x, [str(v).replace(" (", "\n(") for v in d["label"]])
     ax.set_xlim(-0.5, len(d) + 0.6)
     ax.set_ylim(lo, hi)
     ax.yaxis.set_major_locator(MultipleLocator(5))
     sumbu_angka(ax)
     ax.set_ylabel("nilai SAKIP")
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=2, frameon=False, fontsize=HURUF)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.17), ncol=2, frameon=False, fontsize=HURUF)
     th = d["tahun"].tolist()
     return Gambar(fig, label=LABEL["sakip"], judul=f"Nilai SAKIP terhadap target {th[0]}–{th[-1]}",
                   sumber=f"hasil evaluasi SAKIP; target Tabel 4.1 dan @tabel:{LABEL['tabel']}; pita predikat {SUMBER_ATURAN['sakip'].split(' tentang')[0]}")
