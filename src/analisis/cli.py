@@ -79,7 +79,8 @@ def _templat(args) -> int:
         print(f"Ditulis: {cascading.buat_templat(keluaran=args.keluaran)}")
         return 0
     if args.tahun is None:
-        raise SystemExit("iku templat: --tahun wajib (kecuali dengan --cascading)")
+        from .core.kesalahan import KesalahanParameter
+        raise KesalahanParameter("iku templat: --tahun wajib diisi (kecuali dengan --cascading)")
     jalur = xlsx.buat_templat(args.tahun, periode=args.periode, keluaran=args.keluaran, timpa=args.timpa)
     print(f"Ditulis: {jalur}")
     return 0
