@@ -405,53 +405,113 @@ def _cetak(html_path: Path, pdf_path: Path, peramban: str, nomor_daftar_isi: boo
 
 #: Lebar dan tinggi area isi halaman A4 tegak dalam px CSS (21 × 29,7 cm, margin 2,5/2/2,5/2,5 cm).
 _ISI_TEGAK_PX = (round((21 - 4.5) / 2.54 * 96), round((29.7 - 5) / 2.54 * 96))
+#: Lebar dan tinggi area isi halaman A4 mendatar (29,7 × 21 cm, margin 2/2,5/2/2,5 cm).
+_ISI_DATAR_PX = (round((29.7 - 5) / 2.54 * 96), round((21 - 4) / 2.54 * 96))
 
-#: Skrip persiapan cetak: kelompokkan isi tegak yang pendek dengan halaman mendatar.
-#: Anak langsung ``section.bab`` dibagi menjadi blok mendatar (memuat ``.lanskap`` atau
-#: ``table.lebar``) dan rangkaian blok tegak. Setiap rangkaian tegak yang diikuti blok
-#: mendatar mulai di awal halaman (sesudah judul BAB atau sesudah halaman mendatar) dan
-#: berakhir karena pergantian orientasi; halaman tegak terakhirnya diperkirakan dari
-#: tinggi tata letak. Bila halaman itu kurang dari separuh terisi, blok-blok yang mulai di
-#: halaman itu ikut ke halaman mendatar (kelas ``ikut-lanskap``), sehingga tidak ada
-#: halaman tegak yang hampir kosong di antara dua orientasi.
+#: Skrip persiapan cetak: halaman terisi di setiap pergantian orientasi.
+#:
+#: 1. Tabel pendek (kurang dari separuh halaman) diberi kelas ``utuh-cetak``
+#:    (tidak dipenggal), sehingga keterangannya tidak tertinggal di kaki halaman.
+#: 2. Isi ``section.bab`` diratakan menjadi blok: blok mendatar (``.lanskap``,
+#:    ``table.lebar``) dan blok tegak. Blok tegak yang panjang (lebih dari separuh
+#:    halaman: daftar panjang, naskah keputusan, kumpulan diagram) diuraikan menjadi
+#:    anak-anaknya, karena Chromium memenggalnya di antara anak-anak itu.
+#: 3. Blok-blok itu dibagi menjadi rangkaian tegak dan rangkaian mendatar, berurutan:
+#:    - rangkaian tegak yang diikuti halaman mendatar: halaman tegak terakhirnya
+#:      diperkirakan dari tinggi tata letak; bila kurang dari separuh terisi, blok yang
+#:      mulai di halaman itu (beserta judul tepat di depannya) ikut ke halaman
+#:      mendatar (kelas ``ikut-lanskap``);
+#:    - rangkaian mendatar yang diikuti isi tegak dalam BAB yang sama: bila halaman
+#:      mendatar terakhirnya kurang dari separuh terisi, blok tegak berikutnya yang
+#:      muat di sisa halaman itu ikut mendatar (tanpa judul yang tertinggal di ujung).
+#: Tinggi blok di halaman mendatar diukur selebar area isi mendatar.
 _JS_SIAPKAN_CETAK = r"""
-([tinggiHalaman, ambang]) => {
+([H, ambang, lebarDatar, HD]) => {
   const SEL = '.lanskap, table.lebar';
-  const atas = el => el.getBoundingClientRect().top;
   const tinggi = el => { const r = el.getBoundingClientRect(), g = getComputedStyle(el);
       return r.height + (parseFloat(g.marginTop) || 0) + (parseFloat(g.marginBottom) || 0); };
-  // Blok datar: anak langsung, kecuali pembungkus yang memuat halaman mendatar di dalamnya.
+  const tinggiDatar = el => { const lama = el.style.width; el.style.width = lebarDatar + 'px';
+      const h = tinggi(el); el.style.width = lama; return h; };
+  const ATOM = 'figure, .gambar, .tanda-tangan, .blok-tabel, table, img, svg, h1, h2, h3, h4, h5, h6, p, li';
+  // 1. tabel pendek tidak dipenggal
+  for (const t of document.querySelectorAll('section.bab .blok-tabel, section.bab table')) {
+    if (t.matches('table') && t.closest('.blok-tabel')) continue;
+    const datar = !!t.closest(SEL) || t.matches(SEL) || !!t.querySelector(SEL);
+    if ((datar ? tinggiDatar(t) / HD : tinggi(t) / H) < 0.5) t.classList.add('utuh-cetak');
+  }
+  const judul = el => el.matches('h1, h2, h3, h4, h5, h6, p:has(> strong:only-child)')
+      || (el.children.length === 1 && el.textContent.trim().length < 200
+          && el.firstElementChild.matches('h1, h2, h3, h4, h5, h6, p:has(> strong:only-child)'));
+  const utuh = el => el.matches(ATOM.replace(', p, li', '') + ', .utuh-cetak')
+      || !!el.querySelector('figure, .tanda-tangan, .utuh-cetak') || tinggi(el) < 130
+      || getComputedStyle(el).breakInside === 'avoid';
+  // 2. blok rata
   const blok = [];
   const ratakan = el => { for (const a of el.children) {
       if (a.matches(SEL)) blok.push({el: a, datar: true});
       else if (a.querySelector(SEL)) ratakan(a);
+      else if (a.children.length >= 1 && !a.matches('svg, img, table, tr, p, li, h1, h2, h3, h4, h5, h6')
+               && (tinggi(a) > H || (!a.matches(ATOM) && tinggi(a) > H / 2
+                                     && getComputedStyle(a).breakInside !== 'avoid'))
+               && Array.from(a.childNodes).every(n => n.nodeType !== 3 || !n.textContent.trim())) ratakan(a);
       else blok.push({el: a, datar: false}); } };
-  // Tidak dipatah oleh Chromium: gambar, tanda tangan, blok pendek (<= 5 baris).
-  const utuh = el => el.matches('figure, .gambar, .tanda-tangan, img, svg, h1, h2, h3, h4, h5')
-      || !!el.querySelector('figure, .tanda-tangan') || tinggi(el) < 130;
-  let dipindah = 0;
-  // Bab tanpa h1 (mis. Lampiran 3) melanjutkan halaman bab sebelumnya: satu urutan untuk semua.
   for (const bab of document.querySelectorAll('section.bab')) ratakan(bab);
-  {
-    let run = [];
-    for (const b of blok) {
-      if (b.el.tagName === 'H1') { run = []; continue; }
-      if (!b.datar) { run.push(b.el); continue; }
-      // simulasi pemenggalan halaman tegak untuk rangkaian ini (mulai di awal halaman)
-      let posisi = 0, halaman = 0; const mulai = [];
-      for (const e of run) {
-        const h = tinggi(e);
-        if (utuh(e) && posisi > 0 && posisi + h > tinggiHalaman) { halaman++; posisi = 0; }
-        mulai.push(halaman);
-        posisi += h;
-        while (posisi > tinggiHalaman) { posisi -= tinggiHalaman; halaman++; }
-      }
-      if (run.length && posisi < ambang * tinggiHalaman) {
-        run.forEach((e, i) => { if (mulai[i] === halaman && !e.classList.contains('pembatas')) {
-          e.classList.add('ikut-lanskap'); dipindah++; } });
-      }
-      run = [];
+  // 3. rangkaian berurutan; h1 (BAB baru, pembatas) memisahkan
+  const seg = [];
+  for (const b of blok) {
+    if (b.el.tagName === 'H1') { seg.push({pisah: true}); continue; }
+    const akhir = seg[seg.length - 1];
+    if (akhir && !akhir.pisah && akhir.datar === b.datar) akhir.els.push(b.el);
+    else seg.push({datar: b.datar, els: [b.el]});
+  }
+  const simulasi = (els, ukur, Hh, pos0) => {
+    let pos = pos0 || 0, hal = 0; const mulai = [], awal = [];
+    for (const e of els) {
+      const h = ukur(e);
+      if (utuh(e) && pos > 0 && pos + h > Hh) { hal++; pos = 0; }
+      mulai.push(hal); awal.push(pos);
+      pos += h;
+      while (pos > Hh) { pos -= Hh; hal++; }
     }
+    return {mulai, awal, hal, pos};
+  };
+  const ikut = el => { el.classList.add('ikut-lanskap'); dipindah++; };
+  let dipindah = 0, bawaan = [], lanjut = 0;
+  for (let i = 0; i < seg.length; i++) {
+    const s = seg[i], berikut = seg[i + 1];
+    if (s.pisah) { bawaan = []; lanjut = 0; continue; }
+    if (!s.datar) {
+      bawaan = [];
+      if (!s.els.length || !berikut || berikut.pisah) continue;
+      const r = simulasi(s.els, tinggi, H);
+      if (r.pos < ambang * H) {
+        let k = r.mulai.indexOf(r.hal);
+        if (k < 0) k = s.els.length;
+        // blok yang melintasi batas ke halaman terakhir ikut juga, bila mulai di paruh bawah
+        // halaman sebelumnya (perkiraan tinggi tidak persis; yatim/janda baris)
+        if (k > 0 && r.mulai[k - 1] === r.hal - 1 && r.awal[k - 1] > H / 2) k--;
+        if (k >= s.els.length) continue;
+        while (k > 0 && judul(s.els[k - 1])) k--;
+        bawaan = s.els.slice(k).filter(e => !e.classList.contains('pembatas'));
+        bawaan.forEach(ikut);
+      }
+      continue;
+    }
+    // rangkaian mendatar (dengan blok tegak yang ikut di depannya)
+    const r = simulasi(bawaan.concat(s.els), tinggiDatar, HD, lanjut);
+    bawaan = []; lanjut = 0;
+    if (!berikut || berikut.pisah || berikut.datar || r.pos >= 0.3 * HD) continue;
+    const sisa = (HD - r.pos) * 0.7;
+    let n = 0, jumlah = 0;
+    while (n < berikut.els.length) {
+      const h = tinggiDatar(berikut.els[n]);
+      if (jumlah + h > sisa) break;
+      jumlah += h; n++;
+    }
+    while (n > 0 && judul(berikut.els[n - 1])) n--;
+    const ditarik = berikut.els.splice(0, n);
+    ditarik.forEach(ikut);
+    if (!berikut.els.length) lanjut = r.pos + jumlah;  // rangkaian tegak habis: halaman mendatar berlanjut
   }
   return dipindah;
 }
@@ -461,13 +521,14 @@ _JS_SIAPKAN_CETAK = r"""
 def siapkan_cetak(page, ambang: float = 0.5) -> int:
     """Jalankan persiapan cetak di halaman Playwright; kembalikan jumlah blok yang dipindah.
 
-    Tata letak diukur selebar area isi A4 tegak (media ``print``); sesudahnya
-    ukuran jendela dikembalikan. Dokumen HTML yang ditulis tidak berubah.
+    Tata letak diukur selebar area isi A4 tegak (media ``print``); blok di halaman
+    mendatar diukur selebar area isi mendatar. Sesudahnya ukuran jendela
+    dikembalikan. Dokumen HTML yang ditulis tidak berubah.
     """
     lama = page.viewport_size
     page.set_viewport_size({"width": _ISI_TEGAK_PX[0], "height": _ISI_TEGAK_PX[1]})
     try:
-        return page.evaluate(_JS_SIAPKAN_CETAK, [_ISI_TEGAK_PX[1], ambang])
+        return page.evaluate(_JS_SIAPKAN_CETAK, [_ISI_TEGAK_PX[1], ambang, *_ISI_DATAR_PX])
     finally:
         if lama:
             page.set_viewport_size(lama)
