@@ -27,8 +27,6 @@ import pytest
 
 from analisis.core import paths
 
-pytestmark = pytest.mark.lambat
-
 AKAR = paths.akar()
 BERKAS = "data/psks.csv"
 BARIS_ASLI = "2025,1,Pekerja Sosial (Profesional),5,1,"
@@ -114,6 +112,7 @@ def pratinjau(tmp_path_factory):
             proses.p.wait(30)
 
 
+@pytest.mark.lambat
 def test_menyajikan_dokumen(pratinjau):
     d = pratinjau.versi()
     assert d["galat"] is None, d["galat"]
@@ -131,6 +130,7 @@ def test_menyajikan_dokumen(pratinjau):
         socket.create_connection(("127.0.0.2", pratinjau.port), timeout=2).close()
 
 
+@pytest.mark.lambat
 def test_suntingan_data_tampil(pratinjau):
     assert "9.876" not in pratinjau.get("/")
     mulai = time.monotonic()
@@ -147,6 +147,7 @@ def test_suntingan_data_tampil(pratinjau):
     assert time.monotonic() - mulai < 120
 
 
+@pytest.mark.lambat
 def test_csv_rusak_tampil_lalu_pulih(pratinjau):
     baris_kini = BARIS_ASLI.replace(",5,1,", ",9876,1,")
     d = pratinjau.sunting(baris_kini, BARIS_ASLI.replace(",5,1,", ",-7,1,"))
@@ -168,6 +169,7 @@ def test_csv_rusak_tampil_lalu_pulih(pratinjau):
     assert "4.321" in halaman and "9.876" not in halaman
 
 
+@pytest.mark.lambat
 def test_berhenti_dengan_sigint(pratinjau):
     akar = pratinjau.akar
     data_sebelum = _sidik_folder(akar / "data")
@@ -189,3 +191,24 @@ def test_berhenti_dengan_sigint(pratinjau):
     hidup = [pid for pid in kernel if Path(f"/proc/{pid}").exists()
              and "Z" not in Path(f"/proc/{pid}/stat").read_text().split()[2]]
     assert hidup == [], "kernel masih berjalan setelah pratinjau berhenti"
+
+
+def test_halaman_galat_tanpa_server_berjalan(tmp_path):
+    """Panel galat: pesan di-escape, versi terakhir di bawahnya, /terakhir tanpa panel; berkas tidak disentuh."""
+    from analisis.document.pratinjau import Pratinjau
+
+    p = Pratinjau(2025, port=0, akar_keluaran=tmp_path)
+    try:
+        assert p.server.server_address[0] == "127.0.0.1" and p.port > 0
+        p.keadaan.dokumen = "<html><body><p>Rp 1.906.887.580</p></body></html>"
+        p.keadaan.waktu_dokumen = "10.00.00"
+        p.keadaan.galat = "data/psks.csv, baris 3, kolom 'jumlah', nilai '<script>x</script>': harus bilangan bulat"
+        halaman = p.halaman()
+        assert "&lt;script&gt;x&lt;/script&gt;" in halaman and "<script>x</script>" not in halaman
+        assert halaman.index('id="iku-pratinjau-galat"') < halaman.index("Rp 1.906.887.580")
+        assert "versi terakhir yang berhasil (10.00.00)" in halaman
+        assert 'id="iku-pratinjau-galat"' not in p.halaman(terakhir=True)
+        assert p.status()["galat"].startswith("data/psks.csv, baris 3")
+        assert list(tmp_path.iterdir()) == []
+    finally:
+        p.server.server_close()

@@ -110,7 +110,8 @@ class KolamHangat(_render._Kolam):
                     k = self._siaga.pop()
                     if self._hidup_(k):
                         return k
-                    self._hidup.remove(k) if k in self._hidup else None
+                    if k in self._hidup:  # kernel mati (mis. dibunuh): bersihkan di latar
+                        self._hidup.remove(k)
                     threading.Thread(target=k.tutup, daemon=True).start()
                 if self._memanas == 0:
                     break
