@@ -278,3 +278,26 @@ def test_tautan_narasi_hanya_http_dan_jangkar(akar):
     assert href == ["https://kemensos.go.id/", "#bab-ii"]
     assert not re.search(r"(?:javascript|vbscript|data)\s*:", " ".join(href), flags=re.I)
     assert "http://contoh.invalid/polos" in html  # tetap tampil sebagai teks, bukan tautan
+
+
+def test_periksa_disk_penuh_saat_menulis_temuan(akar):
+    """Isu 16.7: disk penuh saat ``iku periksa`` menulis rendered/pemeriksaan/temuan.* → satu pesan, tanpa sisa .tmp."""
+    skrip = (
+        "import errno, os, sys\n"
+        "asli = os.replace\n"
+        "def ganti(a, b, *k, **kw):\n"
+        "    if 'rendered' in str(b):\n"
+        "        raise OSError(errno.ENOSPC, 'No space left on device', str(b))\n"
+        "    return asli(a, b, *k, **kw)\n"
+        "os.replace = ganti\n"
+        "from analisis import cli\n"
+        "sys.exit(cli.main(['periksa']))\n"
+    )
+    env = dict(os.environ, IKU_ROOT=str(akar), IKU_DATA=str(akar / "data"), IKU_RENDERED=str(akar / "rendered"),
+               PYTHONPATH=str(AKAR / "src"))
+    p = subprocess.run([sys.executable, "-c", skrip], env=env, capture_output=True, text=True, timeout=600)
+    assert p.returncode == 2, p.stderr[-3000:]
+    gagal = [b for b in p.stderr.splitlines() if b.startswith("Gagal:")]
+    assert len(gagal) == 1 and "ruang disk penuh" in gagal[0] and "temuan" in gagal[0]
+    assert "Traceback" not in p.stderr
+    assert not [x for x in (akar / "rendered").rglob("*.tmp")]

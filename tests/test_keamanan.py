@@ -22,6 +22,11 @@ SISIPAN = {
 }
 
 
+#: Tautan skrip di berkas narasi (isu 16.4): tidak satu pun boleh menjadi tautan di dokumen.
+TAUTAN = ("[klik](javascript:alert(5)) [d](data:text/html;base64,PHNjcmlwdD4=) [v]( VBScript:msgbox(1) ) "
+          "[e](java&#115;cript:alert(8)) [r][jahat] http://contoh.invalid/polos\n\n[jahat]: javascript:alert(12)")
+
+
 def _ganti_sel(jalur, kolom, baris_ke, nilai):
     baris = list(csv.reader(io.StringIO(jalur.read_text(encoding="utf-8"), newline="")))
     i = baris[0].index(kolom)
@@ -47,7 +52,7 @@ def html_bermusuhan(tmp_path_factory, request):
     _ganti_sel(data / "pohon_kinerja.csv", "uraian", 1, SISIPAN["pohon"])
     _ganti_sel(data / "indikator.csv", "nama", 1, SISIPAN["indikator"])
     lb = data / "teks" / "latar_belakang.md"
-    lb.write_text(lb.read_text(encoding="utf-8") + "\n\n" + SISIPAN["teks"] + "\n", encoding="utf-8")
+    lb.write_text(lb.read_text(encoding="utf-8") + "\n\n" + SISIPAN["teks"] + "\n\n" + TAUTAN + "\n", encoding="utf-8")
     mp = pytest.MonkeyPatch()
     mp.setenv("IKU_DATA", str(data))
     try:
@@ -74,6 +79,18 @@ def test_tidak_ada_skrip_sama_sekali(html_bermusuhan):
     assert "<script" not in rendah
     assert "onerror=" not in rendah.replace("onerror=alert(1)&gt;", "")
     assert "<svg onload" not in rendah
+
+
+def test_tidak_ada_tautan_skrip(html_bermusuhan):
+    """Isu 16.4: href/src di dokumen hanya http(s), jangkar dokumen (#...) atau gambar tertanam proyek."""
+    import re
+
+    tujuan = re.findall(r"""\b(?:href|src|xlink:href|action|formaction)\s*=\s*["']?([^"'\s>]*)""", html_bermusuhan, flags=re.I)
+    assert tujuan
+    for t in tujuan:
+        t = re.sub(r"[\s\x00-\x1f]", "", t).lower()
+        assert not t.startswith(("javascript:", "vbscript:", "data:text")), t
+    assert "contoh.invalid/polos\"" not in html_bermusuhan  # URL polos tidak dijadikan tautan
 
 
 # ---------------------------------------------------------------------------

@@ -206,7 +206,21 @@ def parser() -> argparse.ArgumentParser:
 
 
 def _pulihkan() -> None:
-    """Selesaikan impor yang terputus (jurnal di ``data/``) sebelum perintah apa pun."""
+    """Selesaikan impor yang terputus (jurnal di ``data/``) sebelum perintah apa pun.
+
+    Pemeriksaan awalnya murah (hanya nama berkas), agar perintah yang tidak
+    terdampak tidak perlu mengimpor openpyxl dan pandas.
+    """
+    from .core.paths import folder_data
+
+    try:
+        folder = folder_data()
+        sisa = (folder / ".impor-jurnal.json").exists() or (folder / ".impor-sementara").exists() \
+            or any(folder.glob(".*.tmp"))
+    except (OSError, FileNotFoundError):
+        return
+    if not sisa:
+        return
     from .input import impor
 
     for pesan in impor.pulihkan():
@@ -230,8 +244,8 @@ def main(argv: list[str] | None = None) -> int:
     except RecursionError:
         print("Gagal: masukan bersarang terlalu dalam", file=sys.stderr)
         return 2
-    except KeyboardInterrupt:
-        print("Dihentikan.", file=sys.stderr)
+    except KeyboardInterrupt as e:
+        print(str(e) or "Dihentikan.", file=sys.stderr)
         return 130
 
 
