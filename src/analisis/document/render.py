@@ -88,6 +88,7 @@ __all__ = [
     "periksa_teks_terlarang",
     "periksa_mandiri",
     "batas_waktu_sel",
+    "RenderDihentikan",
 ]
 
 log = logging.getLogger(__name__)
@@ -558,12 +559,22 @@ class _Kernel:
         klien.set_widgets_metadata()
         return klien.nb
 
-    def bunuh(self) -> None:
-        """Hentikan proses kernel seketika (dari utas mana pun)."""
+    def bunuh(self, sinyal: int = signal.SIGKILL) -> None:
+        """Kirim ``sinyal`` (bawaan SIGKILL: hentikan seketika) ke proses kernel, dari utas mana pun."""
         pid = self.pid
         if pid:
             with contextlib.suppress(OSError):
-                os.kill(pid, signal.SIGKILL)
+                os.kill(pid, sinyal)
+
+    def hidup(self) -> bool:
+        """Proses kernel masih berjalan (proses yang sudah berakhir sekaligus dipungut)."""
+        proses = getattr(getattr(self.km, "provisioner", None), "process", None)
+        if proses is None:
+            return False
+        try:
+            return proses.poll() is None
+        except Exception:  # noqa: BLE001
+            return False
 
     def tutup(self) -> None:
         try:
@@ -638,10 +649,18 @@ class _Kolam:
                 self._hidup.remove(k)
         k.tutup()
 
-    def bunuh(self) -> None:
+    def bunuh(self, tenggang: float = 0.0) -> None:
+        """Hentikan semua kernel: SIGTERM, lalu SIGKILL bagi yang masih hidup setelah ``tenggang`` detik."""
         with self._kunci:
-            for k in self._hidup:
-                k.bunuh()
+            semua = list(self._hidup)
+        if tenggang > 0:
+            for k in semua:
+                k.bunuh(signal.SIGTERM)
+            batas = time.monotonic() + tenggang
+            while time.monotonic() < batas and any(k.hidup() for k in semua):
+                time.sleep(0.05)
+        for k in semua:
+            k.bunuh()
 
     def tutup(self) -> None:
         with self._kunci:
@@ -1683,6 +1702,38 @@ def _selesaikan_tahun(t: _Tahun, fmt: tuple[str, ...], keluaran: Path, folder_nb
     t.hasil = hasil
 
 
+#: Detik antara SIGTERM dan SIGKILL untuk kernel saat render dihentikan (Ctrl-C).
+TENGGANG_HENTI = 1.0
+
+#: Detik paling lama menunggu utas pekerja selesai setelah kernelnya dihentikan.
+BATAS_TUNGGU_PEKERJA = 5.0
+
+
+class RenderDihentikan(KeyboardInterrupt):
+    """Render dihentikan pengguna (Ctrl-C); pesannya satu kalimat untuk pengguna."""
+
+
+@contextlib.contextmanager
+def _tanpa_sigint() -> Iterator[None]:
+    """Abaikan SIGINT selama blok (hanya di utas utama; di utas lain tanpa efek)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    lama = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, lama)
+
+
+def _hentikan_pelaksana(pelaksana: ThreadPoolExecutor, batas: float) -> None:
+    """Batalkan tugas yang belum mulai dan tunggu utas pekerja paling lama ``batas`` detik."""
+    pelaksana.shutdown(wait=False, cancel_futures=True)
+    akhir = time.monotonic() + batas
+    for utas in list(getattr(pelaksana, "_threads", ())):
+        utas.join(max(0.0, akhir - time.monotonic()))
+
+
 def _render_banyak(
     permintaan: list[tuple[int, str | None, Any, float]],
     fmt: tuple[str, ...],
@@ -1747,16 +1798,28 @@ def _render_banyak(
                                     b.futur.result()
                     if t.bangun is not None:
                         shutil.rmtree(t.bangun, ignore_errors=True)
-        except BaseException:
-            for t in perlu:
-                t.batal.set()
-            if kolam is not None:
-                kolam.bunuh()
-            if pelaksana is not None:
-                pelaksana.shutdown(wait=True, cancel_futures=True)
-            for t in perlu:
-                if t.hasil is None and t.bangun is not None and t.bangun.exists():
-                    _simpan_gagal(t.bangun, keluaran, t.tahun)
+        except BaseException as e:
+            # Ctrl-C (atau galat lain): kernel dihentikan setelah tenggang singkat, utas pekerja
+            # ditunggu sebentar; Ctrl-C berikutnya selama pembersihan yang singkat ini diabaikan.
+            with _tanpa_sigint():
+                for t in perlu:
+                    t.batal.set()
+                if kolam is not None:
+                    kolam.bunuh(tenggang=TENGGANG_HENTI)
+                if pelaksana is not None:
+                    _hentikan_pelaksana(pelaksana, BATAS_TUNGGU_PEKERJA)
+                    pelaksana = None
+                for t in perlu:
+                    if t.hasil is None and t.bangun is not None and t.bangun.exists():
+                        _simpan_gagal(t.bangun, keluaran, t.tahun)
+                if kolam is not None and kolam is not kolam_luar:
+                    with contextlib.suppress(Exception):
+                        kolam.tutup()
+                    kolam = None
+            if isinstance(e, KeyboardInterrupt):
+                raise RenderDihentikan(
+                    f"Render dihentikan (Ctrl-C); dokumen sebelumnya di {keluaran} tidak diubah."
+                ) from None
             raise
         finally:
             if pelaksana is not None:
