@@ -112,3 +112,20 @@ def test_rakit_dokumen_rujukan_salah_gagal():
     penggalan = [render.Penggalan("02_x.ipynb", "<h2>2.1 A</h2><p>@gambar:hilang</p>")]
     with pytest.raises(KesalahanRender, match="02_x.ipynb merujuk gambar 'hilang'"):
         render.rakit_dokumen(penggalan, tahun=2025, periode="Tahunan", instansi={})
+
+
+@pytest.mark.lambat
+def test_dokumen_2025_bernomor_urut_dan_semua_rujukan_terisi(tmp_path):
+    from analisis.document.penomoran import nomor_tidak_urut
+
+    hasil = render.render_tahun(2025, format=("html",), akar_keluaran=tmp_path)
+    dok = hasil.html.read_text(encoding="utf-8")
+    nomor = re.findall(r'<(?:caption|figcaption)\b[^>]*>\s*<span class="nomor"[^>]*>([^<]*)</span>', dok)
+    assert len(nomor) > 30 and "Tabel 2.1" in nomor and "Gambar 2.1" in nomor and "Tabel 4.1" in nomor
+    assert nomor_tidak_urut(dok) == []
+    # tidak ada keterangan atau rujukan yang belum terisi
+    assert not re.search(r"(?:Tabel|Gambar) \[[^\]]*\]", dok) and not re.search(r"@(?:tabel|gambar):", dok)
+    # setiap rujukan menunjuk ke id yang ada
+    ada = set(re.findall(r'\sid="([^"]+)"', dok))
+    rujukan = re.findall(r'<a class="rujukan" href="#([^"]+)"', dok)
+    assert rujukan and set(rujukan) <= ada

@@ -43,7 +43,7 @@ from dataclasses import dataclass
 
 from ..core.kesalahan import KesalahanRender
 
-__all__ = ["Bernomor", "NAMA_JENIS", "nomori", "awalan_judul"]
+__all__ = ["Bernomor", "NAMA_JENIS", "nomori", "awalan_judul", "nomor_tidak_urut"]
 
 #: Nama yang dicetak untuk setiap jenis.
 NAMA_JENIS = {"tabel": "Tabel", "gambar": "Gambar"}
@@ -222,3 +222,26 @@ def nomori(bab: list[tuple[str, str]]) -> tuple[list[str], list[Bernomor]]:
 
         hasil.append(_POLA.sub(ganti, html))
     return hasil, urut
+
+
+_NOMOR_KETERANGAN = re.compile(r'<(caption|figcaption)\b[^>]*>\s*<span\b[^>]*class="nomor"[^>]*>\s*(Tabel|Gambar)\s+'
+                               r'((?:L\d+|\d+)\.)?(\d+)\s*</span>', re.I)
+
+
+def nomor_tidak_urut(html: str) -> list[str]:
+    """Keterangan yang nomornya tidak urut (per jenis dan awalan, menurut urutan dokumen).
+
+    >>> nomor_tidak_urut('<caption><span class="nomor">Tabel 2.1</span></caption>'
+    ...                  '<figcaption><span class="nomor">Gambar 2.1</span></figcaption>'
+    ...                  '<caption><span class="nomor">Tabel 2.3</span></caption>')
+    ['Tabel 2.3 sesudah Tabel 2.1']
+    """
+    terakhir: dict[tuple[str, str], int] = {}
+    masalah = []
+    for m in _NOMOR_KETERANGAN.finditer(html):
+        jenis, awalan, n = m.group(2).title(), (m.group(3) or ""), int(m.group(4))
+        lalu = terakhir.get((jenis, awalan), 0)
+        if n != lalu + 1:
+            masalah.append(f"{jenis} {awalan}{n} sesudah " + (f"{jenis} {awalan}{lalu}" if lalu else "awal"))
+        terakhir[(jenis, awalan)] = n
+    return masalah
