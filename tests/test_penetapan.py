@@ -30,7 +30,7 @@ def test_tabel_4_1_target(kode, tahun, harapan):
 
 def test_tabel_4_1_kolom_dan_isi():
     t = penetapan.tabel_iku(2025)
-    assert (t.nomor, t.lebar) == ("4.1", True)
+    assert (t.label, t.nomor, t.lebar) == ("penetapan-iku", None, True)
     assert t.judul == "Indikator Kinerja Utama (IKU) Dinas Sosial Kabupaten Seruyan"
     judul = [k.judul for k in t.kolom]
     assert judul[:6] == ["No.", "Tujuan", "Indikator Tujuan", "Sasaran Strategis", "Indikator Kinerja Utama",
@@ -58,6 +58,11 @@ def test_identitas():
 # --- Tabel 4.2 -----------------------------------------------------------------
 
 
+def _sel(tabel, nilai, kunci):
+    """Teks sel kolom ``kunci`` seperti dirender tabel."""
+    return next(k for k in tabel.kolom if k.kunci == kunci).sel(nilai)
+
+
 @pytest.mark.parametrize(
     "no, satuan, target",
     [
@@ -72,9 +77,13 @@ def test_identitas():
     ],
 )
 def test_tabel_4_2(no, satuan, target):
-    df = penetapan.tabel_ikk(2025).df.set_index("no")
+    t = penetapan.tabel_ikk(2025)
+    df = t.df.set_index("no")
     assert df.loc[no, "satuan"] == satuan
-    assert df.loc[no, [f"t{th}" for th in range(2025, 2031)]].tolist() == target
+    kunci = [f"t{th}" for th in range(2025, 2031)]
+    # frame numerik; dicetak ringkas seperti Tabel 4.2 sumber
+    assert df.loc[no, kunci].tolist() == [float(v.replace(",", ".")) for v in target]
+    assert [_sel(t, df.loc[no, k], k) for k in kunci] == target
 
 
 def test_tabel_4_2_jumlah_baris_dan_ket_kosong():
@@ -93,9 +102,11 @@ def test_tabel_4_2_jumlah_baris_dan_ket_kosong():
      (5, ["200", "200", "250", "300", "350", "350"])],
 )
 def test_tabel_4_3(no, penerima):
-    df = penetapan.tabel_target_spm(2025).df.set_index("no")
-    assert df.loc[no, [f"p{th}" for th in range(2025, 2031)]].tolist() == penerima
-    assert df.loc[no, [f"n{th}" for th in range(2025, 2031)]].tolist() == ["100 %"] * 6
+    t = penetapan.tabel_target_spm(2025)
+    df = t.df.set_index("no")
+    assert df.loc[no, [f"p{th}" for th in range(2025, 2031)]].tolist() == [float(v) for v in penerima]
+    assert [_sel(t, df.loc[no, f"p{th}"], f"p{th}") for th in range(2025, 2031)] == penerima
+    assert [_sel(t, df.loc[no, f"n{th}"], f"n{th}") for th in range(2025, 2031)] == ['<span class="utuh">100 %</span>'] * 6
 
 
 def test_tabel_4_3_sama_dengan_ikk_spm():
@@ -141,7 +152,8 @@ def test_semua_tahun_tabel_sama_kecuali_penanda(tahun):
 
 def test_tabel_do():
     iku, ikk = penetapan.tabel_do_iku(), penetapan.tabel_do_ikk()
-    assert (iku.nomor, len(iku.df), ikk.nomor, len(ikk.df)) == ("4.4", 2, "4.5", 24)
+    assert (iku.label, len(iku.df), ikk.label, len(ikk.df)) == ("do-iku", 2, "do-ikk", 24)
+    assert iku.nomor is None and ikk.nomor is None
     assert iku.lebar and ikk.lebar
     assert iku.df.loc[0, "penanggung_jawab"] == "Dinas Sosial"
     b24 = ikk.df.set_index("kode").loc["IKK-24"]

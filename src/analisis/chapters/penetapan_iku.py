@@ -7,6 +7,11 @@ Semua isi tabel BAB III (Tabel 4.1–4.5 dokumen sumber) diambil dari
 setiap tahun dokumen menampilkan tabel yang sama; kolom tahun dokumen
 ditandai ``▸`` pada judul kolomnya (dan kelas CSS ``tahun-terpilih``).
 
+Tabel diberi label (:data:`LABEL`); nomornya (Tabel 4.1–4.5 di sumber)
+diberi mesin dokumen menurut urutan baca. Target IKK dan target SPM disimpan
+sebagai angka di frame tabel dan baru diformat saat dirender; target IKU
+menggabungkan angka dan predikat SAKIP ("58 (CC)") seperti sumber mencetaknya.
+
 Examples
 --------
 >>> judul_penetapan()
@@ -30,6 +35,7 @@ from ..core import format as fmt
 from ..presentation.tabel import Kol, Tabel, daftar, esc, pengantar_lanskap
 
 __all__ = [
+    "LABEL",
     "PENANDA_TAHUN",
     "judul_penetapan",
     "identitas",
@@ -45,6 +51,9 @@ __all__ = [
 
 #: Penanda kolom tahun dokumen pada judul kolom tabel target.
 PENANDA_TAHUN = "▸"
+
+#: Label tabel BAB III (nomornya diberi mesin dokumen menurut urutan baca).
+LABEL = {"iku": "penetapan-iku", "ikk": "penetapan-ikk", "spm": "target-spm", "do_iku": "do-iku", "do_ikk": "do-ikk"}
 
 
 # ----------------------------------------------------------------------------
@@ -209,9 +218,10 @@ def teks_target(kode: str, th: int, tahun: int | None = None, satuan: bool = Tru
     return bilangan(angka)
 
 
-def _kolom_tahun(daftar_tahun: list[int], tahun: int | None, awalan_kunci: str = "t", awalan_judul: str = "") -> list[Kol]:
+def _kolom_tahun(daftar_tahun: list[int], tahun: int | None, awalan_kunci: str = "t", awalan_judul: str = "",
+                 format=None) -> list[Kol]:
     return [
-        _KolTahun(f"{awalan_kunci}{th}", _judul_tahun(th, tahun, awalan_judul), None, "tengah", terpilih=(th == tahun))
+        _KolTahun(f"{awalan_kunci}{th}", _judul_tahun(th, tahun, awalan_judul), format, "tengah", terpilih=(th == tahun))
         for th in daftar_tahun
     ]
 
@@ -266,7 +276,7 @@ def tabel_iku(tahun: int | None = None) -> Tabel:
         *_catatan_tahun(tahun, daftar_tahun),
     ]
     return Tabel(
-        ind, nomor="4.1", judul=f"Indikator Kinerja Utama (IKU) {nama}", kolom=kolom, catatan=catatan, lebar=True,
+        ind, label=LABEL["iku"], judul=f"Indikator Kinerja Utama (IKU) {nama}", kolom=kolom, catatan=catatan, lebar=True,
         judul_kelompok=[("", 6), ("Target Kinerja Sasaran Tahun", len(daftar_tahun)), ("", 2)],
     )
 
@@ -282,26 +292,32 @@ def _sumber_pita_sakip(tahun: int | None) -> str:
 def tabel_ikk(tahun: int | None = None) -> Tabel:
     """Tabel 4.2 Indikator Kinerja Kunci (IKK): No, Indikator, Satuan, target 2025–2030, Ket.
 
-    >>> t = tabel_ikk(2025).df.set_index("no")
-    >>> t.loc[14, ["t2025", "t2026", "t2028"]].tolist(), t.loc[23, "t2029"], t.loc[24, "t2025"]
-    (['1', '1,5', '2,5'], '350', '95')
+    Kolom target ``t<tahun>`` berisi angka (``None`` bila tidak ditetapkan),
+    dicetak ringkas seperti sumber ("1,5", "350").
+
+    >>> t = tabel_ikk(2025)
+    >>> d = t.df.set_index("no")
+    >>> d.loc[14, ["t2025", "t2026", "t2028"]].tolist(), float(d.loc[23, "t2029"]), float(d.loc[24, "t2025"])
+    ([1.0, 1.5, 2.5], 350.0, 95.0)
+    >>> ">1,5<" in t.html(), t.label
+    (True, 'penetapan-ikk')
     """
     ind = _indikator()
     ind = ind[ind["jenis"] == "IKK"].copy()
     daftar_tahun = tahun_target("IKK")
     for th in daftar_tahun:
-        ind[f"t{th}"] = [teks_target(k, th, tahun, satuan=False) for k in ind["kode"]]
+        ind[f"t{th}"] = [kinerja.target(k, th)[0] for k in ind["kode"]]
     ind["keterangan"] = ind["keterangan"].map(_teks_atau_kosong)
     nama = data.instansi()["nama_lengkap"]
     kolom = [
         Kol("no", "No.", None, "tengah"),
         Kol("nama", "Indikator"),
         Kol("satuan", "Satuan", None, "tengah"),
-        *_kolom_tahun(daftar_tahun, tahun),
+        *_kolom_tahun(daftar_tahun, tahun, format=bilangan),
         Kol("keterangan", "Ket."),
     ]
     return Tabel(
-        ind, nomor="4.2", judul=f"Indikator Kinerja Kunci (IKK) {nama}", kolom=kolom,
+        ind, label=LABEL["ikk"], judul=f"Indikator Kinerja Kunci (IKK) {nama}", kolom=kolom,
         catatan=_catatan_tahun(tahun, daftar_tahun), lebar=True,
         judul_kelompok=[("", 3), ("Target Tahun", len(daftar_tahun)), ("", 1)],
     )
@@ -312,7 +328,9 @@ def tabel_target_spm(tahun: int | None = None) -> Tabel:
 
     >>> t = tabel_target_spm(2027)
     >>> t.df.set_index("no").loc[5, ["p2025", "p2027", "p2030", "n2027"]].tolist()
-    ['200', '250', '350', '100 %']
+    [200.0, 250.0, 350.0, 100.0]
+    >>> "100 %" in t.html(), t.label
+    (True, 'target-spm')
     >>> t.judul
     'Target SPM Bidang Sosial Tahun 2025–2030'
     """
@@ -322,18 +340,18 @@ def tabel_target_spm(tahun: int | None = None) -> Tabel:
     df = lay[["no", "jenis_pelayanan", "indikator"]].copy().reset_index(drop=True)
     for th in daftar_tahun:
         sub = tgt[tgt["tahun"] == th].set_index("no")
-        df[f"p{th}"] = [bilangan(sub.loc[n, "target_penerima"]) if n in sub.index else fmt.TIDAK_TERDEFINISI for n in df["no"]]
-        df[f"n{th}"] = [fmt.persen(sub.loc[n, "target_nspk"], 0) if n in sub.index else fmt.TIDAK_TERDEFINISI for n in df["no"]]
+        df[f"p{th}"] = [float(sub.loc[n, "target_penerima"]) if n in sub.index else None for n in df["no"]]
+        df[f"n{th}"] = [float(sub.loc[n, "target_nspk"]) if n in sub.index else None for n in df["no"]]
     kolom = [
         Kol("no", "No.", None, "tengah"),
         Kol("jenis_pelayanan", "Jenis Pelayanan Dasar"),
         Kol("indikator", "Indikator Pencapaian"),
-        *_kolom_tahun(daftar_tahun, tahun, "p"),
-        *_kolom_tahun(daftar_tahun, tahun, "n"),
+        *_kolom_tahun(daftar_tahun, tahun, "p", format=bilangan),
+        *_kolom_tahun(daftar_tahun, tahun, "n", format=lambda v: fmt.persen(v, 0)),
     ]
     n = len(daftar_tahun)
     return Tabel(
-        df, nomor="4.3", judul=f"Target SPM Bidang Sosial Tahun {daftar_tahun[0]}–{daftar_tahun[-1]}", kolom=kolom,
+        df, label=LABEL["spm"], judul=f"Target SPM Bidang Sosial Tahun {daftar_tahun[0]}–{daftar_tahun[-1]}", kolom=kolom,
         catatan=_catatan_tahun(tahun, daftar_tahun), lebar=True,
         judul_kelompok=[("", 3), ("Target Penerima Layanan (orang)", n), ("Target NSPK", n)],
     )
@@ -364,7 +382,7 @@ def pengantar_do() -> tuple[Markdown, Markdown]:
     return Markdown("\n\n".join(awal)), Markdown(pengantar_lanskap(blok[-1]))
 
 
-def _tabel_do(jenis: str, nomor: str, judul_ket: str) -> Tabel:
+def _tabel_do(jenis: str, label: str, judul_ket: str) -> Tabel:
     ind = _indikator()
     ind = ind[ind["jenis"] == jenis][["kode", "no", "nama", "penanggung_jawab"]]
     do = data.muat("definisi_operasional")[["kode", "nama_tercetak", "definisi", "rumus", "keterangan", "penanggung_jawab"]]
@@ -389,7 +407,7 @@ def _tabel_do(jenis: str, nomor: str, judul_ket: str) -> Tabel:
         Kol("penanggung_jawab", "Penanggung Jawab"),
     ]
     return Tabel(
-        df.reset_index(drop=True), nomor=nomor,
+        df.reset_index(drop=True), label=label,
         judul=f"Definisi Operasional (DO) {nama_jenis} ({singkatan}) {ins['nama_lengkap']} Tahun {awal}–{akhir}",
         kolom=kolom, lebar=True,
     )
@@ -402,7 +420,7 @@ def tabel_do_iku() -> Tabel:
     >>> len(t.df), t.df.loc[0, "rumus"], t.df.loc[1, "penanggung_jawab"]
     (2, 'Σ PPKS yang mendapat penanganan / Σ PPKS di Kabupaten Seruyan tahun n × 100%', 'Dinas Sosial')
     """
-    return _tabel_do("IKU", "4.4", "Keterangan")
+    return _tabel_do("IKU", LABEL["do_iku"], "Keterangan")
 
 
 def tabel_do_ikk() -> Tabel:
@@ -412,4 +430,4 @@ def tabel_do_ikk() -> Tabel:
     >>> len(t.df), t.df.iloc[-1]["rumus"].startswith("(Σ PPKS Tahun N-1")
     (24, True)
     """
-    return _tabel_do("IKK", "4.5", "Penjelasan")
+    return _tabel_do("IKK", LABEL["do_ikk"], "Penjelasan")
