@@ -204,6 +204,14 @@ class Judul:
     berkas: str = ""
 
 
+def _uraian_galat(e: BaseException) -> str:
+    """Sebab kegagalan untuk pesan: galat sistem berkas (disk penuh, hanya-baca) dalam bahasa Indonesia."""
+    if isinstance(e, OSError) and e.errno is not None:
+        from ..core.kesalahan import pesan_os
+        return pesan_os(e)
+    return f"{type(e).__name__}: {e}"
+
+
 class _GagalBab(Exception):
     """Kegagalan satu bab; pesan akhirnya dibuat setelah folder gagal dipindah."""
 
@@ -820,7 +828,7 @@ def _eksekusi(sumber: Path, tujuan: Path, relatif: str, parameter: dict, cwd: Pa
                     nbformat.write(kernel.nb_aktif, tujuan)
                     ada = relatif
             if isinstance(e, Exception):
-                raise _GagalBab(sumber.name, ada, f"{type(e).__name__}: {e}") from e
+                raise _GagalBab(sumber.name, ada, _uraian_galat(e)) from e
             raise
         kolam.kembalikan(kernel)
     finally:
@@ -1589,7 +1597,7 @@ def _kerjakan(t: _Tahun, b: _Bab, kolam: _Kolam, cuplikan: _cache.Cuplikan, fold
     except Exception as e:
         t.batal.set()
         ada = b.relatif if (t.bangun / b.relatif).exists() else None
-        raise _GagalBab(b.nama, ada, f"{type(e).__name__}: {e}") from e
+        raise _GagalBab(b.nama, ada, _uraian_galat(e)) from e
     except BaseException:
         t.batal.set()
         raise
