@@ -123,7 +123,7 @@ def test_tabel_2_13():
     html = t.html()
     assert html.count('<span class="utuh">100 %</span>') >= 4 and '<span class="utuh">80 %</span>' in html
     assert any("Mutu layanan belum dilaporkan" in c for c in t.catatan)
-    assert "Target penerima tahun 2024 tidak ditetapkan di Tabel 4.3." in t.catatan
+    assert "Target penerima tahun 2024 tidak ditetapkan di @tabel:target-spm." in t.catatan
 
 
 def test_kalimat_spm_2024():

@@ -321,7 +321,7 @@ def tabel_realisasi_iku(ev: pd.DataFrame) -> Tabel:
         df, label=LABEL["tabel"],
         judul=f"Realisasi Indikator Kinerja Utama (IKU) {label_periode(th0, per0)} dan {label_periode(th1, per1)}",
         kolom=kolom, catatan=catatan, lebar=True, judul_kelompok=kelompok,
-        sumber="target: Tabel 4.1 dan penetapan tahun sebelumnya; realisasi: data PPKS dan hasil evaluasi SAKIP (diolah)",
+        sumber="target: @tabel:penetapan-iku dan penetapan tahun sebelumnya; realisasi: data PPKS dan hasil evaluasi SAKIP (diolah)",
     )
 
 
@@ -748,7 +748,7 @@ def grafik_capaian_ppks(d: pd.DataFrame) -> Gambar:
     ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=2, frameon=False, fontsize=HURUF)
     return Gambar(fig, label=LABEL["capaian_ppks"],
                   judul=f"Capaian IKU {ind['no']} ({ind['nama']}) terhadap target",
-                  sumber=f"target: Tabel 4.1 dan @tabel:{LABEL['tabel']}; realisasi: rekap data PPKS, diolah")
+                  sumber=f"target: @tabel:penetapan-iku dan @tabel:{LABEL['tabel']}; realisasi: rekap data PPKS, diolah")
 
 
 def data_grafik_sakip(tahun: int, periode: str | None = None) -> pd.DataFrame:
@@ -819,7 +819,7 @@ def grafik_sakip(d: pd.DataFrame, pita: tuple[Pita, ...] | None = None) -> Gamba
     ty = [float(v) for v in d["target"] if v is not None]
     if tx:
         ax.hlines(ty, [i - 0.32 for i in tx], [i + 0.32 for i in tx], color=WARNA["target"], linewidth=2,
-                  label="Target nilai (Tabel 4.1)")
+                  label="Target nilai (Renstra)")
         for i, v in zip(tx, ty):
             ax.annotate(bilangan(v), (i, v), xytext=(0, -10), textcoords="offset points", ha="center", fontsize=HURUF,
                         color=WARNA["target"])
@@ -847,4 +847,4 @@ def grafik_sakip(d: pd.DataFrame, pita: tuple[Pita, ...] | None = None) -> Gamba
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.17), ncol=2, frameon=False, fontsize=HURUF)
     th = d["tahun"].tolist()
     return Gambar(fig, label=LABEL["sakip"], judul=f"Nilai SAKIP terhadap target {th[0]}–{th[-1]}",
-                  sumber=f"hasil evaluasi SAKIP; target Tabel 4.1 dan @tabel:{LABEL['tabel']}; pita predikat {SUMBER_ATURAN['sakip'].split(' tentang')[0]}")
+                  sumber=f"hasil evaluasi SAKIP; target @tabel:penetapan-iku dan @tabel:{LABEL['tabel']}; pita predikat {SUMBER_ATURAN['sakip'].split(' tentang')[0]}")

@@ -256,7 +256,7 @@ def tabel_ikk(ikk: pd.DataFrame, kolom: list[Kol] | None = None, catatan: list[s
     return Tabel(
         df, label=LABEL["tabel_ikk"], judul=f"Capaian Indikator Kinerja Kunci (IKK) {label_periode(tahun, periode)}",
         kolom=kol, catatan=cat + list(catatan or []),
-        sumber="target: Tabel 4.2; realisasi: isian bidang, data PPKS dan SPM; diolah", baris_kelas="kelas",
+        sumber="target: @tabel:penetapan-ikk; realisasi: isian bidang, data PPKS dan SPM; diolah", baris_kelas="kelas",
     )
 
 
@@ -349,7 +349,7 @@ def gambar_capaian_ikk(ikk: pd.DataFrame):
               loc="lower left", bbox_to_anchor=(0, 1.02), ncol=max(1, len(muncul)), fontsize=HURUF, frameon=False,
               borderaxespad=0, title="kategori capaian:", title_fontsize=HURUF, alignment="left")
     return Gambar(fig, label=LABEL["gambar_ikk"], judul=f"Capaian IKK {label_periode(tahun, periode)}",
-                  sumber="tabel capaian IKK")
+                  sumber=f"@tabel:{LABEL['tabel_ikk']}")
 
 
 # ----------------------------------------------------------------------------
@@ -531,7 +531,7 @@ def gambar_seri_ikk(seri: pd.DataFrame, ikk: pd.DataFrame) -> list:
                             Line2D([], [], color=WARNA["target"], marker="o", label="target")],
                    loc="lower center", ncol=3, fontsize=HURUF, frameon=False, bbox_to_anchor=(0.5, 0.0))
         hasil.append(Gambar(fig, label=f"seri-ikk-{_slug(kel)}", judul=f"Realisasi dan target IKK {kel}, data awal s.d. {akhir}",
-                            sumber="target: Tabel 4.2; realisasi: isian bidang, data PPKS dan SPM; diolah"))
+                            sumber="target: @tabel:penetapan-ikk; realisasi: isian bidang, data PPKS dan SPM; diolah"))
     return hasil
 
 
@@ -608,14 +608,14 @@ def tabel_spm(spm: pd.DataFrame, kolom: list[Kol] | None = None, catatan: list[s
         cat.append("Mutu layanan belum dilaporkan untuk sebagian atau semua jenis pelayanan: indeks dan kategori SPM "
                    "tidak dihitung (–).")
     if spm["target_penerima"].isna().all():
-        cat.append(f"Target penerima tahun {tahun} tidak ditetapkan di Tabel 4.3.")
+        cat.append(f"Target penerima tahun {tahun} tidak ditetapkan di @tabel:target-spm.")
     if spm[[k.kunci for k in kol]].isna().any().any():
         cat.append("–: data belum tersedia.")
     return Tabel(
         spm, label=LABEL["tabel_spm"],
         judul=f"Capaian Standar Pelayanan Minimal (SPM) Bidang Sosial {label_periode(tahun, periode)}",
         kolom=kol, catatan=cat + list(catatan or []),
-        sumber="target: Tabel 4.3; realisasi: isian bidang (Tabel 2.10); diolah", lebar=True,
+        sumber="target: @tabel:target-spm; realisasi: isian bidang (@tabel:realisasi-spm); diolah", lebar=True,
     )
 
 
