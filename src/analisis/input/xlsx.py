@@ -729,6 +729,9 @@ _PETUNJUK_IMPOR = (
     "berkas yang diubah).",
     "Pesan kesalahan menyebut lembar, baris, kolom, nilai dan aturan yang dilanggar. Perbaiki lalu impor ulang; "
     "mengimpor buku kerja yang sama dua kali tidak mengubah apa pun pada kali kedua.",
+    "Baris yang dihapus, disisipkan, dipindah atau kolom terkunci yang diketik ulang ditolak (templat mencatat setiap "
+    "baris). Nilai yang berbeda lebih dari 10 kali lipat dari periode lalu ditolak sampai diperiksa; bila memang benar: "
+    "iku impor BERKAS.xlsx --terima-lonjakan.",
 )
 
 
