@@ -199,12 +199,20 @@ def kelompok_ikk() -> list[str]:
 
 
 def _dengan_judul_kelompok(df: pd.DataFrame, kolom_nama: str = "nama") -> pd.DataFrame:
-    """Sisipkan baris judul kelompok (kelas ``kelompok``) sebelum setiap kelompok; angka baris judul kosong."""
+    """Sisipkan baris judul kelompok (kelas ``kelompok``) sebelum setiap kelompok; sel lain baris judul kosong ("")."""
     bagian = []
     for kel, sub in df.groupby("kelompok", sort=False):
-        bagian.append(pd.DataFrame({kolom_nama: [kel], "kelas": ["kelompok"]}))
+        judul = {k: "" for k in df.columns} | {kolom_nama: kel, "kelompok": kel, "kelas": "kelompok"}
+        bagian.append(pd.DataFrame([judul]))
         bagian.append(sub.assign(kelas=""))
     return pd.concat(bagian, ignore_index=True)
+
+
+class _KolIsi(Kol):
+    """Kolom berformat yang membiarkan sel baris judul kelompok ("") kosong, bukan "–"."""
+
+    def sel(self, nilai) -> str:
+        return "" if isinstance(nilai, str) and nilai == "" else super().sel(nilai)
 
 
 def _teks_target(v) -> str:
@@ -222,8 +230,12 @@ def tabel_ikk(ikk: pd.DataFrame, kolom: list[Kol] | None = None, catatan: list[s
     >>> t = tabel_ikk(evaluasi_ikk(2025))
     >>> t.label, "2,80 %" in t.html(), "Sangat Rendah" in t.html(), t.html().count('class="kelompok"')
     ('capaian-ikk', True, True, 5)
-    >>> t.df.set_index("kode").loc["IKK-24", ["target", "capaian"]].round(2).tolist()
+    >>> t.df[t.df["kelas"] == ""].set_index("kode").loc["IKK-24", ["target", "capaian"]].astype(float).round(2).tolist()
     [95.0, 2.8]
+    >>> import re
+    >>> judul = re.findall(r'<tr class="kelompok">.*?</tr>', t.html())
+    >>> len(judul), "Sekretariat" in judul[0], any("–" in j for j in judul)  # baris judul bidang tanpa "–"
+    (5, True, False)
     """
     tahun, periode = _tahun_periode(ikk)
     p = _param(tahun, periode)
@@ -234,11 +246,12 @@ def tabel_ikk(ikk: pd.DataFrame, kolom: list[Kol] | None = None, catatan: list[s
     df = _dengan_judul_kelompok(df)
     ada_beda = bool((df["periode_data"].fillna("") != "").any())
     kol = kolom or [
-        Kol("no", "No", lambda v: str(int(v)), rata="tengah"), Kol("nama", "Indikator Kinerja Kunci"),
+        _KolIsi("no", "No", lambda v: str(int(v)), rata="tengah"), Kol("nama", "Indikator Kinerja Kunci"),
         Kol("satuan", "Satuan", rata="tengah"), Kol("polaritas", "Polaritas", rata="tengah"),
-        Kol("target", "Target", _teks_target, rata="kanan"), Kol("realisasi", "Realisasi", _angka_realisasi, rata="kanan"),
+        _KolIsi("target", "Target", _teks_target, rata="kanan"),
+        _KolIsi("realisasi", "Realisasi", _angka_realisasi, rata="kanan"),
         *([Kol("periode_data", "Periode Data", rata="tengah")] if ada_beda else []),
-        Kol("capaian", "Capaian", "persen", rata="kanan"), Kol("kategori", "Kategori"),
+        _KolIsi("capaian", "Capaian", "persen", rata="kanan"), Kol("kategori", "Kategori"),
     ]
     cat = []
     if periode != "Tahunan":
