@@ -6,4 +6,9 @@
 - :mod:`~analisis.document.pdf` — PDF A4 lewat Chromium sistem
 """
 
-__all__ = ["render", "cache", "kunci", "pdf"]
+# papermill.engines lebih dulu: saat dimuat ia memuat titik masuk mesin ``iku``
+# (analisis.document.mesin), yang sendiri mengimpor papermill.engines; urutan
+# ini mencegah impor melingkar bila mesin diimpor lebih dulu.
+import papermill.engines  # noqa: E402,F401
+
+__all__ = ["render", "cache", "kunci", "pdf", "mesin", "penomoran", "edisi", "tata_letak", "pratinjau"]
