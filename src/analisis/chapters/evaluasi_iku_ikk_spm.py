@@ -387,27 +387,46 @@ def seri_indikator(kode: str, tahun: int, periode: str | None = None, awal: int 
     >>> s.index.min(), s.index.max(), float(s.loc[2024, "realisasi"]), float(s.loc[2029, "target"])
     (2024, 2029, 60.0, 60.0)
     """
-    p = _param(tahun, periode)
-    target = data.muat("target")
-    target = target[target["kode"] == kode]
-    awal_data = _tahun_data_awal()
-    mulai = min([awal_data, *target["tahun"].astype(int).tolist()]) if not target.empty else awal_data
-    akhir = _akhir_renstra()
-    baris = []
-    for th in range(mulai if awal is None else min(mulai, awal), akhir + 1):
-        t_angka, t_pred = kinerja.target(kode, th)
-        real, per = None, None
-        if th <= tahun:
-            ev = kinerja.evaluasi_indikator(th, p.periode if th == tahun else None).set_index("kode")
-            if kode in ev.index and ev.loc[kode, "tersedia"]:
-                real, per = float(ev.loc[kode, "realisasi"]), ev.loc[kode, "periode_realisasi"]
-        baris.append({"kode": kode, "tahun": th, "target": t_angka, "target_predikat": t_pred, "realisasi": real,
-                      "periode_realisasi": per, "parsial": per is not None and per != "Tahunan"})
-    df = pd.DataFrame(baris)
-    if awal is not None:
-        return df[df["tahun"] >= awal].reset_index(drop=True)
-    ada = df[df["realisasi"].notna() | df["target"].notna() | df["target_predikat"].notna()]
-    return df[df["tahun"] >= (int(ada["tahun"].min()) if not ada.empty else mulai)].reset_index(drop=True)
+    return _Seri(tahun, periode).satu(kode, awal)
+
+
+class _Seri:
+    """Bahan seri satu dokumen (evaluasi per tahun, target, rentang tahun), dihitung sekali untuk semua indikator."""
+
+    def __init__(self, tahun: int, periode: str | None):
+        self.tahun = tahun
+        self.periode = _param(tahun, periode).periode
+        self.target = data.muat("target")
+        self.awal_data = _tahun_data_awal()
+        self.akhir = _akhir_renstra()
+        self._ev: dict[int, pd.DataFrame] = {}
+
+    def evaluasi(self, th: int) -> pd.DataFrame:
+        if th not in self._ev:
+            ev = kinerja.evaluasi_indikator(th, self.periode if th == self.tahun else None)
+            self._ev[th] = ev[ev["tersedia"]].set_index("kode")
+        return self._ev[th]
+
+    def satu(self, kode: str, awal: int | None = None) -> pd.DataFrame:
+        target = self.target[self.target["kode"] == kode].set_index("tahun")
+        mulai = min([self.awal_data, *target.index.astype(int).tolist()])
+        baris = []
+        for th in range(mulai if awal is None else min(mulai, awal), self.akhir + 1):
+            t_angka = float(target.loc[th, "target"]) if th in target.index and pd.notna(target.loc[th, "target"]) else None
+            t_pred = target.loc[th, "target_predikat"] if th in target.index else None
+            t_pred = t_pred if isinstance(t_pred, str) else None
+            real, per = None, None
+            if th <= self.tahun:
+                ev = self.evaluasi(th)
+                if kode in ev.index:
+                    real, per = float(ev.loc[kode, "realisasi"]), ev.loc[kode, "periode_realisasi"]
+            baris.append({"kode": kode, "tahun": th, "target": t_angka, "target_predikat": t_pred, "realisasi": real,
+                          "periode_realisasi": per, "parsial": per is not None and per != "Tahunan"})
+        df = pd.DataFrame(baris)
+        if awal is not None:
+            return df[df["tahun"] >= awal].reset_index(drop=True)
+        ada = df[df["realisasi"].notna() | df["target"].notna() | df["target_predikat"].notna()]
+        return df[df["tahun"] >= (int(ada["tahun"].min()) if not ada.empty else mulai)].reset_index(drop=True)
 
 
 def seri_ikk(tahun: int, periode: str | None = None) -> pd.DataFrame:
@@ -419,15 +438,14 @@ def seri_ikk(tahun: int, periode: str | None = None) -> pd.DataFrame:
     >>> s["kode"].nunique(), int(s["tahun"].max()), bool(s.loc[s["kode"] == "IKK-24", "parsial"].any())
     (24, 2029, True)
     """
-    p = _param(tahun, periode)
+    bahan = _Seri(tahun, periode)
     ind = _indikator()
     ind = ind[ind["jenis"] == "IKK"].assign(kelompok=lambda d: d["penanggung_jawab"].fillna("Lainnya"))
     bagian = []
     for kel in kelompok_ikk():
         kode = ind.loc[ind["kelompok"] == kel].sort_values("no")["kode"].tolist()
-        seri = [seri_indikator(k, tahun, p.periode) for k in kode]
-        awal = min(int(s["tahun"].min()) for s in seri)  # sumbu tahun yang sama untuk satu gambar
-        bagian += [seri_indikator(k, tahun, p.periode, awal=awal).assign(kelompok=kel) for k in kode]
+        awal = min(int(bahan.satu(k)["tahun"].min()) for k in kode)  # sumbu tahun yang sama untuk satu gambar
+        bagian += [bahan.satu(k, awal=awal).assign(kelompok=kel) for k in kode]
     return pd.concat(bagian, ignore_index=True)
 
 
@@ -538,7 +556,7 @@ def gambar_seri_ikk(seri: pd.DataFrame, ikk: pd.DataFrame) -> list:
             x0 = g["kiri"] + k * (lebar_panel + g["antar"])
             ax = fig.add_axes((x0 / LEBAR_CETAK, y / tinggi, lebar_panel / LEBAR_CETAK, g["sumbu"] / tinggi))
             _panel(ax, seri[seri["kode"] == r["kode"]], r["satuan"], tahun)
-            ax.set_title(jd, fontsize=HURUF, loc="left", linespacing=1.0, pad=4)
+            ax.set_title(jd, fontsize=HURUF, loc="left", linespacing=1.0, pad=4, y=1.0)  # y tetap: tanpa hitung ulang posisi judul
         fig.legend(handles=[Patch(color=WARNA["utama"], label="realisasi setahun"),
                             Patch(color=WARNA["kedua"], label="realisasi s.d. triwulan/semester"),
                             Line2D([], [], color=WARNA["target"], marker="o", label="target")],
