@@ -112,9 +112,11 @@ def ukur_pratinjau(akar: Path, env: dict, tahun: int, suntingan: int) -> dict:
         if p.poll() is None:
             p.send_signal(signal.SIGINT)
             try:
-                p.wait(60)
+                p.wait(120)
             except subprocess.TimeoutExpired:
+                print("    pratinjau tidak berhenti 120 s setelah SIGINT; log terakhir:\n" + "".join(log[-10:]))
                 p.kill()
+                p.wait()
     rinci = [b.strip() for b in log if "Diperbarui dalam" in b and "psks.csv" in b]
     return {"render_pertama": round(pertama, 2), "detik": statistics.median(waktu), "semua_detik": waktu,
             "log": rinci, "kode_keluar": p.returncode}
@@ -127,6 +129,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--suntingan", type=int, default=5, help="jumlah suntingan yang diukur di pratinjau (c)")
     ap.add_argument("--ulang", type=int, default=3)
     ap.add_argument("--tanpa-polos", action="store_true")
+    ap.add_argument("--hanya-pratinjau", action="store_true", help="hanya (c); cache dibuat dulu oleh satu iku render")
     ap.add_argument("--json", type=Path)
     args = ap.parse_args(argv)
 
@@ -139,6 +142,16 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Mesin: {info['nproc']} inti, {info['cpu']}, RAM {info['ram_gib']} GiB, Python {info['python']}")
     print(f"Beban awal (loadavg): {hasil['beban_awal']}; salinan kerja: {akar}\n")
     try:
+        if args.hanya_pratinjau:
+            print("iku render (mengisi cache) ...", flush=True)
+            br.render_iku(akar, env, None, pilih)
+            print(f"(c) iku pratinjau: {args.suntingan} suntingan data/psks.csv ...", flush=True)
+            hasil["pratinjau"] = ukur_pratinjau(akar, env, args.tahun, args.suntingan)
+            for b in hasil["pratinjau"]["log"]:
+                print(f"      {b}")
+            print(f"  simpan → terlihat: median {hasil['pratinjau']['detik']} s, {hasil['pratinjau']['semua_detik']}; "
+                  f"kode keluar {hasil['pratinjau']['kode_keluar']}; loadavg {br.beban()}")
+            return 0
         if not args.tanpa_polos:
             print(f"(a) loop papermill + nbconvert, tahun {args.tahun} ...", flush=True)
             hasil["polos"] = br.loop_polos(akar, env, pilih)

@@ -63,6 +63,9 @@ ALAMAT = "127.0.0.1"
 #: Port bawaan.
 PORT = 8765
 
+#: Diimpor di setiap kernel hangat sebelum bab pertama (lihat :meth:`KolamHangat.panaskan`).
+PRAIMPOR = "import pandas, pandera, matplotlib, yaml, pydantic"
+
 #: Selang (ms) halaman menanyakan ``/versi``.
 SELANG_TANYA_MS = 250
 
@@ -142,6 +145,9 @@ class KolamHangat(_render._Kolam):
         k = None
         try:
             k = self._baru()
+            # paket berat yang diimpor setiap bab: dimuat sekarang, bukan saat suntingan pertama
+            # (modul analisis tetap diimpor ulang segar sebelum setiap bab)
+            k._jalankan(k._diam(PRAIMPOR))
         except Exception as e:  # noqa: BLE001 - ambil() akan mencoba lagi dan melaporkan galatnya
             log.warning("Kernel tidak dapat dipanaskan: %s", e)
         finally:
@@ -577,6 +583,9 @@ def jalankan(tahun: int, *, periode: str | None = None, edisi: str = "reviu", po
         raise KesalahanParameter(f"Port {port} di {ALAMAT} tidak dapat dipakai ({e.strerror or e}); "
                                  "pilih port lain dengan --port N.") from e
     if threading.current_thread() is threading.main_thread():
+        # Ctrl-C selalu menghentikan pratinjau, juga bila proses dimulai dengan SIGINT diabaikan
+        # (mis. dari shell di latar belakang)
+        signal.signal(signal.SIGINT, signal.default_int_handler)
         signal.signal(signal.SIGTERM, _sigterm)
     kode = p.jalankan()
     if kode == 3 and argv_mulai_ulang is not None:
