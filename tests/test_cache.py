@@ -406,3 +406,34 @@ def test_jalur_relatif(proyek, monkeypatch):
     hasil = render.render_tahun(2025, format=("html",), akar_keluaran=Path("rendered"),
                                 notebooks=Path("notebooks"), paralel=1)
     assert hasil.dieksekusi == [BAB[0]] and "LKS 2025: 11" in _dok(hasil)
+
+
+def test_autoreload_di_kernel_yang_dipakai_ulang(proyek, monkeypatch):
+    """Bab yang diawali %load_ext autoreload / %autoreload 2: kernel dipakai ulang tanpa sisa ekstensi."""
+    for nama in BAB:
+        (proyek.notebooks / nama).unlink()
+    for nama in ("01_a.ipynb", "02_b.ipynb"):
+        nb = _buku(
+            "import sys\n"
+            "kait = len(get_ipython().events.callbacks['pre_run_cell'])\n"
+            "display(HTML(f'<p>AUTORELOAD {kait} {any(\"autoreload\" in e for e in get_ipython().extension_manager.loaded)}</p>'))",
+            f"BAB {nama}",
+        )
+        awal = nbformat.v4.new_code_cell("%load_ext autoreload\n%autoreload 2")
+        nb.cells.insert(1, awal)
+        nbformat.write(nb, proyek.notebooks / nama)
+    hasil = _render(proyek, paralel=1)
+    assert len(proyek.kernel) == 1 and hasil.dieksekusi == ["01_a.ipynb", "02_b.ipynb"]
+    for nama in ("01_a.ipynb", "02_b.ipynb"):
+        nb = nbformat.read(proyek.rendered / "2025" / "dieksekusi" / nama, as_version=4)
+        aliran = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "stream"]
+        assert aliran == [], f"{nama}: {aliran}"  # tidak ada "The autoreload extension is already loaded"
+    dipakai_ulang = re.findall(r"AUTORELOAD \d+ True", _dok(hasil))
+    assert len(dipakai_ulang) == 2 and dipakai_ulang[0] == dipakai_ulang[1]
+    # sama dengan kernel baru per bab
+    monkeypatch.setenv("IKU_KERNEL_SEGAR", "1")
+    segar = render.render_tahun(2025, format=("html",), akar_keluaran=proyek.akar / "rendered-segar",
+                                notebooks=proyek.notebooks, paralel=1)
+    assert re.findall(r"AUTORELOAD \d+ True", _dok(segar)) == dipakai_ulang
+    # tanpa perubahan: dari cache
+    assert _render(proyek).dieksekusi == []

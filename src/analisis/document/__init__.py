@@ -6,9 +6,8 @@
 - :mod:`~analisis.document.pdf` — PDF A4 lewat Chromium sistem
 """
 
-# papermill.engines lebih dulu: saat dimuat ia memuat titik masuk mesin ``iku``
-# (analisis.document.mesin), yang sendiri mengimpor papermill.engines; urutan
-# ini mencegah impor melingkar bila mesin diimpor lebih dulu.
-import papermill.engines  # noqa: E402,F401
+# papermill tidak diimpor di sini (lambat: nbformat, jsonschema); titik masuk
+# mesin ``iku`` (analisis.document.mesin) membuat kelasnya saat pertama diminta,
+# sehingga urutan impor papermill/mesin tidak menimbulkan impor melingkar.
 
 __all__ = ["render", "cache", "kunci", "pdf", "mesin", "penomoran", "edisi", "tata_letak", "pratinjau"]

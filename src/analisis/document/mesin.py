@@ -13,7 +13,7 @@ kernel itu yang sudah hangat, bukan kernel baru per buku. Tanpa
 Mesin didaftarkan lewat titik masuk ``papermill.engine`` di ``pyproject.toml``
 (``iku = "analisis.document.mesin:MesinIKU"``); :func:`daftarkan` mendaftarkannya
 juga bila paket dipasang tanpa metadata itu. Modul ini dimuat papermill saat
-papermill diimpor, jadi ia tidak mengimpor apa pun selain papermill.
+papermill diimpor; kelasnya baru dibuat saat pertama diminta (lihat :func:`_buat_kelas`).
 
 ``papermill notebooks/02_gambaran_umum.ipynb out.ipynb -p tahun 2026`` tetap
 bekerja sendiri dengan mesin bawaan dan kernel biasa.
@@ -23,33 +23,61 @@ from __future__ import annotations
 
 from typing import Any
 
-from papermill.engines import NBClientEngine
-
 __all__ = ["NAMA", "MesinIKU", "daftarkan"]
 
 #: Nama mesin untuk ``papermill.execute_notebook(..., engine_name=NAMA)``.
 NAMA = "iku"
 
 
-class MesinIKU(NBClientEngine):
-    """Mesin papermill yang mengeksekusi buku di kernel hangat ``kernel_iku``.
+def _buat_kelas() -> type:
+    """Kelas :class:`MesinIKU`, dibuat saat pertama diminta.
 
-    ``kernel_iku`` adalah objek dengan metode
-    ``eksekusi_papermill(nb_man, **opsi)`` (lihat
-    :meth:`analisis.document.render._Kernel.eksekusi_papermill`); tanpa itu
-    eksekusi diserahkan ke :class:`papermill.engines.NBClientEngine`.
+    Tidak dibuat saat modul diimpor: papermill memuat titik masuk ini ketika
+    ``papermill.engines`` sedang diimpor, dan ``analisis.document`` tidak boleh
+    memuat papermill (lambat: nbformat, jsonschema) di jalur tanpa eksekusi.
+    Pemanggilan bersarang (papermill memuat titik masuk saat kelas sedang
+    dibuat) mendapat kelas yang sama.
     """
+    kelas = globals().get("MesinIKU")
+    if kelas is not None:
+        return kelas
+    from papermill.engines import NBClientEngine
 
-    @classmethod
-    def execute_managed_notebook(cls, nb_man, kernel_name, kernel_iku: Any = None, **kwargs):
-        if kernel_iku is None:
-            return super().execute_managed_notebook(nb_man, kernel_name, **kwargs)
-        return kernel_iku.eksekusi_papermill(nb_man, **kwargs)
+    kelas = globals().get("MesinIKU")
+    if kelas is not None:  # dibuat oleh pemanggilan bersarang selama impor di atas
+        return kelas
+
+    class MesinIKU(NBClientEngine):
+        """Mesin papermill yang mengeksekusi buku di kernel hangat ``kernel_iku``.
+
+        ``kernel_iku`` adalah objek dengan metode ``eksekusi_papermill(nb_man, **opsi)``
+        (lihat :meth:`analisis.document.render._Kernel.eksekusi_papermill`); tanpa
+        itu eksekusi diserahkan ke :class:`papermill.engines.NBClientEngine`.
+        """
+
+        @classmethod
+        def execute_managed_notebook(cls, nb_man, kernel_name, kernel_iku: Any = None, **kwargs):
+            if kernel_iku is None:
+                return super().execute_managed_notebook(nb_man, kernel_name, **kwargs)
+            return kernel_iku.eksekusi_papermill(nb_man, **kwargs)
+
+    MesinIKU.__module__ = __name__
+    MesinIKU.__qualname__ = "MesinIKU"
+    globals()["MesinIKU"] = MesinIKU
+    return MesinIKU
 
 
-def daftarkan() -> None:
-    """Daftarkan :class:`MesinIKU` ke papermill bila titik masuknya belum terpasang."""
+def __getattr__(nama: str) -> Any:
+    if nama == "MesinIKU":
+        return _buat_kelas()
+    raise AttributeError(f"module {__name__!r} has no attribute {nama!r}")
+
+
+def daftarkan() -> type:
+    """Daftarkan ``MesinIKU`` ke papermill bila titik masuknya belum terpasang; kembalikan kelasnya."""
+    kelas = _buat_kelas()
     from papermill.engines import papermill_engines
 
-    if papermill_engines._engines.get(NAMA) is not MesinIKU:
-        papermill_engines.register(NAMA, MesinIKU)
+    if papermill_engines._engines.get(NAMA) is not kelas:
+        papermill_engines.register(NAMA, kelas)
+    return kelas
