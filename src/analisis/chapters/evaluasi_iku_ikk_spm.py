@@ -464,8 +464,7 @@ def _label_batang(v, satuan: str) -> str:
     ('82,2', '100', '164', '−0,4')
     """
     v = float(v)
-    teks = fmt.desimal(v, 0 if v.is_integer() or abs(v) >= 100 else 1)
-    return teks.replace("-", "−")
+    return fmt.desimal(v, 0 if v.is_integer() or abs(v) >= 100 else 1)
 
 
 def _panel(ax, s: pd.DataFrame, satuan: str, tahun: int) -> None:
