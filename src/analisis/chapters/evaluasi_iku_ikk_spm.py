@@ -486,12 +486,20 @@ def _panel(ax, s: pd.DataFrame, satuan: str, tahun: int) -> None:
                 ax.annotate(tp, (xi, bawah), textcoords="offset points", xytext=(4, 3), fontsize=HURUF, color=WARNA["target"])
     atas = pd.concat([real.dropna().astype(float), t.dropna().astype(float)])
     ymax = (float(atas.max()) * 1.35) if not atas.empty and float(atas.max()) > 0 else 1
+    tinggi_pt = ax.get_position().height * ax.figure.get_figheight() * 72
+    sebelumnya = None  # (tahun, puncak label dalam pt) label batang sebelumnya
     for xi, v, par, per in zip(x, real, s["parsial"], s["periode_realisasi"]):
         if pd.notna(v):
             lbl = _label_batang(v, satuan)
             if par:
                 lbl += f"\n{SINGKATAN_PERIODE.get(per, per)}"
-            ax.annotate(lbl, (xi, max(float(v), 0)), textcoords="offset points", xytext=(0, 2), ha="center", va="bottom",
+            dasar = max(float(v), 0) / ymax * tinggi_pt + 2
+            naik = 2.0
+            if sebelumnya is not None and xi - sebelumnya[0] == 1 and dasar < sebelumnya[1] + 1:
+                naik += sebelumnya[1] + 1 - dasar  # label bersebelahan: yang kanan di atas yang kiri, tidak bertumpuk
+            baris = lbl.count("\n") + 1
+            sebelumnya = (xi, dasar + naik - 2 + baris * HURUF * 1.05)
+            ax.annotate(lbl, (xi, max(float(v), 0)), textcoords="offset points", xytext=(0, naik), ha="center", va="bottom",
                         fontsize=HURUF, linespacing=1.0,
                         bbox={"boxstyle": "square,pad=0.05", "facecolor": "white", "edgecolor": "none", "alpha": 0.8})
     ax.axvline(tahun + 0.5, color=WARNA["abu"], linewidth=0.6, linestyle=":")
