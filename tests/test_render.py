@@ -203,7 +203,7 @@ def test_render_dua_bab(proyek):
     dok = hasil.html.read_text(encoding="utf-8")
     # sampul
     assert 'class="sampul"' in dok
-    assert "INDIKATOR KINERJA UTAMA (IKU)" in dok and "TAHUN 2021–2026" in dok
+    assert "INDIKATOR KINERJA UTAMA<br>(IKU)" in dok and "TAHUN 2021–2026" in dok
     assert "DINAS SOSIAL KABUPATEN CONTOH" in dok and "PEMERINTAH KABUPATEN CONTOH" in dok
     assert "TAHUN 2025" in dok and "Periode Triwulan II" in dok
     # parameter sampai ke kernel
@@ -241,7 +241,8 @@ def test_daftar_isi_menautkan_setiap_h1_h2(proyek, tanpa_kernel):
     assert len(p.ids) == len(set(p.ids)), "id ganda"
     h12 = [i for tag, i in p.judul if tag in ("h1", "h2")]
     assert all(h12) and all(i for _, i in p.judul), "ada judul tanpa id"
-    assert p.tautan == h12
+    # DAFTAR ISI memuat dirinya sendiri, lalu setiap h1/h2 bab
+    assert p.tautan == ["daftar-isi", *h12]
     assert h12 == [
         "bab-i-pendahuluan", "1-1-latar-belakang", "1-2-maksud-dan-tujuan",
         "bab-ii-gambaran-umum", "2-1-tugas-dan-fungsi", "2-2-struktur-organisasi",
