@@ -789,8 +789,9 @@ def _eksekusi(sumber: Path, tujuan: Path, relatif: str, parameter: dict, cwd: Pa
             kernel = kolam.ambil()
         except Exception as e:  # noqa: BLE001 - kernel tidak dapat dimulai
             raise _GagalBab(sumber.name, None, f"kernel tidak dapat dimulai: {type(e).__name__}: {e}") from e
-        # diimpor setelah kernel siap: impor papermill (sekali per proses) berjalan
-        # bersamaan dengan start kernel lewat _muat_papermill
+        # Diimpor setelah kernel siap, di utas ini: impor paket yang sama dari dua utas
+        # sekaligus (mis. jupyter_client lewat papermill) dapat berakhir dengan modul
+        # yang setengah dimuat.
         import nbformat
         import papermill
         from nbclient.exceptions import CellTimeoutError
@@ -836,16 +837,6 @@ def _eksekusi(sumber: Path, tujuan: Path, relatif: str, parameter: dict, cwd: Pa
     finally:
         if sementara:
             kolam.tutup()
-
-
-def _muat_papermill() -> None:
-    """Impor papermill dan daftarkan mesin ``iku`` (di utas latar, selagi kernel dimulai)."""
-    with contextlib.suppress(Exception):
-        import papermill.execute  # noqa: F401
-
-        from . import mesin
-
-        mesin.daftarkan()
 
 
 def _periksa_keluaran_galat(nb, berkas: str, relatif: str) -> None:
@@ -1794,7 +1785,6 @@ def _render_banyak(
                                  | {os.path.realpath(p) for p in akar_jejak.values()})
                 kolam = kolam_luar or _Kolam(dict(os.environ), folder_nb, dilacak, segar=_kernel_segar(),
                                              batas_waktu=batas_waktu)
-                threading.Thread(target=_muat_papermill, name="iku-muat-papermill", daemon=True).start()
                 pelaksana = ThreadPoolExecutor(max_workers=jumlah, thread_name_prefix="iku-kernel")
                 mulai_eksekusi = time.perf_counter()
                 for t, b in tugas:
