@@ -1785,6 +1785,8 @@ def _render_banyak(
                                  | {os.path.realpath(p) for p in akar_jejak.values()})
                 kolam = kolam_luar or _Kolam(dict(os.environ), folder_nb, dilacak, segar=_kernel_segar(),
                                              batas_waktu=batas_waktu)
+                import jupyter_client  # noqa: F401 - sekali di utas ini, bukan bersamaan di setiap pekerja
+
                 pelaksana = ThreadPoolExecutor(max_workers=jumlah, thread_name_prefix="iku-kernel")
                 mulai_eksekusi = time.perf_counter()
                 for t, b in tugas:
