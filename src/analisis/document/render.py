@@ -7,18 +7,22 @@ Alur :func:`render_tahun` dan :func:`render_semua`:
    seketika;
 2. untuk setiap bab (buku ``notebooks/NN_*.ipynb`` × tahun) dihitung kunci
    cache dari semua yang memengaruhi hasilnya (:mod:`analisis.document.cache`): isi
-   buku, parameter tahun, kode ``src/analisis``, dan isi setiap berkas
-   ``data/`` yang dibaca bab itu pada eksekusi terakhir. Bab yang kuncinya
+   buku, parameter tahun, mesin dokumen, isi setiap modul ``analisis.*`` yang
+   diimpor bab itu dan isi setiap berkas ``data/`` yang dibacanya pada
+   eksekusi terakhir. Bab yang kuncinya
    sama dipakai dari cache; bila semua bab dan dokumen tahun itu tidak
    berubah, tahun itu tidak disentuh sama sekali;
-3. bab yang berubah (atau semuanya dengan ``paksa=True``) dieksekusi dengan
-   nbclient di kumpulan kernel (``paralel`` kernel, bawaan sebanyak inti
+3. bab yang berubah (atau semuanya dengan ``paksa=True``) dieksekusi oleh
+   papermill (:func:`papermill.execute_notebook` dengan mesin ``iku``,
+   :mod:`analisis.document.mesin`: parameter disuntikkan dan sel yang gagal
+   ditandai papermill) di kumpulan kernel (``paralel`` kernel, bawaan sebanyak inti
    prosesor, tidak lebih dari jumlah bab yang perlu dieksekusi). Bab dari
    semua tahun berbagi kumpulan yang sama. Kernel dipakai ulang antarbab:
    sebelum setiap bab, ruang nama pengguna dikosongkan, modul ``analisis``
    dibuang dari ``sys.modules`` (diimpor ulang segar), dan keadaan
    matplotlib, ``warnings``, ``sys.path``, variabel lingkungan dan folder
-   kerja dikembalikan; paket berat (pandas, matplotlib, pandera) hanya
+   kerja dikembalikan, ekstensi IPython dan kait peristiwa bab sebelumnya
+   (mis. ``%load_ext autoreload``) dilepas; paket berat (pandas, matplotlib, pandera) hanya
    diimpor sekali per kernel. ``IKU_KERNEL_SEGAR=1`` memakai kernel baru
    untuk setiap bab (lebih lambat; untuk memeriksa kebocoran keadaan);
 4. selama eksekusi, setiap berkas di ``data/`` dan ``parameters/`` yang dibuka
@@ -26,10 +30,13 @@ Alur :func:`render_tahun` dan :func:`render_semua`:
    :func:`analisis.core.data._jejak`); catatan itu menjadi bagian kunci cache;
 5. setiap buku yang sudah dieksekusi diubah menjadi penggalan HTML di proses
    ini (nbconvert, templat ``templat/iku_bab``: tanpa kode, tanpa prompt,
-   tanpa MathJax/require.js/tema JupyterLab), lalu disimpan di cache;
+   tanpa MathJax/require.js/tema JupyterLab; sel bertag ``eksplorasi``,
+   ``remove-cell`` dan parameter dibuang), lalu disimpan di cache;
 6. penggalan dirakit dengan ``templat/dokumen.html.j2`` dan ``dokumen.css``
    (disisipkan) menjadi satu ``IKU-<tahun>.html``: sampul, bagian awal
    (buku ``00_*``), DAFTAR ISI (setiap h1/h2, dengan tautan), lalu bab-bab;
+   tabel dan gambar berlabel diberi nomor urut per BAB dan setiap rujukan
+   diisi (:mod:`analisis.document.penomoran`);
 7. penjaga memeriksa bahwa tidak ada teks ``nan``/``None``/``inf`` dan tidak
    ada sumber daya luar (skrip, stylesheet, gambar, font);
 8. PDF dicetak dengan Chromium (:mod:`analisis.document.pdf`);
@@ -37,6 +44,8 @@ Alur :func:`render_tahun` dan :func:`render_semua`:
    ``rendered/.bangun-<tahun>-*``; bila berhasil, folder itu ditukar menjadi
    ``rendered/<tahun>/``. Bila gagal, ``rendered/<tahun>/`` yang lama tidak
    disentuh dan folder sementara dipindah ke ``rendered/<tahun>-gagal/``.
+   Ctrl-C menghentikan kernel setelah tenggang singkat dan berakhir dengan
+   :class:`RenderDihentikan` (satu kalimat); dokumen lama tetap utuh.
 
 Hasil di ``rendered/<tahun>/``: ``IKU-<tahun>.html``, ``IKU-<tahun>.pdf``,
 ``dieksekusi/*.ipynb`` (buku yang sudah dieksekusi, untuk analis) dan
