@@ -634,12 +634,6 @@ class TabelGabung(Tabel):
         return hasil
 
     def html(self) -> str:
-        kepala = ""
-        if self.judul_kelompok:
-            kepala += "<tr>" + "".join(
-                f'<th colspan="{int(n)}">{esc(j)}</th>' if n > 1 else f"<th>{esc(j)}</th>" for j, n in self.judul_kelompok
-            ) + "</tr>"
-        kepala += "<tr>" + "".join(f'<th class="{k.kelas}">{esc(k.judul)}</th>' for k in self.kolom) + "</tr>"
         rentang = self._rentang()
         badan = []
         for i, (_, r) in enumerate(self.df.iterrows()):
@@ -648,9 +642,6 @@ class TabelGabung(Tabel):
                 isi = "".join(f"<b>{esc(t)}</b>" if tebal else esc(t) for tebal, t in potongan)
                 badan.append(f'<tr class="kelompok"><td colspan="{len(self.kolom)}">{isi}</td></tr>')
                 continue
-            kelas = ""
-            if self.baris_kelas and isinstance(r.get(self.baris_kelas), str) and r[self.baris_kelas]:
-                kelas = f' class="{esc(r[self.baris_kelas])}"'
             sel = []
             for k in self.kolom:
                 n = rentang.get((i, k.kunci), 1)
@@ -661,26 +652,17 @@ class TabelGabung(Tabel):
                     sel.append(f'<td class="{k.kelas} sambungan" style="border-top-style:hidden"></td>')
                     continue
                 rs = f' rowspan="{n}"' if self.rowspan and n > 1 else ""
-                sel.append(f'<td class="{k.kelas}"{rs}>{k.sel(r[k.kunci])}</td>')
-            badan.append(f"<tr{kelas}>" + "".join(sel) + "</tr>")
+                sel.append(f'<td class="{k.kelas}"{rs}>{self._sel(i, k, r[k.kunci])}</td>')
+            badan.append(f"<tr{self._atribut_baris(r)}>" + "".join(sel) + "</tr>")
         kolgrup = ""
         if self.lebar_kolom:
             kolgrup = "<colgroup>" + "".join(f'<col style="width:{float(w):.2f}%">' for w in self.lebar_kolom) + "</colgroup>"
-        tubuh = tubuh_tabel(badan, self.catatan, self.sumber, len(self.kolom), self.penutup)
-        kelas = "tabel lebar" if self.lebar else "tabel"
         # lebar kolom hanya dipatuhi Chromium dengan tata letak tetap; kata yang terlalu panjang dipatahkan
         gaya = ' style="table-layout:fixed;overflow-wrap:break-word"' if self.lebar_kolom else ""
-        if self.lanjutan is not None:
-            keterangan = f'<caption class="lanjutan">{esc(self.lanjutan)}</caption>'
-            ident = ""
-        else:
-            keterangan = f"<caption>{nomor_html('tabel', self.label, self.nomor)} {esc(self.judul)}</caption>"
-            ident = id_label("tabel", self.label)
-        isi = f'<table class="{kelas}"{ident}{gaya}>{keterangan}{kolgrup}<thead>{kepala}</thead>{tubuh}</table>'
-
-        bungkus_ = "blok-tabel lanskap" if self.lebar else "blok-tabel"
+        lanjutan = {} if self.lanjutan is None else {
+            "keterangan": f'<caption class="lanjutan">{esc(self.lanjutan)}</caption>', "ident": ""}
         utuh = ' style="break-inside:avoid;page-break-inside:avoid"' if self.utuh else ""
-        return f'<div class="{bungkus_}"{utuh}>{isi}</div>'
+        return self._rakit(badan, gaya=gaya, kolgrup=kolgrup, gaya_blok=utuh, **lanjutan)
 
 
 

@@ -291,29 +291,44 @@ class Tabel:
     # -- HTML -----------------------------------------------------------------------
 
     def html(self) -> str:
+        badan = []
+        for i, (_, r) in enumerate(self.df.iterrows()):
+            badan.append(f"<tr{self._atribut_baris(r)}>"
+                         + "".join(f'<td class="{k.kelas}">{self._sel(i, k, r[k.kunci])}</td>' for k in self.kolom) + "</tr>")
+        return self._rakit(badan)
+
+    # bagian yang dipakai bersama subkelas (mis. tabel dengan sel induk merentang)
+
+    def _kepala(self) -> str:
+        """Isi ``<thead>``: judul kelompok kolom (bila ada) dan judul kolom."""
         kepala = ""
         if self.judul_kelompok:
             kepala += "<tr>" + "".join(
-                f'<th colspan="{n}">{esc(j)}</th>' if n > 1 else f"<th>{esc(j)}</th>" for j, n in self.judul_kelompok
+                f'<th colspan="{int(n)}">{esc(j)}</th>' if n > 1 else f"<th>{esc(j)}</th>" for j, n in self.judul_kelompok
             ) + "</tr>"
-        kepala += "<tr>" + "".join(f'<th class="{k.kelas}">{esc(k.judul)}</th>' for k in self.kolom) + "</tr>"
-        badan = []
-        for i, (_, r) in enumerate(self.df.iterrows()):
-            kelas = ""
-            if self.baris_kelas and isinstance(r.get(self.baris_kelas), str) and r[self.baris_kelas]:
-                kelas = f' class="{esc(r[self.baris_kelas])}"'
-            if self.id_baris and isinstance(r.get(self.id_baris), str):
-                kelas += f' id="{esc(r[self.id_baris])}"'
-            badan.append(f"<tr{kelas}>" + "".join(f'<td class="{k.kelas}">{self._sel(i, k, r[k.kunci])}</td>' for k in self.kolom)
-                         + "</tr>")
+        return kepala + "<tr>" + "".join(f'<th class="{k.kelas}">{esc(k.judul)}</th>' for k in self.kolom) + "</tr>"
+
+    def _atribut_baris(self, r) -> str:
+        """``class``/``id`` satu baris dari kolom ``baris_kelas``/``id_baris``."""
+        atribut = ""
+        if self.baris_kelas and isinstance(r.get(self.baris_kelas), str) and r[self.baris_kelas]:
+            atribut = f' class="{esc(r[self.baris_kelas])}"'
+        if self.id_baris and isinstance(r.get(self.id_baris), str):
+            atribut += f' id="{esc(r[self.id_baris])}"'
+        return atribut
+
+    def _rakit(self, badan: list[str], *, keterangan: str | None = None, ident: str | None = None, gaya: str = "",
+               kolgrup: str = "", gaya_blok: str = "") -> str:
+        """``<div>`` blok tabel dari baris badan: keterangan bernomor, kepala, badan, catatan dan sumber."""
+        if keterangan is None:
+            keterangan = f"<caption>{nomor_html('tabel', self.label, self.nomor)} {esc(self.judul)}</caption>"
+        if ident is None:
+            ident = id_label("tabel", self.label)
         tubuh = tubuh_tabel(badan, self.catatan, self.sumber, len(self.kolom), self.penutup)
         kelas = "tabel lebar" if self.lebar else "tabel"
-        isi = (
-            f'<table class="{kelas}"{id_label("tabel", self.label)}><caption>{nomor_html("tabel", self.label, self.nomor)} '
-            f"{esc(self.judul)}</caption><thead>{kepala}</thead>{tubuh}</table>"
-        )
+        isi = f'<table class="{kelas}"{ident}{gaya}>{keterangan}{kolgrup}<thead>{self._kepala()}</thead>{tubuh}</table>'
         bungkus = "blok-tabel lanskap" if self.lebar else "blok-tabel"
-        return f'<div class="{bungkus}">{isi}</div>'
+        return f'<div class="{bungkus}"{gaya_blok}>{isi}</div>'
 
     def _sel(self, i: int, k: Kol, nilai) -> str:
         n = self.temuan.get((i, k.kunci))
