@@ -37,6 +37,7 @@ from ..core import data
 from ..core.kesalahan import KesalahanData, Pelanggaran
 from ..core.paths import folder_data
 from ..core.skema import baca_csv
+from .xlsx import _periksa_keluaran, jadikan_teks, nilai_polos, simpan_buku_kerja
 
 __all__ = ["JENIS_TEMPLAT", "LEMBAR", "buat_templat", "adalah_templat", "rencanakan"]
 
@@ -65,8 +66,16 @@ def _huruf(kolom: str) -> str:
     return get_column_letter([k for k, _, _ in KOLOM].index(kolom) + 1)
 
 
-def buat_templat(keluaran: str | Path | None = None, folder: Path | None = None) -> Path:
-    """Tulis buku kerja cascading (simpul ``data/cascading.csv`` terisi) dan kembalikan jalurnya."""
+def buat_templat(keluaran: str | Path | None = None, folder: Path | None = None, timpa: bool = False) -> Path:
+    """Tulis buku kerja cascading (simpul ``data/cascading.csv`` terisi) dan kembalikan jalurnya.
+
+    Aturan keluaran sama dengan templat realisasi
+    (:func:`analisis.input.xlsx.simpan_buku_kerja`): hanya jalur ``.xlsx``,
+    berkas yang ada tidak ditimpa tanpa ``timpa``, teks berawalan rumus
+    disimpan sebagai teks, berkas diganti atomik.
+    """
+    jalur = Path(keluaran) if keluaran else Path.cwd() / "cascading.xlsx"
+    _periksa_keluaran(jalur, timpa)  # sebelum data dibaca: satu pesan, tidak ada yang ditulis
     df = casc.urut_pra(data.muat("cascading", folder))
     rj = casc.rujukan_data(folder)
     wb = Workbook()
@@ -83,13 +92,7 @@ def buat_templat(keluaran: str | Path | None = None, folder: Path | None = None)
         ws.column_dimensions[get_column_letter(i)].width = w
     for n, (_, r) in enumerate(df.iterrows()):
         for i, (k, _, _) in enumerate(KOLOM, start=1):
-            v = r.get(k)
-            v = None if v is None or (not isinstance(v, str) and pd.isna(v)) else v
-            if hasattr(v, "item"):
-                v = v.item()
-            if isinstance(v, float) and v.is_integer():
-                v = int(v)
-            ws.cell(BARIS_DATA + n, i, v)
+            ws.cell(BARIS_DATA + n, i, nilai_polos(r.get(k)))
     for rr in range(BARIS_DATA, BARIS_MAKS + 1):
         for i in range(1, len(KOLOM) + 1):
             ws.cell(rr, i).fill = _KUNING
@@ -139,10 +142,9 @@ def buat_templat(keluaran: str | Path | None = None, folder: Path | None = None)
     for b in (("jenis", JENIS_TEMPLAT), ("versi", VERSI), ("lembar", LEMBAR, "cascading")):
         meta.append(list(b))
     meta.sheet_state = "veryHidden"
-    jalur = Path(keluaran) if keluaran else Path.cwd() / "cascading.xlsx"
-    jalur.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(jalur)
-    return jalur
+    for lembar in (pet, ws, dl, meta):
+        jadikan_teks(lembar)
+    return simpan_buku_kerja(wb, jalur, timpa)
 
 
 def adalah_templat(berkas: str | Path) -> bool:

@@ -53,7 +53,7 @@ from ..core.parameter import PERIODE
 from ..core.paths import folder_data
 from ..core.skema import SKEMA, Kolom, Skema, baca_csv
 from .xlsx import (BARIS_DATA, BARIS_JUDUL_KOLOM, JENIS_TEMPLAT, LEMBAR_META, VERSI, Lembar, judul_kolom,
-                   kunci_baris, label_periode, lembar_untuk)
+                   kunci_baris, label_periode, lembar_untuk, nilai_polos)
 
 __all__ = [
     "skema_data", "muat_data", "teks_sel",
@@ -528,18 +528,8 @@ def _baca_lembar(wb, wb_rumus, lembar: Lembar, tahun: int, periode: str, folder:
 # membandingkan dengan data saat ini
 
 
-def _polos(v):
-    if v is None or (not isinstance(v, str) and pd.isna(v)):
-        return None
-    if hasattr(v, "item"):
-        v = v.item()
-    if isinstance(v, float) and v.is_integer():
-        return int(v)
-    return v
-
-
 def _sama(a, b) -> bool:
-    a, b = _polos(a), _polos(b)
+    a, b = nilai_polos(a), nilai_polos(b)
     if a is None or b is None:
         return a is None and b is None
     if isinstance(a, (int, float)) and isinstance(b, (int, float)):
@@ -575,11 +565,11 @@ def _gabung(isian: _Isian, folder: Path) -> PerubahanData:
     indeks_rekaman = {nomor: i for i, (nomor, _) in enumerate(rekaman)}
     lama_per_kunci = {}
     for _, r in lama.iterrows():
-        lama_per_kunci[tuple(_polos(r[c]) for c in skema.kunci)] = (r, indeks_rekaman[int(r["_baris"])])
+        lama_per_kunci[tuple(nilai_polos(r[c]) for c in skema.kunci)] = (r, indeks_rekaman[int(r["_baris"])])
     nonkunci = [c for c in skema.kolom_nama() if c not in skema.kunci]
     berubah = False
     for (_, baru), teks in zip(isian.df.iterrows(), isian.teks):
-        k = tuple(_polos(baru[c]) for c in skema.kunci)
+        k = tuple(nilai_polos(baru[c]) for c in skema.kunci)
         if k in lama_per_kunci:
             r_lama, i = lama_per_kunci[k]
             sel = rekaman[i][1]

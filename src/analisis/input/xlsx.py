@@ -57,7 +57,8 @@ from ..core.parameter import PERIODE, urutan_periode
 __all__ = [
     "JENIS_TEMPLAT", "VERSI", "LEMBAR_META", "LEMBAR_PETUNJUK", "BARIS_JUDUL_KOLOM", "BARIS_DATA", "TIDAK_ADA",
     "KolomLembar", "Lembar", "LEMBAR", "lembar_untuk", "judul_kolom", "label_periode", "nama_berkas_bawaan",
-    "baris_lembar", "buat_templat", "kunci_baris", "jadikan_teks", "AWALAN_RUMUS",
+    "baris_lembar", "buat_templat", "kunci_baris", "jadikan_teks", "AWALAN_RUMUS", "nilai_polos",
+    "simpan_buku_kerja",
 ]
 
 JENIS_TEMPLAT = "templat-realisasi-iku"
@@ -175,11 +176,14 @@ def _muat(nama: str, folder: Path | None) -> pd.DataFrame:
     return data.muat(nama, folder)
 
 
-def _py(v):
-    """Nilai Python polos untuk sel Excel (tanpa NA pandas / numpy)."""
-    if v is None:
-        return None
-    if not isinstance(v, str) and pd.isna(v):
+def nilai_polos(v):
+    """Nilai Python polos untuk sel Excel dan perbandingan (tanpa NA pandas / numpy; 3.0 → 3).
+
+    >>> import numpy as np
+    >>> nilai_polos(np.float64(3.0)), nilai_polos(float("nan")), nilai_polos(2.5), nilai_polos("a")
+    (3, None, 2.5, 'a')
+    """
+    if v is None or (not isinstance(v, str) and pd.isna(v)):
         return None
     if hasattr(v, "item"):
         v = v.item()
@@ -224,7 +228,7 @@ def _teks_periode(tp: tuple[int, str | None] | None) -> str | None:
 def _nilai_ppks(r: pd.Series, kolom: str):
     if "ada" in r.index and not r["ada"] and pd.isna(r[kolom]):
         return TIDAK_ADA
-    return _py(r[kolom])
+    return nilai_polos(r[kolom])
 
 
 def _target_tahun(folder: Path | None, tahun: int) -> dict[str, object]:
@@ -232,7 +236,7 @@ def _target_tahun(folder: Path | None, tahun: int) -> dict[str, object]:
     t = t[t["tahun"] == tahun]
     hasil = {}
     for _, r in t.iterrows():
-        hasil[r["kode"]] = _py(r["target"]) if not pd.isna(r["target"]) else r["target_predikat"]
+        hasil[r["kode"]] = nilai_polos(r["target"]) if not pd.isna(r["target"]) else r["target_predikat"]
     return hasil
 
 
@@ -298,11 +302,11 @@ def _baris_realisasi(tahun: int, periode: str, folder: Path | None) -> list[dict
             lalu_tp = _periode_lalu(sub, tahun, periode)
             if lalu_tp:
                 rl = _pilih(sub, *lalu_tp).iloc[-1]
-                b["realisasi_lalu"] = _py(rl["realisasi"])
+                b["realisasi_lalu"] = nilai_polos(rl["realisasi"])
                 b["periode_lalu"] = _teks_periode(lalu_tp)
             ini = _pilih(sub, tahun, periode)
             if not ini.empty:
-                b["realisasi"] = _py(ini.iloc[-1]["realisasi"])
+                b["realisasi"] = nilai_polos(ini.iloc[-1]["realisasi"])
                 b["sumber"] = ini.iloc[-1]["sumber"] if isinstance(ini.iloc[-1]["sumber"], str) else None
         baris.append(b)
     return baris
@@ -318,11 +322,11 @@ def _baris_sakip(tahun: int, periode: str, folder: Path | None) -> list[dict]:
     b = {"indikator": nama, "target": _target_tahun(folder, tahun).get(kode) if kode else None, "sumber": sumber_bawaan}
     lalu_tp = _periode_lalu(df, tahun, periode)
     if lalu_tp:
-        b["nilai_lalu"] = _py(_pilih(df, *lalu_tp).iloc[-1]["nilai"])
+        b["nilai_lalu"] = nilai_polos(_pilih(df, *lalu_tp).iloc[-1]["nilai"])
         b["periode_lalu"] = _teks_periode(lalu_tp)
     ini = _pilih(df, tahun, periode)
     if not ini.empty:
-        b["nilai"] = _py(ini.iloc[-1]["nilai"])
+        b["nilai"] = nilai_polos(ini.iloc[-1]["nilai"])
         b["sumber"] = ini.iloc[-1]["sumber"]
     return [b]
 
@@ -336,18 +340,24 @@ def _target_spm(folder: Path | None, tahun: int) -> pd.DataFrame:
         persis = sub[sub["tahun"] == tahun]
         sebelum = sub[sub["tahun"] <= tahun]
         nspk = (persis if not persis.empty else sebelum if not sebelum.empty else sub.iloc[:1]).iloc[-1]["target_nspk"]
-        hasil[int(no)] = {"target_penerima": _py(persis["target_penerima"].iloc[0]) if not persis.empty else None,
-                          "target_nspk": _py(nspk)}
+        hasil[int(no)] = {"target_penerima": nilai_polos(persis["target_penerima"].iloc[0]) if not persis.empty else None,
+                          "target_nspk": nilai_polos(nspk)}
     return hasil
+
+
+def _per_no_spm(df: pd.DataFrame, tahun: int) -> tuple:
+    """(tahun lalu yang ada, baris tahun lalu per no layanan, baris ``tahun`` per no layanan) dari tabel SPM."""
+    lalu_tp = _periode_lalu(df, tahun, None)
+    lalu = {int(r["no"]): r for _, r in (_pilih(df, lalu_tp[0]) if lalu_tp else df.iloc[0:0]).iterrows()}
+    ini = {int(r["no"]): r for _, r in _pilih(df, tahun).iterrows()}
+    return lalu_tp, lalu, ini
 
 
 def _baris_spm(tahun: int, periode: str, folder: Path | None) -> list[dict]:
     lay = _muat("spm_layanan", folder).sort_values("no")
     real = _muat("spm_realisasi", folder)
     target = _target_spm(folder, tahun)
-    lalu_tp = _periode_lalu(real, tahun, None)
-    lalu = {int(r["no"]): r for _, r in (_pilih(real, lalu_tp[0]) if lalu_tp else real.iloc[0:0]).iterrows()}
-    ini = {int(r["no"]): r for _, r in _pilih(real, tahun).iterrows()}
+    lalu_tp, lalu, ini = _per_no_spm(real, tahun)
     baris = []
     for _, r in lay.iterrows():
         no = int(r["no"])
@@ -355,13 +365,13 @@ def _baris_spm(tahun: int, periode: str, folder: Path | None) -> list[dict]:
         b = {"no": no, "jenis_pelayanan": r["jenis_pelayanan"], "indikator": r["indikator"], "kode_ikk": r["kode_ikk"],
              "target_penerima": t.get("target_penerima"), "target_nspk": t.get("target_nspk")}
         if no in lalu:
-            b.update(penerima_lalu=_py(lalu[no]["penerima"]), realisasi_lalu=_py(lalu[no]["realisasi"]), tahun_lalu=lalu_tp[0])
+            b.update(penerima_lalu=nilai_polos(lalu[no]["penerima"]), realisasi_lalu=nilai_polos(lalu[no]["realisasi"]), tahun_lalu=lalu_tp[0])
         if no in ini:
             i = ini[no]
-            b.update(jenis_pelayanan=i["jenis_pelayanan"], indikator=i["indikator"], target_nspk=_py(i["target_nspk"]),
-                     penerima=_py(i["penerima"]), realisasi=_py(i["realisasi"]))
+            b.update(jenis_pelayanan=i["jenis_pelayanan"], indikator=i["indikator"], target_nspk=nilai_polos(i["target_nspk"]),
+                     penerima=nilai_polos(i["penerima"]), realisasi=nilai_polos(i["realisasi"]))
         if b["target_nspk"] is None:
-            b["target_nspk"] = _py(real["target_nspk"].iloc[-1]) if not real.empty else None
+            b["target_nspk"] = nilai_polos(real["target_nspk"].iloc[-1]) if not real.empty else None
         baris.append(b)
     return baris
 
@@ -369,17 +379,15 @@ def _baris_spm(tahun: int, periode: str, folder: Path | None) -> list[dict]:
 def _baris_spm_mutu(tahun: int, periode: str, folder: Path | None) -> list[dict]:
     lay = _muat("spm_layanan", folder).sort_values("no")
     mutu = _muat("spm_mutu", folder)
-    lalu_tp = _periode_lalu(mutu, tahun, None)
-    lalu = {int(r["no"]): r for _, r in (_pilih(mutu, lalu_tp[0]) if lalu_tp else mutu.iloc[0:0]).iterrows()}
-    ini = {int(r["no"]): r for _, r in _pilih(mutu, tahun).iterrows()}
+    lalu_tp, lalu, ini = _per_no_spm(mutu, tahun)
     baris = []
     for _, r in lay.iterrows():
         no = int(r["no"])
         b = {"no": no, "jenis_pelayanan": r["jenis_pelayanan"]}
         if no in lalu:
-            b.update(mutu_lalu=_py(lalu[no]["mutu"]), tahun_lalu=lalu_tp[0])
+            b.update(mutu_lalu=nilai_polos(lalu[no]["mutu"]), tahun_lalu=lalu_tp[0])
         if no in ini:
-            b["mutu"] = _py(ini[no]["mutu"])
+            b["mutu"] = nilai_polos(ini[no]["mutu"])
         baris.append(b)
     return baris
 
@@ -404,23 +412,23 @@ def _baris_tahunan(nama: str, kunci: tuple[str, ...], isian: tuple[str, ...], la
         cocok = tuple(c for c in kunci)
 
         def kunci_baris(r):
-            return tuple(_py(r[c]) for c in cocok)
+            return tuple(nilai_polos(r[c]) for c in cocok)
 
         cari_lalu = {kunci_baris(r): r for _, r in lalu.iterrows()}
         cari_ini = {kunci_baris(r): r for _, r in ini.iterrows()}
         baris = []
         for _, r in dasar.iterrows():
             k = kunci_baris(r)
-            b = {c: _py(r[c]) for c in kunci}
+            b = {c: nilai_polos(r[c]) for c in kunci}
             if k in cari_lalu:
                 b["tahun_lalu"] = lalu_tp[0]
                 for c in lalu_kolom:
-                    b[f"{c}_lalu"] = _py(cari_lalu[k][c])
+                    b[f"{c}_lalu"] = nilai_polos(cari_lalu[k][c])
                 for c in isian_dari_lalu:
-                    b[c] = _py(cari_lalu[k][c])
+                    b[c] = nilai_polos(cari_lalu[k][c])
             if k in cari_ini:
                 for c in isian:
-                    b[c] = _py(cari_ini[k][c])
+                    b[c] = nilai_polos(cari_ini[k][c])
             baris.append(b)
         if not baris:  # tabel tanpa kunci (mis. LKS): satu baris kosong
             baris.append({})
@@ -623,7 +631,7 @@ def kunci_baris(lembar: Lembar, nilai: dict) -> tuple[str, ...]:
     for k in lembar.kolom:
         if k.peran != "kunci":
             continue
-        v = _py(nilai.get(k.id))
+        v = nilai_polos(nilai.get(k.id))
         hasil.append("" if v is None else str(v).strip())
     return tuple(hasil)
 
@@ -684,7 +692,7 @@ def _tulis_lembar(wb: Workbook, lembar: Lembar, tahun: int, periode: str, folder
         r = BARIS_DATA + j
         dapat = b.get("_dapat_diisi", True)
         for i, k in enumerate(kolom, start=1):
-            c = ws.cell(r, i, _py(b.get(k.id)))
+            c = ws.cell(r, i, nilai_polos(b.get(k.id)))
             c.border = _BINGKAI
             c.alignment = Alignment(wrap_text=k.bungkus, vertical="top")
             if k.format:
@@ -855,6 +863,26 @@ def buat_templat(tahun: int, periode: str | None = None, keluaran: str | Path | 
     wb.active = 0
     # Struktur buku kerja dikunci (tanpa kata sandi): lembar tidak dapat dihapus atau diganti nama.
     wb.security = WorkbookProtection(lockStructure=True)
+    return simpan_buku_kerja(wb, jalur, timpa)
+
+
+def simpan_buku_kerja(wb: Workbook, jalur: Path, timpa: bool) -> Path:
+    """Simpan ``wb`` ke ``jalur`` lewat berkas sementara yang diganti atomik; tidak menimpa tanpa ``timpa``.
+
+    Jalur diperiksa dengan aturan keluaran templat (hanya ``.xlsx``, bukan folder,
+    berkas yang ada hanya ditimpa dengan ``timpa``) sebelum apa pun ditulis.
+
+    >>> import tempfile, pathlib
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     j = simpan_buku_kerja(Workbook(), pathlib.Path(d) / "a.xlsx", timpa=False)
+    ...     try:
+    ...         simpan_buku_kerja(Workbook(), j, timpa=False)
+    ...     except KesalahanParameter as e:
+    ...         print("tidak ditimpa" in str(e))
+    True
+    """
+    jalur = Path(jalur)
+    _periksa_keluaran(jalur, timpa)
     jalur.parent.mkdir(parents=True, exist_ok=True)
     fd, sementara = tempfile.mkstemp(dir=jalur.parent, prefix=f".{jalur.name}.", suffix=".tmp")
     os.close(fd)
