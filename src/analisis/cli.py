@@ -76,7 +76,7 @@ def _templat(args) -> int:
     from .input import xlsx
     if args.cascading:
         from .input import cascading
-        print(f"Ditulis: {cascading.buat_templat(keluaran=args.keluaran)}")
+        print(f"Ditulis: {cascading.buat_templat(keluaran=args.keluaran, timpa=args.timpa)}")
         return 0
     if args.tahun is None:
         from .core.kesalahan import KesalahanParameter
