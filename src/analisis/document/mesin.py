@@ -23,10 +23,37 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["NAMA", "MesinIKU", "daftarkan"]
+__all__ = ["NAMA", "MesinIKU", "daftarkan", "tanpa_rfc3987_syntax"]
 
 #: Nama mesin untuk ``papermill.execute_notebook(..., engine_name=NAMA)``.
 NAMA = "iku"
+
+
+#: :func:`tanpa_rfc3987_syntax` sebagai kode yang dijalankan di kernel.
+KODE_TANPA_RFC3987 = '__import__("sys").modules.setdefault("rfc3987_syntax", None)'
+
+
+def tanpa_rfc3987_syntax() -> None:
+    """Cegah ``jsonschema`` memuat ``rfc3987_syntax`` (dipanggil sebelum nbformat/papermill diimpor).
+
+    ``jsonschema`` (diimpor ``nbformat``, ``nbconvert`` dan ``papermill``)
+    memuat ``rfc3987_syntax`` bila paket itu terpasang (ikut terpasang lewat
+    ``jupyter-events``), dan paket itu menyusun 39 tata bahasa ``lark`` saat
+    diimpor: 2–7 s per proses di mesin 2 inti, lebih lama dari eksekusi satu
+    bab. Yang hilang hanya pemeriksa format ``"iri"``/``"iri-reference"``
+    ``jsonschema.FormatChecker``, yang tidak dipakai nbformat, nbconvert,
+    nbclient maupun papermill (validasinya tanpa ``FormatChecker``).
+    Dipanggil oleh ``iku render``/``iku pratinjau`` saat berjalan, tidak saat
+    paket diimpor; bila ``rfc3987_syntax`` sudah dimuat, tidak ada yang berubah.
+
+    >>> import sys
+    >>> tanpa_rfc3987_syntax()
+    >>> "rfc3987_syntax" in sys.modules
+    True
+    """
+    import sys
+
+    sys.modules.setdefault("rfc3987_syntax", None)
 
 
 def _buat_kelas() -> type:
