@@ -504,6 +504,8 @@ class _Kernel:
     async def _mulai(self) -> None:
         from jupyter_client import AsyncKernelManager
 
+        from .mesin import KODE_TANPA_RFC3987
+
         if os.name == "posix":
             km = AsyncKernelManager(kernel_name="python3", transport="ipc")
             km.ip = str(self.folder_ipc / f"k{self.nomor}")
@@ -520,7 +522,7 @@ class _Kernel:
         folder_paket = str(Path(_cache.FOLDER_KODE).resolve())
         await self._diam(
             _KODE_PERSIAPAN
-            + f"\n__iku_persiapan({self.akar_jejak!r}, {folder_paket!r})\ndel __iku_persiapan\n"
+            + f"\n{KODE_TANPA_RFC3987}\n__iku_persiapan({self.akar_jejak!r}, {folder_paket!r})\ndel __iku_persiapan\n"
         )
 
     async def _diam(self, kode: str) -> None:
@@ -1768,6 +1770,9 @@ def _render_banyak(
 ) -> list[HasilRender | BaseException]:
     """Render beberapa tahun dengan satu kumpulan kernel; hasil atau kesalahan per tahun, urut permintaan."""
     _pulihkan_sisa(keluaran)
+    from .mesin import tanpa_rfc3987_syntax
+
+    tanpa_rfc3987_syntax()  # sebelum nbformat/papermill diimpor (lihat docstringnya)
     with _lingkungan_kernel(_akar()):
         kode = _cache.sidik_kode()
         akar_jejak = _akar_jejak()
