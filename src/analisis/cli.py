@@ -3,7 +3,8 @@
 Contoh::
 
     iku periksa                 # validasi data/ dan cocokkan angka tercetak
-    iku render --tahun 2025     # dokumen HTML dan PDF tahun 2025
+    iku render --tahun 2025     # edisi reviu, dan edisi final bila masukannya lengkap
+    iku render --edisi final    # hanya edisi final (menolak bila masukannya belum lengkap)
     iku render --semua          # semua tahun yang memiliki parameter
     iku templat --tahun 2026    # templat isian realisasi (.xlsx) untuk bidang
     iku impor isian.xlsx --coba # periksa isian dan tampilkan perubahannya
@@ -45,9 +46,10 @@ def _render(args) -> int:
     from .core import parameter
     from .document import render
     fmt = ("html", "pdf") if args.format == "keduanya" else (args.format,)
+    edisi = args.edisi  # None: reviu, ditambah final bila lengkap
     if args.semua:
         hasil = render.render_semua(format=fmt, chromium=args.chromium, paralel=args.jobs, paksa=args.paksa,
-                                    batas_waktu=args.batas_waktu, tunggu=args.tunggu)
+                                    batas_waktu=args.batas_waktu, tunggu=args.tunggu, edisi=edisi)
         for h in hasil:
             _lapor(h)
         return 0
@@ -58,16 +60,20 @@ def _render(args) -> int:
         tersedia = parameter.tahun_tersedia()
         tahun = max([t for t in tersedia if t <= datetime.date.today().year] or tersedia)
     h = render.render_tahun(tahun, periode=args.periode, format=fmt, chromium=args.chromium, paralel=args.jobs,
-                            paksa=args.paksa, batas_waktu=args.batas_waktu, tunggu=args.tunggu)
+                            paksa=args.paksa, batas_waktu=args.batas_waktu, tunggu=args.tunggu, edisi=edisi)
     _lapor(h)
     return 0
 
 
 def _lapor(h) -> None:
-    for nama in ("html", "pdf"):
-        jalur = getattr(h, nama, None)
-        if jalur:
-            print(f"Ditulis: {jalur}")
+    edisi = getattr(h, "edisi", None) or {"": {"html": getattr(h, "html", None), "pdf": getattr(h, "pdf", None)}}
+    for berkas in edisi.values():
+        for nama in ("html", "pdf"):
+            if berkas.get(nama):
+                print(f"Ditulis: {berkas[nama]}")
+    kurang = getattr(h, "final_belum", None)
+    if kurang:
+        print(f"Edisi final {h.tahun} belum ditulis; masih dibutuhkan: {'; '.join(kurang)}.")
     for p in getattr(h, "peringatan", []) or []:
         print(f"Peringatan: {p}", file=sys.stderr)
 
@@ -172,6 +178,9 @@ def parser() -> argparse.ArgumentParser:
     g.add_argument("--semua", action="store_true", help="render semua tahun yang memiliki berkas parameter")
     r.add_argument("--periode", help='periode realisasi, mis. "Triwulan I" (bawaan: dari parameter tahun itu)')
     r.add_argument("--format", choices=("html", "pdf", "keduanya"), default="keduanya")
+    r.add_argument("--edisi", choices=("reviu", "final"),
+                   help="hanya edisi ini: reviu (naskah bertanda untuk pemeriksa) atau final (untuk ditandatangani; "
+                        "ditolak bila masukannya belum lengkap). Bawaan: reviu, ditambah final bila lengkap")
     r.add_argument("--chromium", help="jalur peramban Chromium untuk PDF (atau variabel lingkungan IKU_CHROMIUM)")
     r.add_argument("--paksa", action="store_true", help="eksekusi ulang semua bab walaupun cache-nya masih berlaku")
     r.add_argument("--jobs", type=int, metavar="N",

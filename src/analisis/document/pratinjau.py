@@ -1,6 +1,6 @@
 """``iku pratinjau``: pratinjau langsung dokumen satu tahun di peramban.
 
-Pratinjau menyajikan ``IKU-<tahun>.html`` di ``http://127.0.0.1:<port>/``
+Pratinjau menyajikan ``IKU-<tahun>-<edisi>.html`` di ``http://127.0.0.1:<port>/``
 (hanya alamat loopback), memantau ``data/``, ``parameters/``, ``notebooks/``
 dan ``src/`` dengan :mod:`watchfiles`, dan setelah setiap simpan:
 
@@ -398,7 +398,9 @@ class Pratinjau:
 
     def _muat_dokumen_ada(self) -> None:
         """Sajikan dokumen yang sudah ada di ``rendered/<tahun>/`` sambil render pertama berjalan."""
-        jalur = self.akar_keluaran / str(self.tahun) / f"IKU-{self.tahun}.html"
+        from .edisi import nama_berkas
+
+        jalur = self.akar_keluaran / str(self.tahun) / nama_berkas(self.tahun, self.edisi, "html")
         try:
             teks = jalur.read_text(encoding="utf-8")
         except OSError:

@@ -33,7 +33,14 @@ Alur :func:`render_tahun` dan :func:`render_semua`:
    tanpa MathJax/require.js/tema JupyterLab; sel bertag ``eksplorasi``,
    ``remove-cell`` dan parameter dibuang), lalu disimpan di cache;
 6. penggalan dirakit dengan ``templat/dokumen.html.j2`` dan ``dokumen.css``
-   (disisipkan) menjadi satu ``IKU-<tahun>.html``: sampul, bagian awal
+   (disisipkan) menjadi satu dokumen per edisi (:mod:`analisis.document.edisi`),
+   ``IKU-<tahun>-reviu.html`` dan ``IKU-<tahun>-final.html``, dari bab yang
+   sama (satu eksekusi melayani kedua edisi). Sebelum perakitan, penggalan
+   disaring per edisi: buku yang metadata ``iku.edisi``-nya tidak memuat
+   edisi itu dilewati (Lampiran 3 hanya di edisi reviu) dan
+   :func:`analisis.document.edisi.untuk_edisi` membuang blok reviu dan
+   penanda temuan dari edisi final, sehingga DAFTAR ISI dan nomor tabel
+   mengikuti isi edisinya. Dokumen: sampul, bagian awal
    (buku ``00_*``), DAFTAR ISI (setiap h1/h2, dengan tautan), lalu bab-bab;
    tabel dan gambar berlabel diberi nomor urut per BAB dan setiap rujukan
    diisi (:mod:`analisis.document.penomoran`);
@@ -47,7 +54,13 @@ Alur :func:`render_tahun` dan :func:`render_semua`:
    Ctrl-C menghentikan kernel setelah tenggang singkat dan berakhir dengan
    :class:`RenderDihentikan` (satu kalimat); dokumen lama tetap utuh.
 
-Hasil di ``rendered/<tahun>/``: ``IKU-<tahun>.html``, ``IKU-<tahun>.pdf``,
+Edisi final diminta (``edisi="final"``): :func:`analisis.core.resmi.syarat_final`
+diperiksa sebelum kunci diambil dan sebelum kernel apa pun dijalankan; bila
+ada yang kurang, :class:`EdisiFinalBelumLengkap` menyebut semuanya dan tidak
+ada yang ditulis. ``edisi=None``: edisi reviu, ditambah edisi final bila
+syaratnya lengkap (``HasilRender.final_belum`` menyebut yang kurang).
+
+Hasil di ``rendered/<tahun>/``: ``IKU-<tahun>-<edisi>.html`` dan ``.pdf``,
 ``dieksekusi/*.ipynb`` (buku yang sudah dieksekusi, untuk analis) dan
 ``.cache/`` (entri cache per bab dan cap dokumen).
 """
@@ -75,6 +88,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from . import cache as _cache
+from . import edisi as _edisi
 from . import penomoran as _penomoran
 from ..core import paths
 from ..core.kesalahan import KesalahanIKU
@@ -93,11 +107,14 @@ __all__ = [
     "daftar_buku",
     "bab_ke_html",
     "rakit_dokumen",
+    "edisi_buku",
+    "penggalan_edisi",
     "beri_id_judul",
     "periksa_teks_terlarang",
     "periksa_mandiri",
     "batas_waktu_sel",
     "RenderDihentikan",
+    "EdisiFinalBelumLengkap",
 ]
 
 log = logging.getLogger(__name__)
@@ -177,6 +194,13 @@ class HasilRender:
     dilewati
         ``True`` bila dokumen tahun ini tidak berubah sama sekali dan
         ``rendered/<tahun>/`` tidak disentuh.
+    edisi
+        Berkas per edisi yang ditulis, urut :data:`analisis.document.edisi.EDISI`:
+        ``{"reviu": {"html": Path, "pdf": Path | None}, "final": {...}}``.
+        ``html``/``pdf`` di atas adalah berkas edisi pertama (reviu bila diminta).
+    final_belum
+        Tanpa ``edisi`` yang disebut: yang masih dibutuhkan edisi final (kosong
+        bila edisi final ikut ditulis), lihat :func:`analisis.core.resmi.syarat_final`.
     """
 
     tahun: int
@@ -192,6 +216,8 @@ class HasilRender:
     dari_cache: list[str] = field(default_factory=list)
     alasan: dict[str, str] = field(default_factory=dict)
     dilewati: bool = False
+    edisi: dict[str, dict[str, Path | None]] = field(default_factory=dict)
+    final_belum: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -1162,12 +1188,54 @@ def _data_sampul(instansi: Any) -> dict:
     }
 
 
+def edisi_buku(sumber: Path) -> tuple[str, ...]:
+    """Edisi yang memuat buku ``sumber`` menurut metadata buku ``{"iku": {"edisi": [...]}}`` (bawaan: semua).
+
+    >>> import json, tempfile
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     p = Path(d) / "07_catatan.ipynb"
+    ...     _ = p.write_text(json.dumps({"metadata": {"iku": {"edisi": ["reviu"]}}, "cells": []}))
+    ...     edisi_buku(p)
+    ('reviu',)
+    """
+    import json
+
+    try:
+        meta = json.loads(Path(sumber).read_bytes()).get("metadata") or {}
+    except (OSError, ValueError, AttributeError):
+        return _edisi.EDISI
+    daftar = (meta.get("iku") or {}).get("edisi") if isinstance(meta.get("iku"), dict) else None
+    if not daftar:
+        return _edisi.EDISI
+    daftar = [daftar] if isinstance(daftar, str) else list(daftar)
+    salah = [e for e in daftar if e not in _edisi.EDISI]
+    if salah:
+        raise KesalahanRender(f"Buku {Path(sumber).name}: metadata iku.edisi memuat {', '.join(map(str, salah))}; "
+                              f"pilih dari: {', '.join(_edisi.EDISI)}.", berkas=Path(sumber).name)
+    return tuple(e for e in _edisi.EDISI if e in daftar)
+
+
+def penggalan_edisi(penggalan: list[Penggalan], edisi: str, edisi_per_buku: dict[str, tuple[str, ...]]) -> list[Penggalan]:
+    """Penggalan untuk ``edisi``: buku yang tidak termasuk edisi itu dilewati, isi disaring :func:`~analisis.document.edisi.untuk_edisi`.
+
+    >>> p = [Penggalan("02_a.ipynb", '<p>PNS <span class="temuan" data-kode="A" title="x">22<a class="ke-temuan" '
+    ...      'href="#temuan-A">[A]</a></span></p>'), Penggalan("07_c.ipynb", "<h1>Catatan</h1>")]
+    >>> [(x.berkas, x.html) for x in penggalan_edisi(p, "final", {"07_c.ipynb": ("reviu",)})]
+    [('02_a.ipynb', '<p>PNS 22</p>')]
+    >>> len(penggalan_edisi(p, "reviu", {"07_c.ipynb": ("reviu",)}))
+    2
+    """
+    return [Penggalan(p.berkas, _edisi.untuk_edisi(p.html, edisi), p.bagian_awal) for p in penggalan
+            if edisi in edisi_per_buku.get(p.berkas, _edisi.EDISI)]
+
+
 def rakit_dokumen(
     penggalan: list[Penggalan],
     *,
     tahun: int,
     periode: str,
     instansi: Any,
+    edisi: str | None = None,
 ) -> tuple[str, list[Judul]]:
     """Satu dokumen HTML berdiri sendiri dari penggalan bab.
 
@@ -1186,6 +1254,10 @@ def rakit_dokumen(
         Untuk sampul dan metadata.
     instansi : dict
         Seperti :func:`analisis.core.data.instansi` (pemerintah, nama_lengkap, periode_renstra, ...).
+    edisi : {"reviu", "final"}, optional
+        Edisi dokumen (``<meta name="iku:edisi">``); edisi reviu bertanda
+        "NASKAH REVIU" di setiap halaman cetak dan di layar. Penggalan sudah
+        disaring untuk edisinya oleh pemanggil (lihat :func:`penggalan_edisi`).
 
     Returns
     -------
@@ -1215,11 +1287,14 @@ def rakit_dokumen(
     sampul = _data_sampul(instansi)
     nama = sampul["nama_lengkap"]
     judul_halaman = f"Indikator Kinerja Utama (IKU) {nama} Tahun {tahun}" if nama else f"Indikator Kinerja Utama (IKU) Tahun {tahun}"
+    if edisi is not None and _edisi.periksa_edisi(edisi) == "reviu":
+        judul_halaman = f"NASKAH REVIU – {judul_halaman}"
     css = (TEMPLAT / "dokumen.css").read_text(encoding="utf-8")
     templat = _lingkungan_jinja().get_template("dokumen.html.j2")
     dokumen = templat.render(
         tahun=tahun,
         periode=periode or "",
+        edisi=edisi or "",
         judul_halaman=judul_halaman,
         css=Markup(css),
         sampul=sampul,
@@ -1406,6 +1481,7 @@ class _Bab:
     futur: Future | None = None
     durasi_eksekusi: float = 0.0
     durasi_html: float = 0.0
+    edisi: tuple[str, ...] = _edisi.EDISI  # edisi yang memuat buku ini (metadata iku.edisi)
 
     @property
     def nama(self) -> str:
@@ -1434,6 +1510,10 @@ class _Tahun:
     bangun: Path | None = None
     batal: threading.Event = field(default_factory=threading.Event)
     hasil: HasilRender | BaseException | None = None
+    #: Edisi yang ditulis, urut ``edisi.EDISI``.
+    edisi: tuple[str, ...] = ("reviu",)
+    #: Syarat edisi final yang sudah diperiksa: ``{"sidik": ..., "kurang": [...]}`` (disimpan di cap dokumen).
+    syarat: dict | None = None
 
     @property
     def gagal(self) -> Path:
@@ -1460,6 +1540,7 @@ def _rencanakan(
     kode: str,
     cuplikan: _cache.Cuplikan,
     mesin: str | None = None,
+    edisi: dict[int, tuple[tuple[str, ...], dict | None]] | None = None,
 ) -> list[_Tahun]:
     """Kunci setiap bab, entri cache yang cocok, dan tahun yang tidak berubah sama sekali.
 
@@ -1469,9 +1550,11 @@ def _rencanakan(
     mesin = kode if mesin is None else mesin
     buku = daftar_buku(folder_nb)
     statis_buku = {}
+    edisi_per_buku = {}
     for s in buku:
         isi = s.read_bytes()
         statis_buku[s.name] = (_cache.sidik_buku(isi), _cache.aset_buku(isi, folder_nb))
+        edisi_per_buku[s.name] = edisi_buku(s)
     rencana = []
     for tahun, periode, param, mulai in permintaan:
         tahun = int(_ambil(param, "tahun", tahun))
@@ -1484,10 +1567,12 @@ def _rencanakan(
         }
         t = _Tahun(tahun, periode_efektif, parameter_buku, keluaran / str(tahun), [], mulai,
                    {"parameter": time.perf_counter() - mulai})
+        t.edisi, t.syarat = (edisi or {}).get(tahun, (("reviu",), None))
         for s in buku:
             sidik, aset = statis_buku[s.name]
             b = _Bab(s, _cache.komponen_bab(kode=mesin, buku=sidik, aset=aset, parameter=komponen_parameter,
-                                            baca={}, daftar_data=cuplikan.daftar("data")))
+                                            baca={}, daftar_data=cuplikan.daftar("data")),
+                     edisi=edisi_per_buku[s.name])
             t.bab.append(b)
             if paksa:
                 b.alasan = "--paksa"
@@ -1517,13 +1602,25 @@ def _coba_lewati(t: _Tahun, fmt: tuple[str, ...], kode: str, cuplikan: _cache.Cu
     try:
         if cap.get("berkas") != _cache.daftar_keluaran(t.tujuan):
             return
-        html, pdf = cap["html"], cap.get("pdf")
-        if html not in cap["berkas"] or ("pdf" in fmt and (not pdf or pdf not in cap["berkas"])):
-            return
+        # edisi yang diminta harus sudah ada (edisi lain yang masih berlaku dibiarkan)
+        ada = cap["edisi"]
+        edisi: dict[str, dict[str, Path | None]] = {}
+        for ed in t.edisi:
+            html, pdf = ada[ed]["html"], ada[ed].get("pdf")
+            if html not in cap["berkas"] or ("pdf" in fmt and (not pdf or pdf not in cap["berkas"])):
+                return
+            edisi[ed] = {"html": t.tujuan / html, "pdf": t.tujuan / pdf if pdf else None}
+        utama = edisi[t.edisi[0]]
+        ukuran = dict(cap.get("ukuran") or {})
+        for jenis in ("html", "pdf"):
+            ukuran.pop(jenis, None)
+            if f"{t.edisi[0]}.{jenis}" in ukuran:
+                ukuran[jenis] = ukuran[f"{t.edisi[0]}.{jenis}"]
         hasil = HasilRender(
-            tahun=t.tahun, periode=t.periode, folder=t.tujuan, html=t.tujuan / html,
-            pdf=t.tujuan / pdf if pdf else None, durasi=t.durasi, ukuran=dict(cap.get("ukuran") or {}),
+            tahun=t.tahun, periode=t.periode, folder=t.tujuan, html=utama["html"],
+            pdf=utama["pdf"], durasi=t.durasi, ukuran=ukuran,
             peringatan=list(cap.get("peringatan") or []), dari_cache=[b.nama for b in t.bab], dilewati=True,
+            edisi=edisi, final_belum=list((t.syarat or {}).get("kurang") or []) if "final" not in t.edisi else [],
         )
         judul = cap.get("judul") or {}
         for b in t.bab:
@@ -1642,7 +1739,7 @@ def _selesaikan_tahun(t: _Tahun, fmt: tuple[str, ...], keluaran: Path, folder_nb
         if gagal:
             raise gagal[0]  # bab paling awal menurut urutan baca
 
-        t0 = time.perf_counter()
+        t.durasi["html"] = 0.0
         penggalan: list[Penggalan] = []
         for b in t.bab:
             penggalan.append(Penggalan(b.nama, b.fragmen, b.bagian_awal))
@@ -1654,44 +1751,61 @@ def _selesaikan_tahun(t: _Tahun, fmt: tuple[str, ...], keluaran: Path, folder_nb
                 hasil.alasan[b.nama] = b.alasan
             if not _simpul_teks(b.fragmen) and "<svg" not in b.fragmen and "<img" not in b.fragmen:
                 hasil.peringatan.append(f"Bab {b.nama} tidak menghasilkan isi apa pun untuk dokumen.")
-        try:
-            dokumen, judul = rakit_dokumen(penggalan, tahun=t.tahun, periode=t.periode, instansi=instansi)
-        except KesalahanRender as e:
-            berkas = getattr(e, "berkas", None) or "?"
-            raise _GagalBab(berkas, f"dieksekusi/{berkas}" if berkas.endswith(".ipynb") else None, str(e)) from e
-        for j in judul:
-            for info in hasil.bab:
-                if info.berkas == j.berkas and j.tingkat == 1:
-                    info.judul.append(j.teks)
         for p in penggalan:
             hasil.peringatan.extend(periksa_mandiri(p.html, p.berkas))
-        nama_html = f"IKU-{t.tahun}.html"
-        (t.bangun / nama_html).write_text(dokumen, encoding="utf-8", newline="\n")
-        t.durasi["html"] = time.perf_counter() - t0
-        hasil.html = t.tujuan / nama_html
-        hasil.ukuran["html"] = (t.bangun / nama_html).stat().st_size
-
-        nama_pdf = None
-        if "pdf" in fmt:
+        edisi_per_buku = {b.nama: b.edisi for b in t.bab}
+        cap_edisi: dict[str, dict[str, str | None]] = {}
+        for ed in t.edisi:
             t0 = time.perf_counter()
-            nama_pdf = f"IKU-{t.tahun}.pdf"
             try:
-                _pdf.tulis_pdf(t.bangun / nama_html, t.bangun / nama_pdf, chromium)
-            except _pdf.PerambanTidakDitemukan as e:
-                if "html" not in fmt:
-                    raise
-                hasil.peringatan.append(f"PDF dilewati: {e}")
-                nama_pdf = None
-            else:
-                hasil.pdf = t.tujuan / nama_pdf
-                hasil.ukuran["pdf"] = (t.bangun / nama_pdf).stat().st_size
-            t.durasi["pdf"] = time.perf_counter() - t0
+                dokumen, judul = rakit_dokumen(penggalan_edisi(penggalan, ed, edisi_per_buku), tahun=t.tahun,
+                                               periode=t.periode, instansi=instansi, edisi=ed)
+            except KesalahanRender as e:
+                berkas = getattr(e, "berkas", None) or "?"
+                raise _GagalBab(berkas, f"dieksekusi/{berkas}" if berkas.endswith(".ipynb") else None, str(e)) from e
+            if ed == t.edisi[0]:
+                for j in judul:
+                    for info in hasil.bab:
+                        if info.berkas == j.berkas and j.tingkat == 1:
+                            info.judul.append(j.teks)
+            nama_html = _edisi.nama_berkas(t.tahun, ed, "html")
+            (t.bangun / nama_html).write_text(dokumen, encoding="utf-8", newline="\n")
+            t.durasi["html"] = t.durasi.get("html", 0.0) + time.perf_counter() - t0
+            hasil.edisi[ed] = {"html": t.tujuan / nama_html, "pdf": None}
+            hasil.ukuran[f"{ed}.html"] = (t.bangun / nama_html).stat().st_size
+
+            nama_pdf = None
+            if "pdf" in fmt:
+                t0 = time.perf_counter()
+                nama_pdf = _edisi.nama_berkas(t.tahun, ed, "pdf")
+                try:
+                    _pdf.tulis_pdf(t.bangun / nama_html, t.bangun / nama_pdf, chromium)
+                except _pdf.PerambanTidakDitemukan as e:
+                    if "html" not in fmt:
+                        raise
+                    if ed == t.edisi[0]:
+                        hasil.peringatan.append(f"PDF dilewati: {e}")
+                    nama_pdf = None
+                else:
+                    hasil.edisi[ed]["pdf"] = t.tujuan / nama_pdf
+                    hasil.ukuran[f"{ed}.pdf"] = (t.bangun / nama_pdf).stat().st_size
+                t.durasi["pdf"] = t.durasi.get("pdf", 0.0) + time.perf_counter() - t0
+            cap_edisi[ed] = {"html": nama_html, "pdf": nama_pdf}
+        utama = hasil.edisi[t.edisi[0]]
+        hasil.html, hasil.pdf = utama["html"], utama["pdf"]
+        for jenis in ("html", "pdf"):
+            if f"{t.edisi[0]}.{jenis}" in hasil.ukuran:
+                hasil.ukuran[jenis] = hasil.ukuran[f"{t.edisi[0]}.{jenis}"]
+        if "final" not in t.edisi and t.syarat:
+            hasil.final_belum = list(t.syarat.get("kurang") or [])
 
         _cache.tulis_cap(t.bangun, {
             "kunci": _kunci_dokumen(t, kode, cuplikan, fmt),
             "berkas": _cache.daftar_keluaran(t.bangun),
-            "html": nama_html,
-            "pdf": nama_pdf,
+            "html": cap_edisi[t.edisi[0]]["html"],
+            "pdf": cap_edisi[t.edisi[0]]["pdf"],
+            "edisi": cap_edisi,
+            "syarat": t.syarat,
             "ukuran": hasil.ukuran,
             "peringatan": hasil.peringatan,
             "judul": {i.berkas: i.judul for i in hasil.bab},
@@ -1767,6 +1881,7 @@ def _render_banyak(
     lanjut_bila_gagal: bool,
     batas_waktu: float = BATAS_WAKTU_SEL,
     kolam_luar: _Kolam | None = None,
+    edisi: dict[int, tuple[tuple[str, ...], dict | None]] | None = None,
 ) -> list[HasilRender | BaseException]:
     """Render beberapa tahun dengan satu kumpulan kernel; hasil atau kesalahan per tahun, urut permintaan."""
     _pulihkan_sisa(keluaran)
@@ -1777,7 +1892,8 @@ def _render_banyak(
         kode = _cache.sidik_kode()
         akar_jejak = _akar_jejak()
         cuplikan = _cache.Cuplikan(akar_jejak)
-        rencana = _rencanakan(permintaan, fmt, keluaran, folder_nb, paksa, kode, cuplikan, _cache.sidik_mesin())
+        rencana = _rencanakan(permintaan, fmt, keluaran, folder_nb, paksa, kode, cuplikan, _cache.sidik_mesin(),
+                              edisi=edisi)
         perlu = [t for t in rencana if t.hasil is None]
         if not perlu:
             return [t.hasil for t in rencana]
@@ -1856,6 +1972,94 @@ def _render_banyak(
     return [t.hasil for t in rencana]
 
 
+class EdisiFinalBelumLengkap(KesalahanRender):
+    """Edisi final diminta tetapi masukannya belum lengkap (:func:`analisis.core.resmi.syarat_final`).
+
+    ``kurang``: ``{tahun: [yang masih dibutuhkan, ...]}``.
+    """
+
+    def __init__(self, kurang: dict[int, list[str]]):
+        self.kurang = kurang
+        baris = []
+        for tahun, daftar in kurang.items():
+            baris.append(f"Edisi final IKU {tahun} belum dapat dibuat; yang masih dibutuhkan:")
+            baris.extend(f"  - {k}" for k in daftar)
+        contoh = next(iter(kurang))
+        baris.append(f"Tidak ada berkas yang ditulis. Edisi reviu tetap dapat dibuat: "
+                     f"iku render --tahun {contoh} --edisi reviu")
+        super().__init__("\n".join(baris))
+
+
+def _normalisasi_edisi(edisi: str | Iterable[str] | None) -> tuple[str, ...] | None:
+    """Edisi yang diminta, urut :data:`analisis.document.edisi.EDISI`; ``None`` = otomatis.
+
+    >>> _normalisasi_edisi("final"), _normalisasi_edisi(["final", "reviu"]), _normalisasi_edisi(None)
+    (('final',), ('reviu', 'final'), None)
+    """
+    if edisi is None:
+        return None
+    daftar = (edisi,) if isinstance(edisi, str) else tuple(edisi)
+    for e in daftar:
+        _edisi.periksa_edisi(e)
+    if not daftar:
+        raise KesalahanRender(f"Edisi kosong; pilih dari: {', '.join(_edisi.EDISI)}.")
+    return tuple(e for e in _edisi.EDISI if e in daftar)
+
+
+def _sidik_syarat(tahun: int, periode: str | None) -> str:
+    """Sidik semua yang dibaca :func:`analisis.core.resmi.syarat_final`: isi ``data/``, ``parameters/`` dan kode."""
+    import hashlib
+
+    h = hashlib.sha256(f"{tahun}|{periode or ''}|{_cache.sidik_kode()}".encode())
+    for nama in ("data", "parameters"):
+        with contextlib.suppress(FileNotFoundError, OSError):
+            folder = Path(paths.folder_data() if nama == "data" else paths.folder_parameter())
+            for p in sorted(folder.rglob("*")):
+                if p.is_file() and not p.name.startswith("."):
+                    h.update(f"{nama}/{p.relative_to(folder).as_posix()}\0".encode())
+                    h.update(hashlib.sha256(p.read_bytes()).digest())
+    return h.hexdigest()
+
+
+def _syarat_final(tahun: int, periode: str | None, keluaran: Path) -> dict:
+    """``{"sidik", "kurang"}`` untuk edisi final ``tahun``; dari cap dokumen bila masukannya tidak berubah.
+
+    :func:`analisis.core.resmi.syarat_final` menjalankan pemeriksaan angka
+    (beberapa detik); hasilnya disimpan di cap dokumen bersama sidik isi
+    ``data/``, ``parameters/`` dan kode, sehingga render yang tidak mengubah
+    apa pun tetap cepat.
+    """
+    from ..core import resmi
+
+    sidik = _sidik_syarat(tahun, periode)
+    cap = _cache.baca_cap(Path(keluaran) / str(tahun)) or {}
+    lama = cap.get("syarat")
+    if isinstance(lama, dict) and lama.get("sidik") == sidik and isinstance(lama.get("kurang"), list):
+        return {"sidik": sidik, "kurang": list(lama["kurang"])}
+    return {"sidik": sidik, "kurang": list(resmi.syarat_final(tahun, periode))}
+
+
+def _rencana_edisi(daftar: list[tuple[int, str | None]], edisi: tuple[str, ...] | None,
+                   keluaran: Path) -> dict[int, tuple[tuple[str, ...], dict | None]]:
+    """Edisi per tahun; edisi final yang diminta tetapi belum lengkap ditolak sebelum apa pun ditulis."""
+    hasil: dict[int, tuple[tuple[str, ...], dict | None]] = {}
+    kurang: dict[int, list[str]] = {}
+    for tahun, periode in daftar:
+        if edisi is not None and "final" not in edisi:
+            hasil[tahun] = (edisi, None)
+            continue
+        syarat = _syarat_final(tahun, periode, keluaran)
+        if edisi is None:
+            hasil[tahun] = (("reviu", "final") if not syarat["kurang"] else ("reviu",), syarat)
+        elif syarat["kurang"]:
+            kurang[tahun] = syarat["kurang"]
+        else:
+            hasil[tahun] = (edisi, syarat)
+    if kurang:
+        raise EdisiFinalBelumLengkap(kurang)
+    return hasil
+
+
 def render_tahun(
     tahun: int,
     *,
@@ -1869,6 +2073,7 @@ def render_tahun(
     batas_waktu: float | None = None,
     tunggu: float | None = None,
     kolam: Any = None,
+    edisi: str | Iterable[str] | None = "reviu",
 ) -> HasilRender:
     """Eksekusi buku bab yang berubah untuk ``tahun`` dan tulis ``rendered/<tahun>/``.
 
@@ -1905,6 +2110,14 @@ def render_tahun(
         Kumpulan kernel milik pemanggil yang hidup lama (``iku pratinjau``,
         :mod:`analisis.document.pratinjau`): dipakai alih-alih kumpulan baru dan
         tidak ditutup sesudahnya.
+    edisi : {"reviu", "final"} or iterable of them or None, default "reviu"
+        Edisi yang ditulis (``IKU-<tahun>-<edisi>.html``/``.pdf``), semuanya dari
+        bab yang sama. Edisi final yang belum lengkap (tanggal dokumen,
+        penandatangan, keputusan, keputusan atas temuan) ditolak dengan
+        :class:`EdisiFinalBelumLengkap` sebelum kunci diambil dan sebelum
+        kernel apa pun dijalankan; tidak ada yang ditulis. ``None``: edisi
+        reviu, ditambah edisi final bila syaratnya lengkap (bila tidak,
+        ``HasilRender.final_belum`` menyebut yang kurang).
 
     Returns
     -------
@@ -1927,13 +2140,16 @@ def render_tahun(
     """
     mulai = time.perf_counter()
     fmt = _normalisasi_format(format)
+    eds = _normalisasi_edisi(edisi)
     param = _muat_parameter(tahun, periode)
     detik = batas_waktu_sel(batas_waktu)
     folder_nb = Path(notebooks) if notebooks is not None else paths.folder_notebook()
     keluaran = Path(akar_keluaran) if akar_keluaran is not None else paths.folder_render()
+    rencana_edisi = _rencana_edisi([(int(_ambil(param, "tahun", tahun)), periode)], eds, keluaran)
     with kunci_render(keluaran, tunggu):
         [hasil] = _render_banyak([(tahun, periode, param, mulai)], fmt, keluaran, folder_nb, chromium, paralel,
-                                 paksa, lanjut_bila_gagal=False, batas_waktu=detik, kolam_luar=kolam)
+                                 paksa, lanjut_bila_gagal=False, batas_waktu=detik, kolam_luar=kolam,
+                                 edisi=rencana_edisi)
     if isinstance(hasil, BaseException):
         raise hasil
     return hasil
@@ -1951,11 +2167,14 @@ def render_semua(
     paksa: bool = False,
     batas_waktu: float | None = None,
     tunggu: float | None = None,
+    edisi: str | Iterable[str] | None = "reviu",
 ) -> list[HasilRender]:
     """Render setiap tahun yang memiliki parameter, lalu tulis ``rendered/index.html``.
 
     Parameter semua tahun divalidasi lebih dulu, sebelum kernel apa pun jalan.
-    ``batas_waktu`` dan ``tunggu`` seperti di :func:`render_tahun`.
+    ``batas_waktu``, ``tunggu`` dan ``edisi`` seperti di :func:`render_tahun`;
+    edisi final yang belum lengkap untuk salah satu tahun menolak seluruhnya
+    (satu pesan untuk semua tahun) sebelum apa pun ditulis.
     Bab semua tahun dieksekusi bersama di satu kumpulan kernel (lihat
     ``paralel`` di :func:`render_tahun`). Tahun yang gagal tidak menghentikan
     tahun lain (kecuali ``lanjut_bila_gagal=False``); setelah indeks ditulis,
@@ -1972,12 +2191,14 @@ def render_semua(
         mulai = time.perf_counter()
         permintaan.append((t, None, _muat_parameter(t, None), mulai))
     fmt = _normalisasi_format(format)
+    eds = _normalisasi_edisi(edisi)
     detik = batas_waktu_sel(batas_waktu)
     keluaran = Path(akar_keluaran) if akar_keluaran is not None else paths.folder_render()
     folder_nb = Path(notebooks) if notebooks is not None else paths.folder_notebook()
+    rencana_edisi = _rencana_edisi([(int(_ambil(p, "tahun", t)), None) for t, _, p, _ in permintaan], eds, keluaran)
     with kunci_render(keluaran, tunggu):
         semua = _render_banyak(permintaan, fmt, keluaran, folder_nb, chromium, paralel, paksa, lanjut_bila_gagal,
-                               batas_waktu=detik)
+                               batas_waktu=detik, edisi=rencana_edisi)
         tulis_indeks(keluaran, daftar_tahun)
     hasil: list[HasilRender] = []
     gagal: list[tuple[int, BaseException]] = []
@@ -2022,7 +2243,7 @@ def _meta(html_path: Path, nama: str) -> str | None:
 
 
 def tulis_indeks(akar_keluaran: Path | None = None, tahun: Iterable[int] | None = None) -> Path:
-    """Tulis ``rendered/index.html``: tautan ke HTML dan PDF setiap tahun yang ada.
+    """Tulis ``rendered/index.html``: tautan ke HTML dan PDF kedua edisi (reviu, final) setiap tahun yang ada.
 
     Tahun diambil dari ``tahun`` ditambah setiap folder ``rendered/<tahun>/``
     yang ada. Halaman berdiri sendiri (CSS sebaris, tanpa skrip); templatnya
@@ -2036,15 +2257,26 @@ def tulis_indeks(akar_keluaran: Path | None = None, tahun: Iterable[int] | None 
     baris = []
     for t in sorted(semua):
         folder = keluaran / str(t)
-        html_p, pdf_p = folder / f"IKU-{t}.html", folder / f"IKU-{t}.pdf"
         gagal = keluaran / f"{t}-gagal"
+        periode = None
+        edisi = {}
+        for ed in _edisi.EDISI:
+            html_p = folder / _edisi.nama_berkas(t, ed, "html")
+            pdf_p = folder / _edisi.nama_berkas(t, ed, "pdf")
+            if periode is None and html_p.is_file():
+                periode = _meta(html_p, "iku:periode")
+            edisi[ed] = {
+                "html": f"{t}/{html_p.name}" if html_p.is_file() else None,
+                "html_nama": html_p.name,
+                "html_ukuran": _ukuran_teks(html_p.stat().st_size) if html_p.is_file() else None,
+                "pdf": f"{t}/{pdf_p.name}" if pdf_p.is_file() else None,
+                "pdf_nama": pdf_p.name,
+                "pdf_ukuran": _ukuran_teks(pdf_p.stat().st_size) if pdf_p.is_file() else None,
+            }
         baris.append({
             "tahun": t,
-            "periode": _meta(html_p, "iku:periode") if html_p.is_file() else None,
-            "html": f"{t}/{html_p.name}" if html_p.is_file() else None,
-            "html_ukuran": _ukuran_teks(html_p.stat().st_size) if html_p.is_file() else None,
-            "pdf": f"{t}/{pdf_p.name}" if pdf_p.is_file() else None,
-            "pdf_ukuran": _ukuran_teks(pdf_p.stat().st_size) if pdf_p.is_file() else None,
+            "periode": periode,
+            "edisi": edisi,
             "gagal": f"{gagal.name}/dieksekusi/" if gagal.is_dir() else None,
         })
     jalur = keluaran / "index.html"
