@@ -1059,6 +1059,11 @@ def periksa_teks_terlarang(fragmen: str, nama: str) -> None:
     ...
     analisis.core.kesalahan.KesalahanRender: Bab 02_x.ipynb memuat teks 'nan' (nilai tak terdefinisi yang tidak diformat): «nan». Format angka dengan analisis.core.format (nilai kosong tampil sebagai '–').
     """
+    if not TEKS_TERLARANG.search(_html.unescape(fragmen)):
+        # Jalur cepat (tanpa HTMLParser): setiap simpul teks adalah potongan
+        # fragmen yang sudah di-unescape, diapit '>' dan '<' (bukan huruf/titik),
+        # sehingga bila seluruh fragmen tidak cocok, tidak ada simpul yang cocok.
+        return
     temuan = []
     for teks in _simpul_teks(fragmen):
         for m in TEKS_TERLARANG.finditer(teks):
