@@ -36,11 +36,16 @@ def test_target_ikk_tabel_4_2(tahun, kode, target):
 
 
 def test_capaian_ikk_24_triwulan_i_2025():
-    """IKK 24: (Σ PPKS terdata 2024 − Σ 2025 TW I) / Σ 2024 = (43.746 − 42.583) / 43.746; target 95 (Tabel 4.2)."""
+    """IKK 24 sebagaimana targetnya dimaksud (ARAH-TARGET-IKK-24): rasio Σ PPKS 2025 TW I / Σ PPKS 2024 × 100
+    = 42.583 / 43.746 × 100 = 97,34 terhadap target 95 (Tabel 4.2), makin rendah makin baik:
+    capaian (2 × 95 − 97,34) / 95 × 100 = 97,54 %, target belum tercapai."""
     e = ek.evaluasi_ikk(2025).set_index("kode")
-    assert e.loc["IKK-24", "realisasi"] == pytest.approx((43746 - 42583) / 43746 * 100)
-    assert e.loc["IKK-24", "capaian"] == pytest.approx((43746 - 42583) / 43746 * 100 / 95 * 100)
-    assert e.loc["IKK-24", "kategori"] == "Sangat Rendah"
+    assert e.loc["IKK-24", "polaritas"] == "negatif"
+    assert e.loc["IKK-24", "realisasi"] == pytest.approx(42583 / 43746 * 100)
+    assert round(e.loc["IKK-24", "realisasi"], 2) == 97.34
+    assert e.loc["IKK-24", "capaian"] == pytest.approx((2 * 95 - 42583 / 43746 * 100) / 95 * 100)
+    assert round(e.loc["IKK-24", "capaian"], 2) == 97.54
+    assert not e.loc["IKK-24", "tercapai"]
     assert e.loc["IKK-24", "periode_realisasi"] == "Triwulan I"
     assert int(e["tersedia"].sum()) == 1
 
@@ -61,12 +66,12 @@ def test_tabel_2_12_per_bidang():
     baris = t.df[t.df["kelas"] == ""]
     assert len(baris) == 24
     ikk24 = baris[baris["no"] == 24].iloc[0]
-    # frame numerik: (43.746 − 42.583) / 43.746 = 2,66 %; capaian 2,66 / 95 = 2,80 %
-    assert ikk24["target"] == 95.0 and ikk24["kategori"] == "Sangat Rendah"
-    assert ikk24["realisasi"] == pytest.approx((43746 - 42583) / 43746 * 100)
-    assert ikk24["capaian"] == pytest.approx((43746 - 42583) / 43746 * 100 / 95 * 100)
+    # frame numerik: rasio 42.583 / 43.746 = 97,34 % (makin rendah makin baik); capaian (2 × 95 − 97,34) / 95 = 97,54 %
+    assert ikk24["target"] == 95.0 and ikk24["kategori"] == "Sangat Tinggi" and ikk24["polaritas"] == "Negatif"
+    assert ikk24["realisasi"] == pytest.approx(42583 / 43746 * 100)
+    assert ikk24["capaian"] == pytest.approx((2 * 95 - 42583 / 43746 * 100) / 95 * 100)
     sel = re.search(r"<tr><td class=\"rata-tengah\">24</td>((?:(?!</tr>).)*)</tr>", html).group(1)
-    assert all(teks in sel for teks in (">95<", ">2,66<", "2,80 %", "Sangat Rendah"))
+    assert all(teks in sel for teks in (">95<", ">97,34<", "97,54 %", "Sangat Tinggi", "Negatif"))
     assert "Realisasi s.d. Triwulan I 2025 dibandingkan dengan target tahunan 2025." in t.catatan
 
 
@@ -77,7 +82,7 @@ def test_analis_menambah_kolom_tanpa_menyunting_src():
     ikk["selisih"] = ikk["target"] - ikk["realisasi"]
     t = ek.tabel_ikk(ikk)
     t.kolom.append(Kol("selisih", "Selisih", "desimal"))
-    assert ">Selisih<" in t.html() and "92,34" in t.html()  # 95 − 2,66
+    assert ">Selisih<" in t.html() and "−2,34" in t.html()  # 95 − 97,34
 
 
 @pytest.mark.parametrize(
@@ -195,7 +200,7 @@ def test_gambar_berlabel_tanpa_nomor(tahun, label):
         (2024, "IKU-02", "predikat CC (nilai 58,30, tahun 2024) di bawah target predikat B"),
         (2024, "SPM 1", "persentase penerima layanan 80 % di bawah target NSPK 100 %"),
         (2025, "IKU-01", "realisasi s.d. Triwulan I 2025 sebesar 82,20 % masih di bawah target tahunan 100 %"),
-        (2025, "IKK-24", "realisasi s.d. Triwulan I 2025 sebesar 2,66 % masih di bawah target tahunan 95 %"),
+        (2025, "IKK-24", "realisasi s.d. Triwulan I 2025 sebesar 97,34 % masih di atas batas target tahunan 95 %"),
         (2025, "IKK-23", "realisasi terakhir (tahun 2024) sebesar 164 orang di bawah target 2025 200 orang; realisasi 2025 belum tersedia"),
         (2026, "IKU-01", "realisasi terakhir (s.d. Triwulan I 2025) sebesar 82,20 % di bawah target 2026 100 %; realisasi 2026 belum tersedia"),
         (2029, "IKU-02", "realisasi terakhir (s.d. Triwulan II 2025) sebesar 60,70 di bawah target 2029 66; realisasi 2029 belum tersedia"),
@@ -222,9 +227,9 @@ def test_peringatan_kumulatif_diproyeksikan(salinan_data, monkeypatch):
     """Indikator jumlah orang: realisasi s.d. TW II × 4 / 2 dibandingkan dengan target tahunan."""
     monkeypatch.setenv("IKU_DATA", str(salinan_data))
     ind = salinan_data / "indikator.csv"
-    teks = ind.read_text(encoding="utf-8").replace(",Bidang Rehabilitasi Sosial,,spm_penerima\n", ",Bidang Rehabilitasi Sosial,,isian\n", 1)
+    teks = ind.read_text(encoding="utf-8").replace(",Bidang Rehabilitasi Sosial,,spm_penerima,", ",Bidang Rehabilitasi Sosial,,isian,", 1)
     ind.write_text(teks, encoding="utf-8")
-    (salinan_data / "realisasi.csv").write_text("kode,tahun,periode,realisasi,sumber\nIKK-19,2026,Triwulan II,20,\n", encoding="utf-8")
+    (salinan_data / "realisasi.csv").write_text("kode,tahun,periode,realisasi,pembilang,penyebut,sumber\nIKK-19,2026,Triwulan II,20,,,\n", encoding="utf-8")
     w = ek.peringatan_dini(2026, "Triwulan II").set_index("kode")
     assert w.loc["IKK-19", "proyeksi"] == 40.0
     assert w.loc["IKK-19", "alasan"] == ("realisasi s.d. Triwulan II 2026 sebesar 20 orang, bila lajunya tetap menjadi 40 orang "
@@ -237,7 +242,7 @@ def test_peringatan_polaritas_negatif(salinan_data, monkeypatch):
     baris = ind.read_text(encoding="utf-8").splitlines(keepends=True)
     baris = [b.replace(",%,positif,", ",%,negatif,", 1) if b.startswith("IKK-13,") else b for b in baris]
     ind.write_text("".join(baris), encoding="utf-8")
-    (salinan_data / "realisasi.csv").write_text("kode,tahun,periode,realisasi,sumber\nIKK-13,2026,Tahunan,80,\nIKK-01,2026,Tahunan,100,\n",
+    (salinan_data / "realisasi.csv").write_text("kode,tahun,periode,realisasi,pembilang,penyebut,sumber\nIKK-13,2026,Tahunan,80,,,\nIKK-01,2026,Tahunan,100,,,\n",
                                                encoding="utf-8")
     w = ek.peringatan_dini(2026).set_index("kode")
     assert w.loc["IKK-13", "capaian"] == pytest.approx((2 * 70 - 80) / 70 * 100)

@@ -32,7 +32,7 @@ Examples
 --------
 >>> e = evaluasi_ikk(2025).set_index("kode")
 >>> round(float(e.loc["IKK-24", "realisasi"]), 2), float(e.loc["IKK-24", "target"]), e.loc["IKK-24", "kategori"]
-(2.66, 95.0, 'Sangat Rendah')
+(97.34, 95.0, 'Sangat Tinggi')
 >>> s = evaluasi_spm(2024).set_index("no")
 >>> int(s.loc[1, "penerima"]), float(s.loc[1, "persen_penerima"]), s.loc[1, "indeks"] is None
 (60, 80.0, True)
@@ -228,10 +228,10 @@ def tabel_ikk(ikk: pd.DataFrame, kolom: list[Kol] | None = None, catatan: list[s
     ditambahkan di bawah catatan bawaan.
 
     >>> t = tabel_ikk(evaluasi_ikk(2025))
-    >>> t.label, "2,80 %" in t.html(), "Sangat Rendah" in t.html(), t.html().count('class="kelompok"')
+    >>> t.label, "97,54 %" in t.html(), "Negatif" in t.html(), t.html().count('class="kelompok"')
     ('capaian-ikk', True, True, 5)
     >>> t.df[t.df["kelas"] == ""].set_index("kode").loc["IKK-24", ["target", "capaian"]].astype(float).round(2).tolist()
-    [95.0, 2.8]
+    [95.0, 97.54]
     >>> import re
     >>> judul = re.findall(r'<tr class="kelompok">.*?</tr>', t.html())
     >>> len(judul), "Sekretariat" in judul[0], any("–" in j for j in judul)  # baris judul bidang tanpa "–"
@@ -330,7 +330,7 @@ def gambar_capaian_ikk(ikk: pd.DataFrame):
     Bila belum ada capaian yang dapat dihitung, paragraf keterangan.
 
     >>> g = gambar_capaian_ikk(evaluasi_ikk(2025))
-    >>> g.label, "IKK-24" in g.svg(), "2,80 %" in g.svg()
+    >>> g.label, "IKK-24" in g.svg(), "97,54 %" in g.svg()
     ('capaian-ikk', True, True)
     """
     tahun, periode = _tahun_periode(ikk)

@@ -6,13 +6,27 @@ Realisasi setiap indikator diambil menurut kolom ``realisasi_dari`` di
 ===================  ==========================================================
 ``ppks_tertangani``  persentase PPKS tertangani (DO IKU 1) dari rincian 12 PAS
                      (``ppks_pas.csv``) atau rekap tahunan (``ppks_rekap.csv``)
-``penurunan_ppks``   persentase penurunan jumlah PPKS (DO IKK 24): Σ PPKS
+``penurunan_ppks``   persentase penurunan jumlah PPKS (DO IKK 24 tercetak): Σ PPKS
                      terdata tahun N−1 (tahunan) terhadap tahun N
+``rasio_ppks``       rasio Σ PPKS terdata tahun N / Σ PPKS terdata tahun N−1
+                     × 100 (IKK 24 sebagaimana targetnya dimaksud, makin rendah
+                     makin baik; :func:`analisis.core.rumus.rasio_ppks`)
 ``nilai_sakip``      nilai hasil evaluasi SAKIP (``sakip.csv``)
 ``spm_penerima``     jumlah penerima layanan SPM (``spm_realisasi.csv``)
-``isian``            angka yang diisi bidang (``realisasi.csv``); bila belum ada:
-                     ditampilkan "belum tersedia"
+``isian``            angka yang diisi bidang (``realisasi.csv``); bila baris itu
+                     membawa ``pembilang`` dan ``penyebut``, realisasi dihitung
+                     dari keduanya menurut kolom ``rumus`` indikator
+                     (:func:`analisis.core.rumus.realisasi_rumus`); bila belum
+                     ada: ditampilkan "belum tersedia"
 ===================  ==========================================================
+
+Kolom ``rumus``, ``pembilang``, ``penyebut`` dan ``polaritas``
+``data/indikator.csv`` menyatakan cara setiap indikator dihitung dan dinilai,
+dengan nama pembilang dan penyebut dari baris Definisi Operasional
+(``data/definisi_operasional.csv``, kode yang sama). Capaian selalu dihitung
+terhadap target dalam pengertian yang sama dengan realisasinya: IKK 24
+dinilai sebagai rasio (target 95 → 75 menurun, polaritas negatif), bukan
+sebagai penurunan tercetak di DO-nya.
 
 Examples
 --------
@@ -213,6 +227,12 @@ def _realisasi(sumber: str | None, kode: str, tahun: int, periode: str | None) -
     if sumber == "penurunan_ppks":
         e = evaluasi_ppks(tahun, periode)
         return (None, None) if e is None or e.penurunan_persen is None else (e.penurunan_persen, e.periode)
+    if sumber == "rasio_ppks":
+        e = evaluasi_ppks(tahun, periode)
+        if e is None or e.terdata_sebelumnya is None:
+            return None, None
+        r = rumus.rasio_ppks(e.terdata_sebelumnya, e.terdata)
+        return (None, None) if r is None else (r, e.periode)
     if sumber == "nilai_sakip":
         n = nilai_sakip(tahun, periode)
         return (None, None) if n is None else n
@@ -224,7 +244,13 @@ def _realisasi(sumber: str | None, kode: str, tahun: int, periode: str | None) -
         return (None, None) if r.empty else (float(r["penerima"].iloc[0]), "Tahunan")
     if sumber == "isian":
         r = _pilih_periode(data.muat("realisasi").query("kode == @kode"), tahun, periode)
-        return (None, None) if r is None else (float(r["realisasi"]), r["periode"])
+        if r is None:
+            return None, None
+        if pd.notna(r.get("pembilang")) and pd.notna(r.get("penyebut")):
+            ind = data.muat("indikator").set_index("kode")
+            v = rumus.realisasi_rumus(ind.loc[kode, "rumus"], r["pembilang"], r["penyebut"])
+            return (None, None) if v is None else (v, r["periode"])
+        return float(r["realisasi"]), r["periode"]
     return None, None
 
 

@@ -1188,7 +1188,8 @@ def cek_pohon_indikator(folder=None, tahun=None, periode=None, folder_parameter=
 
     # arah target indikator penurunan
     for _, r in ind.iterrows():
-        if not re.search(r"penurunan", str(r["nama"]), re.I) or r["polaritas"] != rumus.POSITIF:
+        # nama dan DO tercetak mengukur penurunan (makin tinggi makin baik), apa pun pembacaan yang dinyatakan data
+        if not re.search(r"penurunan", str(r["nama"]), re.I) or (r["polaritas"] != rumus.POSITIF and r.get("rumus") != "rasio"):
             continue
         seri = tgt[tgt["kode"] == r["kode"]].dropna(subset=["target"]).sort_values("tahun")
         nilai = [float(v) for v in seri["target"]]
@@ -1216,7 +1217,7 @@ def cek_pohon_indikator(folder=None, tahun=None, periode=None, folder_parameter=
             "peringatan", f"ARAH-TARGET-{r['kode']}", "Tabel 4.2 / Tabel 4.5", f"{r['kode']} {r['nama']}", "target per tahun (%)",
             ", ".join(f"{t}: {fmt.desimal(v, 0 if float(v).is_integer() else 2)}" for t, v in zip(seri["tahun"].astype(int), nilai)),
             dihitung, "target menurun",
-            _rumus_do(r["kode"]) + f"; polaritas {r['polaritas']} (makin tinggi makin baik)",
+            _rumus_do(r["kode"]) + "; menurut DO tercetak makin tinggi makin baik",
             "Nama dan rumus DO mengukur penurunan, sehingga target yang makin kecil berarti penurunan yang diharapkan makin "
             f"kecil. Target menurun {fmt.desimal(nilai[0], 0)} → {fmt.desimal(nilai[-1], 0)} lebih cocok dibaca sebagai "
             "rasio Σ PPKS tahun N / Σ PPKS tahun N−1 × 100 % (makin rendah makin baik)." + tambahan + " Rumus atau target perlu dikonfirmasi dinas."))

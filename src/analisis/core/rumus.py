@@ -15,6 +15,9 @@ __all__ = [
     "persentase",
     "persentase_tertangani",
     "penurunan_ppks",
+    "rasio_ppks",
+    "RUMUS",
+    "realisasi_rumus",
     "capaian",
     "kategori_capaian",
     "Predikat",
@@ -83,6 +86,61 @@ def penurunan_ppks(ppks_sebelumnya, ppks_tahun_ini) -> float | None:
     if a is None or b is None:
         return None
     return persentase(a - b, a)
+
+
+def rasio_ppks(ppks_sebelumnya, ppks_tahun_ini) -> float | None:
+    """Rasio jumlah PPKS tahun N terhadap tahun N−1 (IKK 24 sebagaimana targetnya dimaksud).
+
+    Σ PPKS tahun N / Σ PPKS tahun N−1 × 100 %, makin rendah makin baik.
+    Sumber: target IKK 24 di Tabel 4.2 yang menurun dari 95 (2025) ke 75
+    (2029–2030) hanya bermakna sebagai rasio ini (pemeriksaan
+    ``ARAH-TARGET-IKK-24`` dan keputusannya di ``data/keputusan_temuan.csv``);
+    DO IKK 24 tercetak (Tabel 4.5) merumuskan penurunan
+    (:func:`penurunan_ppks`), yang bernilai 100 dikurangi rasio ini.
+    Potongan rumusan Tabel 4.6 "N/Σ PPKS" menunjuk ke rasio yang sama.
+
+    >>> round(rasio_ppks(43746, 42583), 2)
+    97.34
+    >>> round(rasio_ppks(50001, 43746), 2), round(100 - penurunan_ppks(50001, 43746), 2)
+    (87.49, 87.49)
+    >>> rasio_ppks(0, 10) is None
+    True
+    """
+    return persentase(ppks_tahun_ini, ppks_sebelumnya)
+
+
+#: Jenis rumus indikator (kolom ``rumus`` ``data/indikator.csv``).
+RUMUS = {
+    "persentase": "Σ pembilang / Σ penyebut × 100 % (bagian dari keseluruhan)",
+    "rasio": "Σ pembilang / Σ penyebut × 100 % (perbandingan dua besaran, dapat melebihi 100 %)",
+    "penurunan": "(Σ penyebut − Σ pembilang) / Σ penyebut × 100 %",
+    "skor": "nilai tunggal hasil penilaian (tanpa pembilang dan penyebut)",
+    "cacah": "banyaknya (orang, unit) tanpa pembilang dan penyebut",
+}
+
+
+def realisasi_rumus(jenis: str, pembilang=None, penyebut=None, nilai=None) -> float | None:
+    """Realisasi indikator dari komponen yang diminta Definisi Operasionalnya.
+
+    ``persentase`` dan ``rasio``: ``pembilang / penyebut × 100`` (DO Tabel 4.4
+    dan 4.5: "Σ … dibagi Σ …, dikalikan seratus persen"); ``penurunan``:
+    (penyebut − pembilang) / penyebut × 100 (bentuk DO IKK 24 tercetak);
+    ``skor`` dan ``cacah``: nilai tunggal apa adanya.
+
+    >>> realisasi_rumus("persentase", 7, 10)   # IKK-13: 7 dari 10 kecamatan
+    70.0
+    >>> round(realisasi_rumus("rasio", 42583, 43746), 2), round(realisasi_rumus("penurunan", 41893, 50001), 2)
+    (97.34, 16.22)
+    >>> realisasi_rumus("cacah", nilai=12), realisasi_rumus("persentase", 3, 0) is None
+    (12.0, True)
+    """
+    if jenis in ("persentase", "rasio"):
+        return persentase(pembilang, penyebut)
+    if jenis == "penurunan":
+        return penurunan_ppks(penyebut, pembilang)
+    if jenis in ("skor", "cacah"):
+        return _angka(nilai)
+    raise ValueError(f"jenis rumus tidak dikenal: {jenis!r} (harus salah satu dari {', '.join(RUMUS)})")
 
 
 def capaian(realisasi, target, polaritas: str = POSITIF) -> float | None:

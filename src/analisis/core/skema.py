@@ -416,9 +416,14 @@ SKEMA: dict[str, Skema] = {
             (T("kode"), T("jenis", "pilihan", pilihan=("IKU", "IKK")), T("no", "bulat"), T("nama"), T("satuan"),
              T("polaritas", "pilihan", pilihan=("positif", "negatif")), T("tujuan", wajib=False), T("indikator_tujuan", wajib=False),
              T("sasaran", wajib=False), T("sumber_data", wajib=False), T("penanggung_jawab", wajib=False), T("keterangan", wajib=False),
-             T("realisasi_dari", "pilihan", pilihan=("ppks_tertangani", "penurunan_ppks", "nilai_sakip", "spm_penerima", "isian"))),
+             T("realisasi_dari", "pilihan", pilihan=("ppks_tertangani", "penurunan_ppks", "rasio_ppks", "nilai_sakip", "spm_penerima", "isian")),
+             T("rumus", "pilihan", pilihan=("persentase", "rasio", "penurunan", "skor", "cacah")),
+             T("pembilang", wajib=False), T("penyebut", wajib=False)),
             ("kode",),
-            (_kode_sah("kode"), AturanBaris("awalan kode harus sama dengan jenis", ("kode", "jenis"), lambda df: df["kode"].str[:3] == df["jenis"])),
+            (_kode_sah("kode"), AturanBaris("awalan kode harus sama dengan jenis", ("kode", "jenis"), lambda df: df["kode"].str[:3] == df["jenis"]),
+             AturanBaris("rumus persentase, rasio dan penurunan harus menyebut pembilang dan penyebut (dari Definisi Operasional)",
+                         ("rumus", "pembilang", "penyebut"),
+                         lambda df: ~df["rumus"].isin(("persentase", "rasio", "penurunan")) | (df["pembilang"].notna() & df["penyebut"].notna()))),
         ),
         Skema(
             "target.csv", "Target indikator per tahun (Tabel 4.1, 4.2, 2.11)",
@@ -429,7 +434,8 @@ SKEMA: dict[str, Skema] = {
         ),
         Skema(
             "realisasi.csv", "Realisasi indikator yang diisi bidang (realisasi_dari = isian)",
-            (T("kode"), T("tahun", "tahun"), T("periode", "pilihan", pilihan=PERIODE), T("realisasi", "bilangan", minimum=0), T("sumber", wajib=False)),
+            (T("kode"), T("tahun", "tahun"), T("periode", "pilihan", pilihan=PERIODE), T("realisasi", "bilangan", minimum=0), T("sumber", wajib=False),
+             T("pembilang", "bilangan", wajib=False, minimum=0), T("penyebut", "bilangan", wajib=False, minimum=0)),
             ("kode", "tahun", "periode"), (_kode_sah("kode"),),
         ),
         Skema(
