@@ -19,6 +19,9 @@ CM = 72 / 2.54
 #: Margin atas dan bawah (pt) halaman tegak dan mendatar, seperti dokumen.css.
 MARGIN = {"tegak": (2.5 * CM, 2.5 * CM), "mendatar": (2 * CM, 2 * CM)}
 
+#: Tanda edisi reviu di kotak margin atas setiap halaman (bukan isi halaman).
+TANDA_REVIU = "NASKAH REVIU"
+
 #: Judul yang memulai BAB atau bagian (halaman sebelumnya boleh tidak penuh).
 AWAL_BAGIAN = re.compile(r"^(BAB [IVX]+\b|LAMPIRAN\b|Lampiran \d+\b|KATA PENGANTAR|DAFTAR ISI)")
 
@@ -57,6 +60,8 @@ def ukur(pdf: Path) -> list[Halaman]:
         baris = [_rapat(b) for b in (tata[n] if n < len(tata) else "").splitlines() if b.strip()]
         if baris and re.fullmatch(r"[0-9]+|[ivxl]+", baris[-1]):
             baris.pop()
+        if baris and baris[0] == TANDA_REVIU:  # kotak margin atas edisi reviu
+            baris.pop(0)
         hasil.append(Halaman(n + 1, lebar, tinggi, max(0.0, min(isi, 1.0)), baris))
     return hasil
 
@@ -106,9 +111,12 @@ def pelanggaran(halaman: list[Halaman], html: str, sepertiga: float = 1 / 3) -> 
         if len(akhir) > 2 and any(j == akhir or (j.startswith(akhir) and len(akhir) > 12) for j in teks["judul"]):
             salah.append(f"halaman {h.nomor} berakhir dengan judul: {akhir!r}")
         berikut = halaman[i + 1].baris
-        for k in (3, 2, 1):
+        for k in range(12, 0, -1):  # kepala tabel (bisa bertingkat) yang diulang di halaman berikut
             if len(h.baris) > k and berikut[:k] == h.baris[-k:] and len(" ".join(berikut[:k])) > 8:
                 salah.append(f"halaman {h.nomor} berakhir dengan baris kepala tabel: {' / '.join(h.baris[-k:])[:100]!r}")
+                sebelum = h.baris[-k - 1]
+                if sebelum.startswith("Tabel") and any(c.startswith(sebelum) for c in teks["keterangan"]):
+                    salah.append(f"halaman {h.nomor} berakhir dengan keterangan tabel: {sebelum!r}")
                 break
     return salah
 

@@ -380,9 +380,11 @@ def _cetak(html_path: Path, pdf_path: Path, peramban: str, nomor_daftar_isi: boo
                 ada_daftar_isi = page.locator(".daftar-isi .hlm").count() > 0
                 cetakan = 1
                 terisi = False
+                if _pdftotext():
+                    cetakan += jaga_tabel(page, opsi)
                 if nomor_daftar_isi and ada_daftar_isi and _pdftotext():
                     terisi = _isi_nomor_daftar_isi(page, opsi, sampul_tak_dihitung=css_kaki)
-                    cetakan = 2
+                    cetakan += 1
                 page.pdf(path=str(pdf_path), **opsi)
             finally:
                 browser.close()
@@ -410,6 +412,10 @@ _ISI_DATAR_PX = (round((29.7 - 5) / 2.54 * 96), round((21 - 4) / 2.54 * 96))
 
 #: Skrip persiapan cetak: halaman terisi di setiap pergantian orientasi.
 #:
+#: 0. Tabel di halaman mendatar diukur selebar area isi mendatar; yang lebih lebar
+#:    diberi kelas ``patah-1`` … ``patah-4`` (``dokumen.css``: kata boleh dipatah di
+#:    mana saja, bertahap, lalu huruf lebih kecil) sampai muat, agar Chromium tidak
+#:    mengecilkan PDF.
 #: 1. Tabel pendek (kurang dari separuh halaman) diberi kelas ``utuh-cetak``
 #:    (tidak dipenggal), sehingga keterangannya tidak tertinggal di kaki halaman.
 #: 2. Isi ``section.bab`` diratakan menjadi blok: blok mendatar (``.lanskap``,
@@ -433,6 +439,17 @@ _JS_SIAPKAN_CETAK = r"""
   const tinggiDatar = el => { const lama = el.style.width; el.style.width = lebarDatar + 'px';
       const h = tinggi(el); el.style.width = lama; return h; };
   const ATOM = 'figure, .gambar, .tanda-tangan, .blok-tabel, table, img, svg, h1, h2, h3, h4, h5, h6, p, li';
+  // 0. tabel mendatar muat selebar halaman mendatar: kata dipatah bertahap hanya bila perlu
+  for (const t of document.querySelectorAll('table')) {
+    if (!(t.matches(SEL) || t.closest(SEL)) || t.parentElement.closest('table')) continue;
+    const kotak = t.closest('.lanskap') || t, lama = kotak.style.width;
+    kotak.style.width = lebarDatar + 'px';
+    for (const k of ['patah-1', 'patah-2', 'patah-3', 'patah-4']) {
+      if (Math.max(t.scrollWidth, t.getBoundingClientRect().width) <= lebarDatar + 1) break;
+      t.classList.add(k);
+    }
+    kotak.style.width = lama;
+  }
   // 1. tabel pendek tidak dipenggal
   for (const t of document.querySelectorAll('section.bab .blok-tabel, section.bab table')) {
     if (t.matches('table') && t.closest('.blok-tabel')) continue;
@@ -532,6 +549,111 @@ def siapkan_cetak(page, ambang: float = 0.5) -> int:
     finally:
         if lama:
             page.set_viewport_size(lama)
+
+
+#: Penanda sementara tabel: ``QQTBL<n>A<k>QQ`` (A: keterangan, B: baris isi pertama,
+#: Y: baris sebelum terakhir, Z: baris terakhir).
+_POLA_PENANDA_TABEL = re.compile(r"QQTBL(\d+)([ABYZ])QQ")
+
+_JS_PENANDA_TABEL = r"""
+() => {
+  const tabel = Array.from(document.querySelectorAll('section.bab table'))
+      .filter(t => !t.parentElement.closest('table') && t.tBodies.length);
+  const tandai = (el, teks) => {
+    if (!el) return;
+    const s = document.createElement('span');
+    s.className = 'penanda-tabel';
+    s.textContent = teks;
+    s.style.cssText = 'position:absolute;left:0;top:0;font-size:2px;line-height:0;white-space:nowrap;';
+    el.setAttribute('data-penanda-tabel', '');
+    el.insertBefore(s, el.firstChild);
+  };
+  tabel.forEach((t, n) => {
+    const baris = Array.from(t.tBodies).filter(b => !b.classList.contains('bawah-tabel'))
+        .flatMap(b => Array.from(b.rows));
+    if (!baris.length) return;
+    t.dataset.nomorTabel = n;
+    if (t.caption) tandai(t.caption, `QQTBL${n}AQQ`);
+    tandai(baris[0].cells[0], `QQTBL${n}BQQ`);
+    if (baris.length >= 4) {
+      tandai(baris[baris.length - 2].cells[0], `QQTBL${n}YQQ`);
+      tandai(baris[baris.length - 1].cells[0], `QQTBL${n}ZQQ`);
+    }
+  });
+  return tabel.length;
+}
+"""
+
+_JS_PERBAIKI_TABEL = r"""
+([awal, akhir]) => {
+  const blok = t => { const b = t.closest('.blok-tabel'); return b && b.querySelectorAll('table').length === 1 ? b : t; };
+  for (const n of awal) {
+    const t = document.querySelector(`table[data-nomor-tabel="${n}"]`);
+    if (t) blok(t).classList.add('awal-halaman-cetak');
+  }
+  for (const n of akhir) {
+    const t = document.querySelector(`table[data-nomor-tabel="${n}"]`);
+    if (!t) continue;
+    const baris = Array.from(t.tBodies).filter(b => !b.classList.contains('bawah-tabel'))
+        .flatMap(b => Array.from(b.rows));
+    baris[baris.length - 3].classList.add('awal-halaman-cetak');
+  }
+  document.querySelectorAll('.penanda-tabel').forEach(s => s.remove());
+  document.querySelectorAll('[data-penanda-tabel]').forEach(el => el.removeAttribute('data-penanda-tabel'));
+}
+"""
+
+
+def tabel_bermasalah(halaman: list[str]) -> tuple[list[int], list[int]]:
+    """Tabel yang keterangannya tertinggal di halaman sebelum baris isi pertamanya, dan
+    tabel yang baris terakhirnya (baris jumlah) sendirian di halaman berikutnya.
+
+    ``halaman`` adalah teks setiap halaman cetakan percobaan yang memuat penanda
+    dari ``_JS_PENANDA_TABEL``; hasilnya nomor tabel ``(awal, akhir)``.
+
+    >>> tabel_bermasalah(["x QQTBL0AQQ", "QQTBL0BQQ QQTBL1AQQ QQTBL1BQQ QQTBL1YQQ", "QQTBL1ZQQ"])
+    ([0], [1])
+    """
+    pertama: dict[tuple[int, str], int] = {}
+    for i, teks in enumerate(halaman):
+        for m in _POLA_PENANDA_TABEL.finditer(teks):
+            pertama.setdefault((int(m.group(1)), m.group(2)), i)
+    nomor = sorted({n for n, _ in pertama})
+    awal = [n for n in nomor if (n, "A") in pertama and (n, "B") in pertama and pertama[n, "A"] < pertama[n, "B"]]
+    akhir = [n for n in nomor if (n, "Y") in pertama and (n, "Z") in pertama and pertama[n, "Y"] < pertama[n, "Z"]
+             and n not in awal]
+    return awal, akhir
+
+
+def jaga_tabel(page, opsi: dict, putaran: int = 2) -> int:
+    """Cetakan percobaan sampai tidak ada keterangan tabel (dengan baris kepalanya) yang
+    tertinggal sendirian di kaki halaman dan tidak ada baris jumlah yang sendirian di
+    halaman berikutnya; kembalikan jumlah cetakan percobaan.
+
+    Chromium menjaga baris tabel utuh (``break-inside: avoid``) tetapi tetap
+    menaruh keterangan dan kepala tabel di kaki halaman bila baris pertamanya tidak
+    muat. Tabel seperti itu dimulai di halaman baru (kelas ``awal-halaman-cetak``);
+    tabel yang hanya membawa baris terakhirnya ke halaman berikut membawa tiga baris
+    terakhirnya.
+    """
+    cetakan = 0
+    for _ in range(putaran):
+        if not page.evaluate(_JS_PENANDA_TABEL):
+            return cetakan
+        gaya = page.add_style_tag(content="[data-penanda-tabel] { position: relative; }")
+        with tempfile.TemporaryDirectory(prefix="iku-pdf-") as tmp:
+            percobaan = Path(tmp) / "cetakan-tabel.pdf"
+            page.pdf(path=str(percobaan), **opsi)
+            halaman = _teks_per_halaman(percobaan)
+        cetakan += 1
+        gaya.evaluate("el => el.remove()")
+        awal, akhir = tabel_bermasalah(halaman or [])
+        page.evaluate(_JS_PERBAIKI_TABEL, [awal, akhir])
+        if awal or akhir:
+            log.info("Tabel dimulai di halaman baru: %s; baris akhir dibawa: %s", awal, akhir)
+        if not (awal or akhir):
+            break
+    return cetakan
 
 
 #: Penanda sementara di awal setiap judul pada cetakan pertama (``QQIKU<n>QQ``).
