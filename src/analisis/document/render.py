@@ -285,7 +285,8 @@ def daftar_buku(folder: Path) -> list[Path]:
 @contextlib.contextmanager
 def _lingkungan_kernel(akar: Path | None) -> Iterator[None]:
     """Variabel lingkungan yang diwarisi kernel: ``IKU_ROOT`` dan ``PYTHONPATH``."""
-    lama = {k: os.environ.get(k) for k in ("IKU_ROOT", "PYTHONPATH", "PYDEVD_DISABLE_FILE_VALIDATION")}
+    lama = {k: os.environ.get(k) for k in ("IKU_ROOT", "PYTHONPATH", "PYDEVD_DISABLE_FILE_VALIDATION",
+                                           "IKU_MEMO_VALIDASI")}
     try:
         if akar is not None:
             os.environ["IKU_ROOT"] = str(akar)
@@ -294,6 +295,8 @@ def _lingkungan_kernel(akar: Path | None) -> Iterator[None]:
         if src not in bagian:
             os.environ["PYTHONPATH"] = os.pathsep.join([src, *bagian])
         os.environ["PYDEVD_DISABLE_FILE_VALIDATION"] = "1"
+        if not lama["IKU_MEMO_VALIDASI"]:  # penanda isi CSV yang lolos pandera (analisis.core.skema)
+            os.environ["IKU_MEMO_VALIDASI"] = os.path.join(tempfile.gettempdir(), f"iku-validasi-{getattr(os, 'getuid', lambda: 0)()}")
         yield
     finally:
         for k, v in lama.items():
