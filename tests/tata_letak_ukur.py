@@ -66,6 +66,35 @@ def ukur(pdf: Path) -> list[Halaman]:
     return hasil
 
 
+#: Margin kanan (pt) halaman tegak dan mendatar, seperti dokumen.css.
+MARGIN_KANAN = {"tegak": 2 * CM, "mendatar": 2.5 * CM}
+
+
+def ukuran_huruf(pdf: Path) -> tuple[float, list[str]]:
+    """Tinggi kotak kata yang paling sering di halaman tegak (pt; naskah 12 pt ≈ 13–14 pt) dan kata yang
+    melewati tepi kanan area isi (halaman: kata), dari ``pdftotext -bbox``.
+
+    PDF yang dikecilkan Chromium (tabel terlalu lebar) mencetak naskah 12 pt lebih kecil:
+    modus tinggi kata turun di bawah 12 pt.
+    """
+    import collections
+
+    xml = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], check=True, capture_output=True,
+                         text=True).stdout
+    hitung: collections.Counter = collections.Counter()
+    lewat = []
+    kata = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>')
+    for n, m in enumerate(re.finditer(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', xml, re.S)):
+        lebar, tinggi = float(m.group(1)), float(m.group(2))
+        kanan = lebar - MARGIN_KANAN["mendatar" if lebar > tinggi else "tegak"] + 2
+        for k in kata.finditer(m.group(3)):
+            if lebar < tinggi:  # naskah ada di halaman tegak; halaman mendatar berisi tabel 8,5 pt
+                hitung[round(float(k.group(4)) - float(k.group(2)), 1)] += 1
+            if float(k.group(3)) > kanan and not k.group(5).startswith("QQ"):
+                lewat.append(f"halaman {n + 1}: {_html.unescape(k.group(5))}")
+    return hitung.most_common(1)[0][0], lewat
+
+
 def teks_html(html: str) -> dict[str, list[str]]:
     """Keterangan tabel, judul (h1–h4 dan paragraf yang hanya huruf tebal) dari HTML dokumen."""
     def bersih(s: str) -> str:

@@ -2,8 +2,9 @@
 tabel yatim di kaki halaman, nomor tabel dan gambar berurutan per BAB, dan tampilan layar
 (laptop 1280 px, ponsel 390 px) tanpa tabel, gambar atau diagram yang mencuat dari halaman.
 
-Tahun 2025 dirender sekali untuk modul ini (HTML + PDF) ke folder sementara.
-Aturannya berbasis kaidah (tidak bergantung nomor halaman): lihat tests/tata_letak_ukur.py.
+Tahun 2024, 2025 dan 2026 (edisi reviu, yang memuat semua bagian) masing-masing dirender
+sekali untuk modul ini (HTML + PDF) ke folder sementara. Aturannya berbasis kaidah (tidak
+bergantung nomor halaman): lihat tests/tata_letak_ukur.py.
 """
 
 from __future__ import annotations
@@ -39,12 +40,33 @@ def _ada_alat() -> bool:
 perlu_alat = pytest.mark.skipif(not _ada_alat(), reason="butuh Chromium dan pdftotext (poppler-utils)")
 
 
+TAHUN = (2024, 2025, 2026)
+
+
 @pytest.fixture(scope="module")
-def dok(tmp_path_factory):
+def akar(tmp_path_factory):
+    return tmp_path_factory.mktemp("rendered-tata-letak")
+
+
+_dok: dict[int, object] = {}
+
+
+def _render(tahun: int, akar):
     if not _ada_alat():
         pytest.skip("butuh Chromium dan pdftotext")
-    keluaran = tmp_path_factory.mktemp("rendered-tata-letak")
-    return render.render_tahun(2025, format=("html", "pdf"), akar_keluaran=keluaran)
+    if tahun not in _dok:
+        _dok[tahun] = render.render_tahun(tahun, format=("html", "pdf"), akar_keluaran=akar, edisi="reviu")
+    return _dok[tahun]
+
+
+@pytest.fixture(scope="module", params=TAHUN, ids=str)
+def dok_tahun(request, akar):
+    return _render(request.param, akar)
+
+
+@pytest.fixture(scope="module")
+def dok(akar):
+    return _render(2025, akar)
 
 
 @pytest.fixture(scope="module")
@@ -52,17 +74,24 @@ def html(dok) -> str:
     return dok.html.read_text(encoding="utf-8")
 
 
-@pytest.fixture(scope="module")
-def halaman(dok):
-    return ukur.ukur(dok.pdf)
+@perlu_alat
+def test_setiap_halaman_terisi_dan_tanpa_yatim(dok_tahun):
+    """Setiap halaman 2024, 2025 dan 2026 terisi (kecuali akhir BAB/bagian), tanpa keterangan,
+    judul atau kepala tabel yatim di kaki halaman."""
+    halaman = ukur.ukur(dok_tahun.pdf)
+    assert len(halaman) > 60
+    salah = ukur.pelanggaran(halaman, dok_tahun.html.read_text(encoding="utf-8"))
+    assert not salah, "\n".join(salah)
 
 
 @perlu_alat
-@pytest.mark.xfail(reason="issue 14 belum selesai: satu halaman 2025 (akhir Tabel 2.4 sebelum Gambar PPKS per PAS) "
-                          "terisi < 1/3 median; lihat catatan stop 17", strict=False)
-def test_setiap_halaman_terisi_dan_tanpa_yatim(halaman, html):
-    salah = ukur.pelanggaran(halaman, html)
-    assert not salah, "\n".join(salah)
+def test_pdf_tidak_dikecilkan(dok_tahun):
+    """Chromium mengecilkan SELURUH PDF bila satu tabel lebih lebar dari halaman mendatar:
+    naskah 12 pt lalu tercetak ±8,5 pt. Tinggi kotak kata naskah (modus) harus tetap setinggi
+    huruf 12 pt, dan tidak ada kata yang melewati tepi kanan area isi halaman mana pun."""
+    tinggi, lewat = ukur.ukuran_huruf(dok_tahun.pdf)
+    assert 12.5 <= tinggi <= 15, f"tinggi baris naskah {tinggi:.1f} pt: PDF dikecilkan"
+    assert not lewat, "kata melewati tepi kanan area isi: " + "; ".join(lewat[:5])
 
 
 def test_ukuran_mendeteksi_pelanggaran():
