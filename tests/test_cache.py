@@ -131,8 +131,8 @@ def test_render_kedua_tidak_mengeksekusi_apa_pun(proyek):
     assert not [t for t in baca[BAB[2]] if t.startswith("data/")]
     assert len(proyek.kernel) == 1
 
-    isi = (proyek.rendered / "2025" / "IKU-2025.html").read_bytes()
-    mtime = (proyek.rendered / "2025" / "IKU-2025.html").stat().st_mtime_ns
+    isi = (proyek.rendered / "2025" / "IKU-2025-reviu.html").read_bytes()
+    mtime = (proyek.rendered / "2025" / "IKU-2025-reviu.html").stat().st_mtime_ns
     kedua = _render(proyek, paralel=4)
     assert kedua.dieksekusi == [] and kedua.dari_cache == BAB and kedua.dilewati
     assert len(proyek.kernel) == 1, "render tanpa perubahan tidak boleh memulai kernel"
@@ -318,7 +318,7 @@ def test_entri_rusak_atau_tidak_lengkap_tidak_dipakai(proyek):
 
 def test_run_terputus_tidak_merusak_cache(proyek, monkeypatch):
     _render(proyek)
-    lama = (proyek.rendered / "2025" / "IKU-2025.html").read_bytes()
+    lama = (proyek.rendered / "2025" / "IKU-2025-reviu.html").read_bytes()
     _ganti(proyek.data / "lks.csv", "2025,9", "2025,15")
 
     asli = cache.tulis_atomik
@@ -333,7 +333,7 @@ def test_run_terputus_tidak_merusak_cache(proyek, monkeypatch):
         _render(proyek)
     monkeypatch.setattr(cache, "tulis_atomik", asli)
     # dokumen lama utuh; entri setengah jadi ada di folder gagal tanpa manifest
-    assert (proyek.rendered / "2025" / "IKU-2025.html").read_bytes() == lama
+    assert (proyek.rendered / "2025" / "IKU-2025-reviu.html").read_bytes() == lama
     setengah = proyek.rendered / "2025-gagal" / ".cache" / Path(BAB[0]).stem
     assert (setengah / "bab.html").is_file() and not (setengah / "manifest.json").exists()
     assert not list(proyek.rendered.glob(".bangun-*"))

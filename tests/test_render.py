@@ -182,7 +182,8 @@ def test_render_dua_bab(proyek):
     hasil = _render(proyek, periode="Triwulan II")
     folder = proyek.rendered / "2025"
     assert hasil.folder == folder
-    assert hasil.html == folder / "IKU-2025.html" and hasil.html.is_file()
+    assert hasil.html == folder / "IKU-2025-reviu.html" and hasil.html.is_file()
+    assert list(hasil.edisi) == ["reviu"] and not (folder / "IKU-2025-final.html").exists()
     assert hasil.pdf is None and hasil.peringatan == []
     assert [b.berkas for b in hasil.bab] == ["01_pendahuluan.ipynb", "02_gambaran_umum.ipynb"]
     assert [b.judul for b in hasil.bab] == [["BAB I PENDAHULUAN"], ["BAB II GAMBARAN UMUM"]]
@@ -422,7 +423,7 @@ def test_pdf_dilewati_bila_tanpa_peramban(proyek, tanpa_kernel, monkeypatch):
     hasil = _render(proyek, format=("html", "pdf"))
     assert hasil.html.is_file() and hasil.pdf is None
     assert len(hasil.peringatan) == 1 and "apt-get install chromium" in hasil.peringatan[0]
-    assert not (proyek.rendered / "2025" / "IKU-2025.pdf").exists()
+    assert not (proyek.rendered / "2025" / "IKU-2025-reviu.pdf").exists()
 
 
 @pytest.mark.lambat
@@ -443,14 +444,17 @@ def test_render_semua_dan_indeks(proyek, tanpa_kernel):
     assert [h.tahun for h in hasil] == [2024, 2025]
     indeks = (proyek.rendered / "index.html").read_text(encoding="utf-8")
     assert 'lang="id"' in indeks
-    assert 'href="2024/IKU-2024.html"' in indeks and 'href="2025/IKU-2025.html"' in indeks
-    assert "IKU-2025.pdf" not in indeks and "belum ada" in indeks
+    assert 'href="2024/IKU-2024-reviu.html"' in indeks and 'href="2025/IKU-2025-reviu.html"' in indeks
+    assert "IKU-2025-reviu.pdf" not in indeks and "belum ada" in indeks
+    assert 'href="2025/IKU-2025-final.html"' not in indeks  # edisi final tidak diminta
     assert "Dinas Sosial Kabupaten Contoh" in indeks
     assert "<script" not in indeks and "http" not in indeks
     # PDF yang ada ikut ditautkan
-    (proyek.rendered / "2025" / "IKU-2025.pdf").write_bytes(b"%PDF-1.4\n")
+    (proyek.rendered / "2025" / "IKU-2025-reviu.pdf").write_bytes(b"%PDF-1.4\n")
+    (proyek.rendered / "2025" / "IKU-2025-final.html").write_text("<html></html>", encoding="utf-8")
     render.tulis_indeks(proyek.rendered)
-    assert 'href="2025/IKU-2025.pdf"' in (proyek.rendered / "index.html").read_text(encoding="utf-8")
+    indeks = (proyek.rendered / "index.html").read_text(encoding="utf-8")
+    assert 'href="2025/IKU-2025-reviu.pdf"' in indeks and 'href="2025/IKU-2025-final.html"' in indeks
 
 
 def test_render_semua_memeriksa_semua_parameter_dulu(proyek, monkeypatch):
