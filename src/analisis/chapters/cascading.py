@@ -283,6 +283,14 @@ class _KolPolos(Kol):
         return html.escape(_teks(nilai))
 
 
+class _KolTarget(_KolPolos):
+    """Sel target: "100 %" tidak dipatahkan di antara angka dan tanda persen."""
+
+    def sel(self, nilai) -> str:
+        teks = super().sel(nilai)
+        return f'<span style="white-space:nowrap">{teks}</span>' if teks else ""
+
+
 def _kolom_simpul(awalan: str, tingkat: str, target: bool = True, sasaran: bool = False, satuan: bool = False,
                   tahun=casc.TAHUN) -> tuple[list[Kol], list[tuple[str, int]]]:
     nama = casc.NAMA_TINGKAT[tingkat]
@@ -295,8 +303,25 @@ def _kolom_simpul(awalan: str, tingkat: str, target: bool = True, sasaran: bool 
     if satuan:
         kol.append(_KolPolos(f"{awalan}satuan", "Satuan"))
     if target:
-        kol += [_KolPolos(f"{awalan}t{th}", str(th), rata="tengah") for th in tahun]
+        kol += [_KolTarget(f"{awalan}t{th}", str(th), rata="tengah") for th in tahun]
     return kol, [(nama.upper(), len(kol) - (len(tahun) if target else 0))] + ([(f"Target {nama}", len(tahun))] if target else [])
+
+
+#: bobot lebar kolom Tabel 4.6 menurut jenis kolom; kolom target cukup untuk "100 %" dan judul "2025" satu baris
+_BOBOT_KOLOM = {"nama": 11.0, "sasaran": 10.0, "kinerja": 9.0, "indikator": 10.0, "rumusan": 10.0, "satuan": 5.5}
+_BOBOT_TARGET = 6.5
+
+
+def _lebar_kolom(kolom: list[Kol]) -> list[float]:
+    """Persen lebar setiap kolom Tabel 4.6: kolom teks lebar, kolom target sempit tetapi utuh.
+
+    >>> k, _ = _kolom_simpul("a_", "tujuan")
+    >>> w = _lebar_kolom(k)
+    >>> round(sum(w), 6), w[0] > w[-1], len(set(w[-5:]))
+    (100.0, True, 1)
+    """
+    bobot = [_BOBOT_KOLOM.get(k.kunci.split("_", 1)[1], _BOBOT_TARGET) for k in kolom]
+    return [b * 100 / sum(bobot) for b in bobot]
 
 
 def _isi(r: pd.Series | None, awalan: str, tahun=casc.TAHUN) -> dict:
@@ -324,6 +349,23 @@ def _jalur(df: pd.DataFrame, id_) -> str:
         bagian.append(f"{casc.NAMA_TINGKAT[r['tingkat']]}: {_isi(r, '')['nama']}")
         id_ = r["induk"]
     return " › ".join(reversed(bagian))
+
+
+def _judul_kelompok(jalur: str | None, daftar: list) -> list[tuple[bool, str]]:
+    """Baris judul kelompok bagian 2/3: jalur induk dan penanggung jawab.
+
+    Simpul yang induknya tidak tercatat dikelompokkan di bawah judul yang hanya
+    menyebut penanggung jawabnya; sel induknya kosong.
+
+    >>> _judul_kelompok("Program: 1. A", [{"penanggung_jawab": "Sekretariat"}])
+    [(True, 'Jalur: '), (False, 'Program: 1. A'), (True, ' · Penanggung jawab: '), (False, 'Sekretariat')]
+    >>> _judul_kelompok(None, [{"penanggung_jawab": "Sekretariat"}, {"penanggung_jawab": "Sekretariat"}])
+    [(True, 'Penanggung jawab: '), (False, 'Sekretariat')]
+    """
+    bidang = ", ".join(dict.fromkeys(_teks(r.get("penanggung_jawab")) for r in daftar if _teks(r.get("penanggung_jawab"))))
+    if not jalur:
+        return [(True, "Penanggung jawab: "), (False, bidang)] if bidang else [(False, "")]
+    return [(True, "Jalur: "), (False, jalur)] + ([(True, " · Penanggung jawab: "), (False, bidang)] if bidang else [])
 
 
 def tabel_cascading(df: pd.DataFrame, judul: str, sumber: str | None = None) -> HTML:
@@ -364,7 +406,7 @@ def tabel_cascading(df: pd.DataFrame, judul: str, sumber: str | None = None) -> 
     k2, g2 = _kolom_simpul("b_", "sasaran")
     t1 = TabelGabung(pd.DataFrame(baris), label="cascading", judul=judul + " — Bagian 1: Tujuan dan Sasaran",
                      kolom=k1 + k2, judul_kelompok=g1 + g2, lebar=True, rowspan=True,
-                     gabung={k.kunci: "a_id" for k in k1})
+                     gabung={k.kunci: "a_id" for k in k1}, lebar_kolom=_lebar_kolom(k1 + k2))
     # bagian 2: program – kegiatan, dikelompokkan per jalur tujuan › sasaran
     baris = []
     program = df[df["tingkat"] == "program"]
@@ -378,14 +420,14 @@ def tabel_cascading(df: pd.DataFrame, judul: str, sumber: str | None = None) -> 
             for k in anak(p["id"], "kegiatan") or [None]:
                 baris.append({"judul": None, **_isi(p, "c_"), **_isi(k, "d_")})
     if not kegiatan_yatim.empty:
-        baris.append({"judul": [(True, "Jalur: "), (False, "Program: " + fmt.TIDAK_TERDEFINISI)]})
+        baris.append({"judul": _judul_kelompok(None, [r for _, r in kegiatan_yatim.iterrows()])})
         for _, k in kegiatan_yatim.iterrows():
             baris.append({"judul": None, **_isi(None, "c_"), "c_nama": "", **_isi(k, "d_")})
     k3, g3 = _kolom_simpul("c_", "program")
     k4, g4 = _kolom_simpul("d_", "kegiatan")
     t2 = TabelGabung(pd.DataFrame(baris), judul=judul, lanjutan=f"{judul} (lanjutan) — Bagian 2: Program dan Kegiatan",
                      kolom=k3 + k4, judul_kelompok=g3 + g4, lebar=True, rowspan=True, judul_baris="judul",
-                     gabung={k.kunci: "c_id" for k in k3})
+                     gabung={k.kunci: "c_id" for k in k3}, lebar_kolom=_lebar_kolom(k3 + k4))
     # bagian 3: sub kegiatan, dikelompokkan per jalur program › kegiatan
     tahun = casc.TAHUN + tuple(th for th in casc.TAHUN_TAMBAHAN
                                if df[casc.kolom_target(th)].notna().any())
@@ -395,14 +437,12 @@ def tabel_cascading(df: pd.DataFrame, judul: str, sumber: str | None = None) -> 
     for _, r in sub.iterrows():
         kelompok.setdefault(r["induk"] if r["induk"] in per_id else None, []).append(r)
     for induk, daftar in kelompok.items():
-        jalur = _jalur(df, induk) if induk else "Kegiatan: " + fmt.TIDAK_TERDEFINISI
-        bidang = ", ".join(dict.fromkeys(_teks(r.get("penanggung_jawab")) for r in daftar if _teks(r.get("penanggung_jawab"))))
-        baris.append({"judul": [(True, "Jalur: "), (False, jalur)] + ([(True, " · Penanggung jawab: "), (False, bidang)] if bidang else [])})
+        baris.append({"judul": _judul_kelompok(_jalur(df, induk) if induk else None, daftar)})
         for r in daftar:
             baris.append({"judul": None, **_isi(r, "e_", tahun)})
     k5, g5 = _kolom_simpul("e_", "sub_kegiatan", sasaran=True, satuan=True, tahun=tahun)
     t3 = TabelGabung(pd.DataFrame(baris), judul=judul, lanjutan=f"{judul} (lanjutan) — Bagian 3: Sub Kegiatan",
-                     kolom=k5, judul_kelompok=g5, lebar=True, judul_baris="judul",
+                     kolom=k5, judul_kelompok=g5, lebar=True, judul_baris="judul", lebar_kolom=_lebar_kolom(k5),
                      sumber=sumber, catatan=["Sel kosong: tidak dicantumkan."])
     return HTML('<div class="tabel-cascading">' + t1.html() + t2.html() + t3.html() + "</div>")
 
@@ -410,15 +450,37 @@ def tabel_cascading(df: pd.DataFrame, judul: str, sumber: str | None = None) -> 
 def ringkasan_cascading(df: pd.DataFrame) -> HTML:
     """Kalimat pengantar Tabel 4.6: cacah simpul per tingkat, dihitung dari data.
 
-    >>> ringkasan_cascading(data.muat("cascading")).data.count("1 tujuan")
-    1
+    >>> h = ringkasan_cascading(data.muat("cascading")).data
+    >>> h.count("1 tujuan"), "menggambarkan cascading program itu" in h, "seterusnya" in h
+    (1, True, False)
     """
     n = [(casc.NAMA_TINGKAT[t].lower(), int((df["tingkat"] == t).sum())) for t in casc.TINGKAT]
     daftar = ", ".join(f"{fmt.angka(c)} {t}" for t, c in n[:-1]) + f" dan {fmt.angka(n[-1][1])} {n[-1][0]}"
+    n_program = int((df["tingkat"] == "program").sum())
+    if n_program == 1:
+        gambar = f"{rujuk('gambar', 'cascading-1')} menggambarkan cascading program itu sampai sub kegiatan; "
+    elif n_program > 1:
+        gambar = (f"{rujuk('gambar', 'cascading-1')} sampai {rujuk('gambar', f'cascading-{n_program}')} "
+                  "menggambarkan cascading setiap program sampai sub kegiatan; ")
+    else:
+        gambar = ""
     kal = (f"{rujuk('tabel', 'cascading')} memuat {daftar}, masing-masing dengan kinerja, indikator, rumusan dan "
-           f"target per tahun. {rujuk('gambar', 'cascading-1')} dan seterusnya menggambarkan cascading setiap program; "
-           f"tautan ke pohon kinerja ada pada {rujuk('gambar', 'pohon-kinerja')}.")
+           f"target per tahun. {gambar}kondisi pohon kinerja yang dilaksanakan tampak pada "
+           f"{rujuk('gambar', 'pohon-kinerja')}.")
     return HTML(f"<p>{kal}</p>")  # kal: teks tetap, angka dan rujukan
+
+
+def _rujuk_cabang(pohon, simpul) -> str:
+    """Token rujukan ke gambar cabang pohon kinerja yang memuat ``simpul`` (label ``pohon-cabang-n``).
+
+    >>> p = muat_pohon()
+    >>> _rujuk_cabang(p, p["L2-3"]), _rujuk_cabang(p, p["L1"])
+    (', @gambar:pohon-cabang-3', '')
+    """
+    cabang = [simpul] if simpul.level == 2 else [s for s in pohon.leluhur(simpul.id) if s.level == 2]
+    if not cabang:
+        return ""
+    return f", @gambar:pohon-cabang-{[s.id for s in pohon.level(2)].index(cabang[0].id) + 1}"
 
 
 def gambar_cascading(df: pd.DataFrame) -> list[Diagram]:
@@ -436,7 +498,8 @@ def gambar_cascading(df: pd.DataFrame) -> list[Diagram]:
                      _isi(r, "")["nama"], _teks(r.get("indikator")) or fmt.TIDAK_TERDEFINISI)
               for _, r in casc.urut_pra(df).iterrows()]
     hasil = []
-    pohon_kinerja = {s.id: s for s in muat_pohon()}
+    pohon = muat_pohon()
+    pohon_kinerja = {s.id: s for s in pohon}
     for i, (_, p) in enumerate(df[df["tingkat"] == "program"].iterrows(), start=1):
         bawah = set()
         kerja = [p["id"]]
@@ -449,7 +512,7 @@ def gambar_cascading(df: pd.DataFrame) -> list[Diagram]:
         pk = [pohon_kinerja[k] for k in casc._kode(p.get("kode_pohon")) if k in pohon_kinerja]
         judul = f"Cascading {_isi(p, '')['nama']}"
         if pk:
-            judul += " (pohon kinerja: " + "; ".join(f"{k.id} {k.uraian}" for k in pk) + ")"
+            judul += " (pohon kinerja: " + "; ".join(f"{k.id} {k.uraian}{_rujuk_cabang(pohon, k)}" for k in pk) + ")"
         hasil.append(diagram_cabang(pohon_dari(sub), p["id"], judul, label=f"cascading-{i}",
-                                    sumber="Tabel 4.6 Cascading (Penjenjangan) Kinerja"))
+                                    sumber="@tabel:cascading Cascading (Penjenjangan) Kinerja", level_bernomor=False))
     return hasil

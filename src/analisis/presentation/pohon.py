@@ -5,9 +5,9 @@ Sumber: Lampiran 2 dokumen IKU, *Critical Success Factors (CSF) Pohon Kinerja*
 ``data/pohon_kinerja.csv`` (satu baris per simpul: ``id``, ``induk``,
 ``level``, ``jenis``, ``uraian``, ``indikator``), ``data/pohon_kinerja.yaml``
 (judul, masalah ultimate, tahap) dan ``data/pohon_faktor_penyebab.csv``.
-Tabel 4.6 dokumen sumber (*Cascading (Penjenjangan) Kinerja*) rusak; bagian
-yang terbaca ada di ``data/cascading.csv`` dan struktur yang sama disusun ulang
-di sini dari pohon kinerja.
+Tabel 4.6 (*Cascading (Penjenjangan) Kinerja*) disusun dari
+``data/cascading.csv`` oleh :mod:`analisis.chapters.cascading` dengan
+:class:`TabelGabung` dan :func:`diagram_cabang` dari modul ini.
 
 Satu-satunya implementasi penelusuran pohon (induk, anak, leluhur, turunan,
 jalur akar–daun) adalah kelas :class:`Pohon`; buku catatan 05 (cascading) dan
@@ -407,12 +407,15 @@ def _siku_kanan(induk: _Kotak, anak: _Kotak) -> str:
     )
 
 
-def _legenda(level: list[int], pohon: Pohon, lebar: float, y: float) -> tuple[str, float]:
-    """Legenda warna level + keterangan huruf miring; kembalikan (svg, tinggi)."""
+def _legenda(level: list[int], pohon: Pohon, lebar: float, y: float, bernomor: bool = True) -> tuple[str, float]:
+    """Legenda warna level + keterangan huruf miring; kembalikan (svg, tinggi).
+
+    ``bernomor=False``: hanya nama tingkat ("Program"), tanpa "Level n" pohon kinerja.
+    """
     butir = []
     for lv in level:
         contoh = pohon.level(lv)[0]
-        butir.append((lv, f"Level {lv}: {nama_level(contoh.jenis)}"))
+        butir.append((lv, f"Level {lv}: {nama_level(contoh.jenis)}" if bernomor else nama_level(contoh.jenis)))
     butir.append((None, "huruf miring: indikator"))
     bagian, x, baris_y = [], 0.0, y
     for lv, teks in butir:
@@ -673,10 +676,11 @@ def pohon_dari(simpul) -> Pohon:
 
 
 def diagram_cabang(p: Pohon, akar: str, judul: str, label: str | None = None, nomor: str | None = None,
-                   sumber: str | None = None, level_maks: int | None = None) -> Diagram:
+                   sumber: str | None = None, level_maks: int | None = None, level_bernomor: bool = True) -> Diagram:
     """Diagram kiri → kanan subpohon ``akar`` (level akar di kiri), dipecah per panel setinggi satu halaman A4.
 
-    Dipakai untuk cabang pohon kinerja dan untuk cascading per program.
+    Dipakai untuk cabang pohon kinerja dan untuk cascading per program
+    (``level_bernomor=False``: legenda menyebut tingkat tanpa "Level n").
 
     >>> p = pohon_dari([Simpul("a", None, 2, "program", "Program <A>", "ind"), Simpul("b", "a", 3, "kegiatan", "K", "i")])
     >>> d = diagram_cabang(p, "a", "uji", label="uji")
@@ -697,7 +701,7 @@ def diagram_cabang(p: Pohon, akar: str, judul: str, label: str | None = None, no
     W = kini - _CELAH_KOLOM
     tl = _TataLetak(p, lebar_level)
     ruang_kepala = 18.0
-    _, leg_t = _legenda(level, p, W, 0)
+    _, leg_t = _legenda(level, p, W, 0, level_bernomor)
     maks = TINGGI_PANEL_MAKS - 2 * _TEPI - ruang_kepala - leg_t - 12
     potong = tl.pecah(tl.penuh(s0, level_maks), maks)
     panel, ukuran = [], []
@@ -714,7 +718,7 @@ def diagram_cabang(p: Pohon, akar: str, judul: str, label: str | None = None, no
                 f'<text x="{_a(W)}" y="11" font-size="{_a(_LEGENDA)}" text-anchor="end" fill="#444" font-style="italic">'
                 f"{html.escape(f'{nama}, bagian {j + 1} dari {len(potong)}')}</text>"
             )
-        leg_svg, leg_t = _legenda(level, p, W, h + 12)
+        leg_svg, leg_t = _legenda(level, p, W, h + 12, level_bernomor)
         isi += leg_svg
         H = h + 12 + leg_t
         panel.append(_svg(W, H, isi, f"{nama} {judul} bagian {j + 1}"))
