@@ -237,23 +237,29 @@ def test_cli_galat_sistem_berkas_satu_baris(akar, capsys, monkeypatch):
     assert "tidak ada izin menulis" in capsys.readouterr().err
 
 
-@pytest.mark.lambat
-def test_render_disk_penuh_saat_menulis_html(akar):
-    """Disk penuh tepat saat HTML ditulis (simulasi di subproses): satu pesan, dokumen lama utuh."""
+def _iku_disk_penuh(akar: Path, syarat: str, argv: list[str], waktu: float) -> subprocess.CompletedProcess:
+    """Jalankan ``iku argv`` di subproses yang ``os.replace``-nya gagal ENOSPC bila ``syarat`` (ungkapan atas ``b``) benar."""
     skrip = (
         "import errno, os, sys\n"
         "asli = os.replace\n"
         "def ganti(a, b, *k, **kw):\n"
-        "    if str(b).endswith('.html') and 'rendered' in str(b):\n"
+        f"    if {syarat}:\n"
         "        raise OSError(errno.ENOSPC, 'No space left on device', str(b))\n"
         "    return asli(a, b, *k, **kw)\n"
         "os.replace = ganti\n"
         "from analisis import cli\n"
-        "sys.exit(cli.main(['render', '--tahun', '2025', '--format', 'html', '--jobs', '1']))\n"
+        f"sys.exit(cli.main({argv!r}))\n"
     )
     env = dict(os.environ, IKU_ROOT=str(akar), IKU_DATA=str(akar / "data"), IKU_RENDERED=str(akar / "rendered"),
                PYTHONPATH=str(AKAR / "src"))
-    p = subprocess.run([sys.executable, "-c", skrip], env=env, capture_output=True, text=True, timeout=900)
+    return subprocess.run([sys.executable, "-c", skrip], env=env, capture_output=True, text=True, timeout=waktu)
+
+
+@pytest.mark.lambat
+def test_render_disk_penuh_saat_menulis_html(akar):
+    """Disk penuh tepat saat HTML ditulis (simulasi di subproses): satu pesan, dokumen lama utuh."""
+    p = _iku_disk_penuh(akar, "str(b).endswith('.html') and 'rendered' in str(b)",
+                        ["render", "--tahun", "2025", "--format", "html", "--jobs", "1"], waktu=900)
     assert p.returncode == 2, p.stderr[-3000:]
     assert "ruang disk penuh" in p.stderr and "Traceback" not in p.stderr
 
@@ -282,22 +288,26 @@ def test_tautan_narasi_hanya_http_dan_jangkar(akar):
 
 def test_periksa_disk_penuh_saat_menulis_temuan(akar):
     """Isu 16.7: disk penuh saat ``iku periksa`` menulis rendered/pemeriksaan/temuan.* → satu pesan, tanpa sisa .tmp."""
-    skrip = (
-        "import errno, os, sys\n"
-        "asli = os.replace\n"
-        "def ganti(a, b, *k, **kw):\n"
-        "    if 'rendered' in str(b):\n"
-        "        raise OSError(errno.ENOSPC, 'No space left on device', str(b))\n"
-        "    return asli(a, b, *k, **kw)\n"
-        "os.replace = ganti\n"
-        "from analisis import cli\n"
-        "sys.exit(cli.main(['periksa']))\n"
-    )
-    env = dict(os.environ, IKU_ROOT=str(akar), IKU_DATA=str(akar / "data"), IKU_RENDERED=str(akar / "rendered"),
-               PYTHONPATH=str(AKAR / "src"))
-    p = subprocess.run([sys.executable, "-c", skrip], env=env, capture_output=True, text=True, timeout=600)
+    p = _iku_disk_penuh(akar, "'rendered' in str(b)", ["periksa"], waktu=600)
     assert p.returncode == 2, p.stderr[-3000:]
     gagal = [b for b in p.stderr.splitlines() if b.startswith("Gagal:")]
     assert len(gagal) == 1 and "ruang disk penuh" in gagal[0] and "temuan" in gagal[0]
     assert "Traceback" not in p.stderr
     assert not [x for x in (akar / "rendered").rglob("*.tmp")]
+
+
+def test_yaml_data_rusak_ditolak_sebelum_kernel(akar, monkeypatch):
+    """Isu 16.6: isi setiap YAML data/ (bukan hanya keberadaannya) diperiksa sebelum satu kernel pun dijalankan."""
+    from analisis.document import render
+
+    j = akar / "data" / "keputusan.yaml"
+    j.write_text(j.read_text(encoding="utf-8") + "nomor: 800/999/DINSOS/2025\n", encoding="utf-8")
+
+    def kernel(*a, **k):
+        raise AssertionError("kernel dijalankan sebelum data/keputusan.yaml divalidasi")
+
+    monkeypatch.setattr(render, "_Kolam", kernel)
+    with pytest.raises(KesalahanData) as e:
+        render.render_tahun(2025, format=("html",), akar_keluaran=akar / "rendered")
+    assert re.search(r"data/keputusan\.yaml, baris \d+, kolom 'nomor'.*kunci ganda", str(e.value))
+    assert not (akar / "rendered" / "2025").exists()

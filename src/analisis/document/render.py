@@ -801,11 +801,17 @@ def batas_waktu_sel(nilai: float | str | None = None) -> float:
 
 
 def _periksa_berkas_data() -> None:
-    """Setiap berkas data yang dikenal ada (:func:`analisis.core.data.berkas_hilang`); bila tidak, satu KesalahanData."""
-    from ..core.data import berkas_hilang
+    """Setiap berkas data yang dikenal ada (:func:`analisis.core.data.berkas_hilang`) dan setiap YAML ``data/``
+    sah (kunci ganda, bom alias, tanggal mustahil, skema; kecil, tanpa pandas); bila tidak, satu KesalahanData."""
+    from ..core.data import BERKAS_YAML, _muat_yaml, berkas_hilang
     from ..core.kesalahan import KesalahanData
 
     hilang = berkas_hilang()
+    for nama in BERKAS_YAML if not hilang else ():
+        try:
+            _muat_yaml(nama)
+        except KesalahanData as e:
+            hilang += e.pelanggaran
     if hilang:
         raise KesalahanData(hilang)
 
