@@ -53,9 +53,9 @@ def test_tabel_2_11_capaian_iku1_dengan_kategori(kolom, id_dicetak):
         (2025, "IKU-02", "t0", "B (Baik)"),  # Tabel 2.11: "B Baik"
         (2025, "IKU-02", "r0", "CC (nilai 58,30)"),  # "CC Nilai 58,30 (Cukup Memadai)"
         (2025, "IKU-02", "c0", "CC (Cukup (Memadai)); di bawah target B"),
-        (2025, "IKU-02", "t1", "58 (CC)"),  # Tabel 4.1: 58
+        (2025, "IKU-02", "t1", "B Baik"),  # Tabel 2.11 tercetak "B Baik" (register: TARGET-IKU-02-TABEL-2-11-2025 tercetak)
         (2025, "IKU-02", "r1", "B (nilai 60,70; s.d. Triwulan II)"),  # narasi: s.d. Triwulan II, 60,70
-        (2025, "IKU-02", "c1", "104,66 % (Sangat Tinggi); predikat B (Baik)"),  # 60,70 / 58
+        (2025, "IKU-02", "c1", "B (Baik); mencapai target"),  # predikat B terhadap target predikat B
         (2024, "IKU-02", "r0", "B (nilai 60,60)"),  # narasi 2023: nilai 60,6 grade B
         (2024, "IKU-01", "r0", "tidak tersedia"),  # 2023: hanya jumlah terdata
         (2024, "IKU-01", "t0", "–"),  # target 2023 tidak ada
@@ -88,9 +88,33 @@ def test_tabel_2_11_periode_ditimpa():
     assert t.judul.endswith("Tahun 2024 dan Tahun 2025")
 
 
-def test_indikator_baris_2_adalah_sakip_bukan_salinan_baris_1():
-    # sumber mengulang nama IKU 1 di baris 2 (data/README.md no. 12)
+def _putuskan_semua(folder, tampil: str):
+    jalur = folder / "keputusan_temuan.csv"
+    jalur.write_text(jalur.read_text(encoding="utf-8").replace(",tercetak,", f",{tampil},"), encoding="utf-8")
+
+
+def test_indikator_baris_2_menurut_register():
+    # sumber mengulang nama IKU 1 di baris 2 (data/README.md no. 12); register: tampilkan yang tercetak
+    assert _sel(2025, "IKU-02", "nama") == data.dicetak("iku.tabel_2_11.indikator_baris_2")
+    t = evaluasi.tabel_realisasi_iku(evaluasi.evaluasi_iku(2025))
+    assert 'data-kode="TABEL-2-11-INDIKATOR-BARIS-2"' in t.html()
+
+
+def test_tabel_2_11_dan_narasi_mengikuti_keputusan_dihitung(folder):
+    """Mengubah keputusan register (tercetak → dihitung) mengubah angka yang tampil."""
+    _putuskan_semua(folder, "dihitung")
     assert _sel(2025, "IKU-02", "nama") == "Nilai SAKIP Dinas Sosial"
+    assert _sel(2025, "IKU-02", "t1") == "58 (CC)"  # Tabel 4.1: 58
+    assert _sel(2025, "IKU-02", "c1") == "104,66 % (Sangat Tinggi); predikat B (Baik)"  # 60,70 / 58
+    k = evaluasi.kalimat_ppks(2024, "Tahunan")
+    assert "6.255 jiwa" in k and "12,51 %" in k and "8.108" not in k and "16,22" not in k
+    k = evaluasi.kalimat_ppks(2025, "Triwulan I")
+    assert "1.163 jiwa" in k and "2,66 %" in k and "43.746 jiwa" in k and "6.888" not in k
+    k = evaluasi.kalimat_sakip(2025, "Triwulan I")
+    assert "target nilai 58 (setara predikat CC)" in k and "104,66 %" in k and "naik 2,40 poin" in k
+    k = evaluasi.kalimat_tujuan("IKU-02", 2025)
+    for th, t in [(2025, "58 (setara predikat CC)"), (2026, "60 (setara predikat CC)"), (2029, "66 (setara predikat B)")]:
+        assert f"{t} pada tahun {th}" in k
 
 
 # --- narasi PPKS ----------------------------------------------------------------
@@ -99,17 +123,19 @@ def test_indikator_baris_2_adalah_sakip_bukan_salinan_baris_1():
 @pytest.mark.parametrize(
     "tahun, periode, ada, tidak_ada",
     [
+        # narasi yang ditandatangani (register: tercetak): 8.108 jiwa, 16,22 %; 2025: 41.893, 6.888 jiwa, 16,44 %
         (2024, "Tahunan",
-         ["Pada Tahun 2024", "95,76 %", "41.893 jiwa", "43.746 jiwa", "50.001 jiwa", "6.255 jiwa", "12,51 %", "(2023)"],
-         ["8.108", "16,22"]),
+         ["Pada Tahun 2024", "95,76 %", "41.893 jiwa", "43.746 jiwa", "50.001 jiwa", "8.108 jiwa", "16,22 %", "(2023)"],
+         ["6.255", "12,51"]),
         (2025, "Triwulan I",
-         ["Sampai dengan Triwulan I Tahun 2025", "82,20 %", "35.005 jiwa", "42.583 jiwa", "1.163 jiwa", "2,66 %",
-          "43.746 jiwa", "tahun pertama pelaksanaan Renstra 2025–2029"],
-         ["6.888", "16,44", "41.893"]),
+         ["Sampai dengan Triwulan I Tahun 2025", "82,20 %", "35.005 jiwa", "42.583 jiwa", "6.888 jiwa", "16,44 %",
+          "41.893 jiwa", "tahun pertama pelaksanaan Renstra 2025–2029"],
+         ["1.163", "2,66", "43.746"]),
     ],
 )
-def test_narasi_ppks_memakai_do_ikk24(tahun, periode, ada, tidak_ada):
-    k = evaluasi.kalimat_ppks(tahun, periode)
+def test_narasi_ppks_angka_tercetak_menurut_register(tahun, periode, ada, tidak_ada):
+    k = evaluasi.kalimat_ppks(tahun, periode, tahun_dokumen=2025)
+    assert 'data-kode="PENURUNAN-PPKS-' in k._repr_html_()
     for s in ada:
         assert s in k
     for s in tidak_ada:
@@ -146,10 +172,14 @@ def test_narasi_ppks_dua_tahun_dan_tujuan():
 
 @pytest.mark.parametrize(
     "tahun, tampil",
-    [(2024, True), (2025, True), (2026, True), (2027, False), (2029, False)],
+    [(2024, False), (2025, True), (2026, False), (2027, False), (2029, False)],
 )
-def test_faktor_penurunan_hanya_bila_ada_penurunan(tahun, tampil):
-    assert evaluasi.faktor_penurunan(tahun).data.startswith("Penurunan jumlah PPKS") is tampil
+def test_faktor_penurunan_hanya_tahun_yang_mengisinya(tahun, tampil):
+    """Penjelasan sumber milik edisi 2025 (data/teks/2025/); tahun lain: tempat kosong edisi reviu saja."""
+    h = evaluasi.faktor_penurunan(tahun).data
+    assert h.startswith("Penurunan jumlah PPKS") is tampil
+    if not tampil:
+        assert h.startswith('<div class="reviu-saja') and f"data/teks/{tahun}/evaluasi_faktor_penurunan.md" in h
 
 
 # --- narasi SAKIP -----------------------------------------------------------------
@@ -174,16 +204,25 @@ def test_narasi_sakip_2024_dibanding_2023():
     assert "(2023) dengan nilai 60,60 predikat B, nilai SAKIP turun 2,30 poin" in k
 
 
-def test_narasi_sakip_2025_target_angka():
+def test_narasi_sakip_2025_target_tercetak():
     k = evaluasi.kalimat_sakip(2025, "Triwulan I")
     assert k.startswith("Sampai dengan Triwulan II Tahun 2025")
-    assert "target nilai 58 (setara predikat CC)" in k and "104,66 %" in k and "naik 2,40 poin" in k
+    assert "target kinerja predikat B (Baik); target tercapai" in k and "naik 2,40 poin" in k
+    assert 'data-kode="TARGET-IKU-02-NARASI-2025"' in k._repr_html_()
 
 
-def test_kalimat_tujuan_sakip_menyebut_target_bertahap():
+def test_kalimat_tujuan_urusan_dan_target_setiap_tahun():
     k = evaluasi.kalimat_tujuan("IKU-02", 2025)
-    for th, t in [(2025, "58 (setara predikat CC)"), (2026, "60 (setara predikat CC)"), (2029, "66 (setara predikat B)")]:
-        assert f"{t} pada tahun {th}" in k
+    assert k.startswith("Tujuan (Urusan Penunjang) Dinas Sosial adalah")
+    assert "Ditetapkan target capaian B (Baik) dalam setiap tahun." in k
+    assert evaluasi.kalimat_tujuan("IKU-01", 2025).startswith("Tujuan (Urusan Wajib Sosial) Dinas Sosial adalah Menurunkan")
+
+
+def test_penjelasan_akip_milik_tahunnya():
+    assert "Terdapat gambaran bahwa AKIP cukup baik" in evaluasi.kalimat_sakip(2024, "Tahunan")
+    assert "AKIP cukup baik" not in evaluasi.kalimat_sakip(2025, "Triwulan I")
+    h = evaluasi.narasi_sakip(2026).data
+    assert "AKIP cukup baik" not in h
 
 
 # --- aturan -----------------------------------------------------------------------
@@ -209,7 +248,7 @@ def test_aturan_dari_parameter_dipakai(tmp_path, monkeypatch):
     monkeypatch.setenv("IKU_ROOT", str(akar))
     df = evaluasi.tabel_realisasi_iku(evaluasi.evaluasi_iku(2025)).df.set_index("kode")
     assert df.loc["IKU-01", "c1"] == "82,20 % (Tidak Tercapai)"
-    assert df.loc["IKU-02", "c1"] == "104,66 % (Tercapai); predikat B (Baik)"
+    assert df.loc["IKU-02", "c0"] == "CC (Cukup (Memadai)); di bawah target B"  # target predikat tercetak (register)
     assert "parameter dokumen" in evaluasi.kalimat_aturan(2025)
 
 

@@ -6,8 +6,9 @@ Setiap angka dihitung dari ``data/`` lewat :mod:`analisis.core.kinerja`:
   jumlah PPKS menurut **Definisi Operasional IKK 24** (Tabel 4.5 baris 24):
   (Σ PPKS terdata N−1 − Σ PPKS terdata N) / Σ PPKS terdata N−1 × 100 %
   (:func:`analisis.core.kinerja.evaluasi_ppks`). Narasi sumber menghitung
-  penurunan dari angka *tertangani* (16,22 %); dokumen ini memakai angka
-  terdata sesuai DO.
+  penurunan dari angka *tertangani* (8.108 jiwa, 16,22 %); angka narasi yang
+  tercetak tampil menurut register keputusan (:func:`analisis.core.resmi.nilai`,
+  temuan ``PENURUNAN-PPKS-<tahun>-*``) dan bertanda di edisi reviu.
 - IKU 2 (nilai SAKIP): predikat menurut pita PermenPANRB 88/2021
   (:func:`analisis.core.rumus.predikat_sakip`), capaian terhadap target angka
   dengan :func:`analisis.core.rumus.capaian` dan kategorinya dengan
@@ -20,10 +21,15 @@ tahun N (periode dokumen). Buku ``03_evaluasi_iku`` memuat frame numerik
 menyajikannya dengan fungsi yang menerima frame itu; tabel dan gambar diberi
 label dan nomornya diberi mesin dokumen.
 
+Narasi milik satu tahun (faktor penyebab perubahan PPKS, tindak lanjut LHE
+SAKIP, penjelasan nilai AKIP) dibaca dari ``data/teks/<tahun>/``
+(:func:`analisis.core.data.teks_tahun`); tahun tanpa berkasnya tidak menampilkan
+paragraf itu di edisi final dan menampilkan tempat kosong di edisi reviu.
+
 Examples
 --------
->>> k = kalimat_ppks(2024, "Tahunan")
->>> "41.893 jiwa" in k and "6.255 jiwa" in k and "12,51 %" in k
+>>> k = kalimat_ppks(2023, "Tahunan", tahun_dokumen=2024)
+>>> "tidak tersedia" in k and "50.001 jiwa" in k
 True
 >>> kalimat_ppks(2026, "Tahunan", tahun_dokumen=2026)
 'Data realisasi tahun 2026 belum tersedia, sehingga capaian IKU 1 (Persentase Pemerlu Pelayanan Kesejahteraan Sosial (PPKS) yang Tertangani) dan penurunan jumlah PPKS tahun 2026 belum dapat dihitung.'
@@ -36,14 +42,15 @@ from matplotlib.ticker import MultipleLocator
 import pandas as pd
 from IPython.display import HTML, Markdown
 
-from ..core import data, kinerja, parameter, rumus
+from ..core import data, kinerja, parameter, resmi, rumus
 from ..core import format as fmt
 from ..core.aturan import SUMBER_ATURAN, Pita, uraian_pita
 from ..core.data import periode_renstra
 from ..core.format import bilangan, terbilang
 from ..core.periode import label_periode, label_singkat, periode_dokumen
 from ..presentation.grafik import Gambar, WARNA, bergaya, subplots, sumbu_angka, sumbu_persen
-from ..presentation.tabel import Kol, Tabel, esc, paragraf, rujuk
+from ..presentation.tabel import Kol, Tabel, esc, paragraf, reviu_saja, rujuk
+from ..presentation.teks import Kalimat, bertanda
 
 __all__ = [
     "LABEL",
@@ -58,6 +65,7 @@ __all__ = [
     "kalimat_ppks",
     "narasi_ppks",
     "faktor_penurunan",
+    "blok_teks_tahun",
     "kalimat_sakip",
     "narasi_sakip",
     "tindak_lanjut_sakip",
@@ -81,6 +89,38 @@ _KODE_SAKIP = "nilai_sakip"
 
 # ----------------------------------------------------------------------------
 # bantuan umum
+
+
+def _html(kalimat) -> str:
+    """Paragraf HTML dari ``str`` biasa atau :class:`Kalimat` (yang membawa penanda temuan)."""
+    return kalimat._repr_html_() if isinstance(kalimat, Kalimat) else paragraf(kalimat)
+
+
+def _teks_tahun_polos(topik: str, tahun: int) -> str | None:
+    """Teks ``data/teks/<tahun>/<topik>.md`` sebagai teks biasa (untuk disisipkan dalam kalimat)."""
+    import html
+
+    isi = data.teks_tahun(topik, tahun)
+    return None if isi is None else " ".join(html.unescape(isi).split())
+
+
+def _tempat_kosong(uraian: str, topik: str, tahun: int) -> str:
+    """Blok edisi reviu untuk teks tahun ``tahun`` yang belum diisi (edisi final membuangnya)."""
+    return reviu_saja(f"{uraian} tahun {tahun} belum diisi (data/teks/{tahun}/{topik}.md).")
+
+
+def blok_teks_tahun(topik: str, tahun: int, uraian: str):
+    """Markdown ``data/teks/<tahun>/<topik>.md``; bila belum ada, tempat kosong edisi reviu.
+
+    >>> blok_teks_tahun("evaluasi_faktor_penurunan", 2025, "Faktor penyebab").data.startswith("Penurunan jumlah PPKS")
+    True
+    >>> blok_teks_tahun("evaluasi_faktor_penurunan", 2026, "Faktor penyebab").data
+    '<div class="reviu-saja tempat-kosong"><p>Faktor penyebab tahun 2026 belum diisi (data/teks/2026/evaluasi_faktor_penurunan.md).</p></div>'
+    """
+    isi = data.teks_tahun(topik, tahun)
+    if isi is not None:
+        return Markdown(isi)
+    return HTML(_tempat_kosong(uraian, topik, tahun))
 
 def _urutan(n: int) -> str:
     return "pertama" if n == 1 else f"ke{terbilang(n)}" if n < 12 else f"ke-{n}"
@@ -279,8 +319,10 @@ def tabel_realisasi_iku(ev: pd.DataFrame) -> Tabel:
     >>> t = tabel_realisasi_iku(evaluasi_iku(2025))
     >>> t.df.set_index("kode").loc["IKU-01", ["r0", "c0", "r1", "c1"]].tolist()
     ['95,76 %', '95,76 % (Sangat Tinggi)', '82,20 %', '82,20 % (Tinggi)']
-    >>> t.df.set_index("kode").loc["IKU-02", ["t0", "r0", "c0", "t1", "r1"]].tolist()
-    ['B (Baik)', 'CC (nilai 58,30)', 'CC (Cukup (Memadai)); di bawah target B', '58 (CC)', 'B (nilai 60,70; s.d. Triwulan II)']
+    >>> t.df.set_index("kode").loc["IKU-02", ["t0", "r0", "c0", "t1", "r1", "c1"]].tolist()
+    ['B (Baik)', 'CC (nilai 58,30)', 'CC (Cukup (Memadai)); di bawah target B', 'B Baik', 'B (nilai 60,70; s.d. Triwulan II)', 'B (Baik); mencapai target']
+    >>> sorted(n.kode for n in t.temuan.values())
+    ['TABEL-2-11-INDIKATOR-BARIS-2', 'TABEL-2-11-SASARAN-BARIS-2', 'TARGET-IKU-02-TABEL-2-11-2025']
     >>> tabel_realisasi_iku(evaluasi_iku(2026)).df.set_index("kode").loc["IKU-02", ["t1", "r1", "c1"]].tolist()
     ['60 (CC)', 'belum tersedia', 'belum tersedia']
     """
@@ -300,11 +342,31 @@ def tabel_realisasi_iku(ev: pd.DataFrame) -> Tabel:
     ]
     kelompok = [("", 5)]
     ada_kosong, ada_strip = False, False
+    temuan = {}
+    # sel Tabel 2.11 yang tercetak berbeda (indikator dan sasaran baris 2): menurut register keputusan
+    for kolom_df, kode_t in (("nama", "TABEL-2-11-INDIKATOR-BARIS-2"), ("sasaran", "TABEL-2-11-SASARAN-BARIS-2")):
+        if len(df) > 1:
+            n = resmi.nilai(kode_t, df.loc[1, kolom_df], tahun=tahun)
+            if n.bertemuan:
+                df.loc[1, kolom_df] = n.nilai
+                temuan[(1, kolom_df)] = n
     for i, (th, per) in enumerate(kol):
         sub = e[e["tahun"] == th].set_index("kode")
         df[f"t{i}"] = [_teks_target(sub.loc[k]) for k in df["kode"]]
         df[f"r{i}"] = [_teks_realisasi(sub.loc[k]) for k in df["kode"]]
         df[f"c{i}"] = [_teks_capaian(sub.loc[k]) for k in df["kode"]]
+        for pos, k in enumerate(df["kode"]):
+            n = resmi.nilai(f"TARGET-{k}-TABEL-2-11-{th}", df.loc[pos, f"t{i}"], tahun=tahun)
+            if not n.bertemuan or n.nilai == df.loc[pos, f"t{i}"]:
+                continue
+            df.loc[pos, f"t{i}"] = n.nilai
+            temuan[(pos, f"t{i}")] = n
+            r = sub.loc[k]
+            pred_t = str(n.nilai).split()[0]
+            if isinstance(r["predikat"], str) and pred_t in kinerja.URUTAN_PREDIKAT:
+                capai = kinerja.URUTAN_PREDIKAT[r["predikat"]] >= kinerja.URUTAN_PREDIKAT[pred_t]
+                df.loc[pos, f"c{i}"] = (f"{r['predikat']} ({r['interpretasi']}); "
+                                        + ("mencapai target" if capai else f"di bawah target {pred_t}"))
         ada_kosong |= not sub["tersedia"].all()
         ada_strip |= fmt.TIDAK_TERDEFINISI in set(df[f"t{i}"])
         kolom += [Kol(f"t{i}", "Target", None, "tengah"), Kol(f"r{i}", "Realisasi", None, "tengah"),
@@ -320,7 +382,7 @@ def tabel_realisasi_iku(ev: pd.DataFrame) -> Tabel:
     return Tabel(
         df, label=LABEL["tabel"],
         judul=f"Realisasi Indikator Kinerja Utama (IKU) {label_periode(th0, per0)} dan {label_periode(th1, per1)}",
-        kolom=kolom, catatan=catatan, lebar=True, judul_kelompok=kelompok,
+        kolom=kolom, catatan=catatan, lebar=True, judul_kelompok=kelompok, temuan=temuan,
         sumber="target: @tabel:penetapan-iku dan penetapan tahun sebelumnya; realisasi: data PPKS dan hasil evaluasi SAKIP (diolah)",
     )
 
@@ -401,11 +463,19 @@ def _teks_target_angka(nilai: float, satuan: str, sakip: bool, pita_sakip) -> st
     return bilangan(nilai)
 
 
-def kalimat_tujuan(kode: str, tahun: int) -> str:
-    """Paragraf tujuan, sasaran dan target indikator ``kode`` (Tabel 4.1), seperti paragraf "Tujuan ... Dinas Sosial adalah ...".
+def kalimat_tujuan(kode: str, tahun: int) -> Kalimat:
+    """Paragraf tujuan, sasaran dan target indikator ``kode`` (Tabel 4.1), seperti paragraf "Tujuan (Urusan Wajib Sosial) Dinas Sosial adalah ...".
+
+    Label urusan dari kolom ``urusan`` ``data/indikator.csv``. Kalimat target
+    nilai SAKIP mengikuti register keputusan (temuan
+    ``TARGET-<kode>-NARASI-SETIAP-TAHUN``: dokumen yang ditandatangani mencetak
+    "target capaian B (Baik) dalam setiap tahun"; target angka Tabel 4.1
+    bertahap 58 → 66).
 
     >>> k = kalimat_tujuan("IKU-02", 2025)
-    >>> "Mewujudkan tata kelola" in k and "58 (setara predikat CC) pada tahun 2025" in k
+    >>> k.startswith("Tujuan (Urusan Penunjang) Dinas Sosial adalah Mewujudkan tata kelola")
+    True
+    >>> "Ditetapkan target capaian B (Baik) dalam setiap tahun." in k
     True
     >>> "100 % dalam setiap tahun" in kalimat_tujuan("IKU-01", 2025)
     True
@@ -415,24 +485,41 @@ def kalimat_tujuan(kode: str, tahun: int) -> str:
     pita_sakip = _aturan(tahun)["sakip"]
     sakip = ind["realisasi_dari"] == _KODE_SAKIP
     awal, akhir = periode_renstra()
+    urusan = ind.get("urusan")
+    label = f" ({urusan})" if isinstance(urusan, str) and urusan else ""
     kal = []
     if isinstance(ind["tujuan"], str):
-        s = f"Tujuan {ins['nama_perangkat_daerah']} yang diukur dengan IKU {ind['no']} adalah {ind['tujuan']}"
+        if label:
+            s = f"Tujuan{label} {ins['nama_perangkat_daerah']} adalah {ind['tujuan']}"
+        else:
+            s = f"Tujuan {ins['nama_perangkat_daerah']} yang diukur dengan IKU {ind['no']} adalah {ind['tujuan']}"
         if isinstance(ind["indikator_tujuan"], str):
             s += f" dengan indikator tujuan {ind['indikator_tujuan']}"
         kal.append(s + ".")
     if isinstance(ind["sasaran"], str):
-        kal.append(f"Sasarannya adalah {ind['sasaran']}, dengan indikator {ind['nama']}.")
+        if label:
+            kal.append(f"Sasaran{label} {ins['nama_perangkat_daerah']} adalah {ind['sasaran']}, dengan indikator {ind['nama']}.")
+        else:
+            kal.append(f"Sasarannya adalah {ind['sasaran']}, dengan indikator {ind['nama']}.")
     tgt = [(th, a) for th, a, _ in _target_renstra(kode) if a is not None]
+    kalimat_target = None
     if tgt:
         nilai = {a for _, a in tgt}
         if len(nilai) == 1 and len(tgt) == akhir - awal + 1:
-            kal.append(f"Ditetapkan target {_teks_target_angka(tgt[0][1], ind['satuan'], sakip, pita_sakip)} dalam setiap tahun "
-                       f"periode Renstra {awal}–{akhir}.")
+            kalimat_target = (f"Ditetapkan target {_teks_target_angka(tgt[0][1], ind['satuan'], sakip, pita_sakip)} dalam "
+                              f"setiap tahun periode Renstra {awal}–{akhir}.")
         else:
             rinci = [f"{_teks_target_angka(a, ind['satuan'], sakip, pita_sakip)} pada tahun {th}" for th, a in tgt]
-            kal.append("Target ditetapkan bertahap: " + ", ".join(rinci[:-1]) + f" dan {rinci[-1]}.")
-    return " ".join(kal)
+            kalimat_target = "Target ditetapkan bertahap: " + ", ".join(rinci[:-1]) + f" dan {rinci[-1]}."
+    tanda = []
+    if kalimat_target is not None and sakip:
+        n = resmi.nilai(f"TARGET-{kode}-NARASI-SETIAP-TAHUN", kalimat_target, tahun=tahun)
+        if n.nilai != kalimat_target:
+            kalimat_target = f"Ditetapkan target capaian {n.nilai} dalam setiap tahun."
+            tanda.append((str(n.nilai), n))
+    if kalimat_target:
+        kal.append(kalimat_target)
+    return bertanda(" ".join(kal), *tanda)
 
 
 #: Rumus Definisi Operasional IKK 24 (Tabel 4.5 baris 24), dalam kata-kata dokumen.
@@ -449,16 +536,24 @@ def _kalimat_harapan_ppks() -> str:
             f"Tingkat penurunan jumlah PPKS dihitung menurut Definisi Operasional IKK 24: {RUMUS_PENURUNAN}.")
 
 
-def kalimat_ppks(th: int, periode: str | None = None, tahun_dokumen: int | None = None) -> str:
+def kalimat_ppks(th: int, periode: str | None = None, tahun_dokumen: int | None = None) -> Kalimat:
     """Paragraf capaian IKU 1 dan penurunan PPKS satu tahun (narasi 2.4 "Pada Tahun 2024 capaian kinerja ...").
 
     Penurunan menurut DO IKK 24 (Tabel 4.5): (Σ PPKS terdata N−1 − Σ PPKS
     terdata N) / Σ PPKS terdata N−1 × 100 %, dari :func:`analisis.core.kinerja.evaluasi_ppks`.
 
+    Angka penurunan yang punya temuan (narasi sumber: 8.108 jiwa dan 16,22 %
+    untuk 2024; 41.893, 6.888 jiwa dan 16,44 % untuk 2025) tampil menurut
+    register keputusan (:func:`analisis.core.resmi.nilai`) dan bertanda di
+    edisi reviu.
+
     >>> kalimat_ppks(2024, "Tahunan")[:119]
     'Pada Tahun 2024 capaian kinerja pelayanan urusan sosial (IKU 1) terealisasi 95,76 % dari target kinerja 100 %, sehingga'
+    >>> k = kalimat_ppks(2024, "Tahunan", tahun_dokumen=2025)
+    >>> "8.108 jiwa" in k and "16,22 %" in k and 'data-kode="PENURUNAN-PPKS-2024-JIWA"' in k._repr_html_()
+    True
     >>> k = kalimat_ppks(2025, "Triwulan I")
-    >>> "1.163 jiwa" in k and "2,66 %" in k and "43.746 jiwa" in k and "tahun pertama pelaksanaan Renstra 2025–2029" in k
+    >>> "6.888 jiwa" in k and "16,44 %" in k and "tahun pertama pelaksanaan Renstra 2025–2029" in k
     True
     >>> "tidak tersedia" in kalimat_ppks(2023, "Tahunan", tahun_dokumen=2024)
     True
@@ -488,16 +583,26 @@ def kalimat_ppks(th: int, periode: str | None = None, tahun_dokumen: int | None 
     else:
         kal.append(f"{awal_k} jumlah PPKS yang terdata sebanyak {fmt.angka(e.terdata)} jiwa; data PPKS yang tertangani tidak "
                    f"tersedia sehingga persentase PPKS yang tertangani (IKU {ind['no']}) tidak dapat dihitung.")
+    tanda = []
     if e.terdata_sebelumnya is None:
         kal.append(f"Data PPKS tahun {th - 1} tidak tersedia sehingga penurunan jumlah PPKS tahun {th} tidak dapat dihitung.")
     else:
-        sebelum = f"tahun sebelumnya ({e.tahun_sebelumnya}) sebanyak {fmt.angka(e.terdata_sebelumnya)} jiwa"
-        if e.penurunan_jiwa > 0:
-            s = (f"Terdapat penurunan jumlah PPKS terdata sebanyak {fmt.angka(e.penurunan_jiwa)} jiwa dari {sebelum} "
-                 f"menjadi {fmt.angka(e.terdata)} jiwa.")
-        elif e.penurunan_jiwa < 0:
-            s = (f"Terdapat kenaikan jumlah PPKS terdata sebanyak {fmt.angka(-e.penurunan_jiwa)} jiwa dari {sebelum} "
-                 f"menjadi {fmt.angka(e.terdata)} jiwa.")
+        # angka narasi tercetak (8.108 jiwa, 16,22 %) menurut register keputusan; bertanda di edisi reviu
+        n_lalu = resmi.nilai(f"PENURUNAN-PPKS-{th}-TAHUN-SEBELUMNYA", e.terdata_sebelumnya, tahun=tahun_dokumen)
+        n_jiwa = resmi.nilai(f"PENURUNAN-PPKS-{th}-JIWA", e.penurunan_jiwa, tahun=tahun_dokumen)
+        n_pers = resmi.nilai(f"PENURUNAN-PPKS-{th}-PERSEN", e.penurunan_persen, tahun=tahun_dokumen)
+        lalu, jiwa, pers = fmt.angka(n_lalu.nilai), fmt.angka(abs(n_jiwa.nilai)), fmt.persen(n_pers.nilai)
+        tanda += [(f"{x} jiwa", n) for x, n in ((jiwa, n_jiwa), (lalu, n_lalu)) if n.bertemuan]
+        if n_pers.bertemuan:
+            tanda.append((pers, n_pers))
+        sebelum = f"tahun sebelumnya ({e.tahun_sebelumnya}) sebanyak {lalu} jiwa"
+        # "menjadi N jiwa" hanya bila angka yang tampil adalah hasil hitung (angka tercetak tidak selalu berselisih tepat)
+        menjadi = "" if (n_jiwa.bertemuan or n_lalu.bertemuan) else f" menjadi {fmt.angka(e.terdata)} jiwa"
+        terdata = "" if (n_jiwa.bertemuan or n_lalu.bertemuan) else " terdata"
+        if n_jiwa.nilai > 0:
+            s = f"Terdapat penurunan jumlah PPKS{terdata} sebanyak {jiwa} jiwa dari {sebelum}{menjadi}."
+        elif n_jiwa.nilai < 0:
+            s = f"Terdapat kenaikan jumlah PPKS{terdata} sebanyak {jiwa} jiwa dari {sebelum}{menjadi}."
         else:
             s = f"Jumlah PPKS terdata sama dengan {sebelum}."
         if e.periode != "Tahunan":
@@ -506,53 +611,52 @@ def kalimat_ppks(th: int, periode: str | None = None, tahun_dokumen: int | None 
         awal, akhir = periode_renstra()
         pembuka = (f"Pada tahun {_urutan(th - awal + 1)} pelaksanaan Renstra {awal}–{akhir} terealisasi"
                    if awal <= th <= akhir else f"Pada tahun {th} terealisasi")
-        kal.append(f"{pembuka} tingkat penurunan jumlah PPKS sebesar {fmt.persen(e.penurunan_persen)} "
-                   "(Definisi Operasional IKK 24).")
-    return " ".join(kal)
+        kal.append(f"{pembuka} tingkat penurunan jumlah PPKS sebesar {pers} (Definisi Operasional IKK 24).")
+    return bertanda(" ".join(kal), *tanda)
 
 
 def narasi_ppks(tahun: int, periode: str | None = None) -> HTML:
     """Paragraf tujuan IKU 1 lalu satu paragraf per tahun Tabel 2.11 (N−1 dan N).
 
     >>> h = narasi_ppks(2024).data
-    >>> h.count("<p>"), "50.001 jiwa" in h, "16,22" in h
-    (3, True, False)
+    >>> h.count("<p>"), "50.001 jiwa" in h, "16,22" in h  # angka tercetak 2024 menurut register
+    (3, True, True)
     """
     kode = _kode_sumber(_KODE_PPKS)
-    par = [kalimat_tujuan(kode, tahun) + " " + _kalimat_harapan_ppks()]
-    par += [kalimat_ppks(th, per, tahun_dokumen=tahun) for th, per in kolom_evaluasi(tahun, periode)]
-    return HTML("".join(paragraf(p) for p in par))
+    tujuan = kalimat_tujuan(kode, tahun)
+    par = [_html(bertanda(tujuan + " " + _kalimat_harapan_ppks(), *getattr(tujuan, "tanda", ())))]
+    par += [_html(kalimat_ppks(th, per, tahun_dokumen=tahun)) for th, per in kolom_evaluasi(tahun, periode)]
+    return HTML("".join(par))
 
 
-def faktor_penurunan(tahun: int, periode: str | None = None) -> Markdown:
-    """Teks faktor penurunan PPKS (``data/teks/evaluasi_faktor_penurunan.md``) bila tahun-tahun Tabel 2.11 menunjukkan penurunan.
+def faktor_penurunan(tahun: int, periode: str | None = None):
+    """Faktor penyebab perubahan jumlah PPKS tahun dokumen: ``data/teks/<tahun>/evaluasi_faktor_penurunan.md``.
 
-    Bila tidak ada penurunan yang dapat dihitung, teks itu tidak ditampilkan
-    dan diganti satu kalimat (teks sumber menjelaskan penyebab penurunan).
+    Penjelasan itu milik satu edisi (narasi sumber 2025: "Penurunan jumlah PPKS
+    yang signifikan disebabkan antara lain oleh: ..."); edisi tahun lain tidak
+    pernah memakainya. Tanpa berkas tahun itu: tempat kosong edisi reviu.
 
     >>> faktor_penurunan(2025).data.startswith("Penurunan jumlah PPKS")
     True
-    >>> faktor_penurunan(2028).data
-    'Faktor penyebab perubahan jumlah PPKS akan diuraikan setelah data PPKS tahun 2027 dan 2028 tersedia.'
+    >>> "belum diisi (data/teks/2026/evaluasi_faktor_penurunan.md)" in faktor_penurunan(2026).data
+    True
     """
-    turun = []
-    for th, per in kolom_evaluasi(tahun, periode):
-        e = kinerja.evaluasi_ppks(th, per)
-        if e is not None and e.penurunan_jiwa is not None and e.penurunan_jiwa > 0:
-            turun.append(th)
-    if turun:
-        return Markdown(data.teks("evaluasi_faktor_penurunan"))
-    th = [str(t) for t, _ in kolom_evaluasi(tahun, periode)]
-    return Markdown(f"Faktor penyebab perubahan jumlah PPKS akan diuraikan setelah data PPKS tahun {' dan '.join(th)} tersedia.")
+    return blok_teks_tahun("evaluasi_faktor_penurunan", tahun, "Uraian faktor penyebab perubahan jumlah PPKS")
 
 
-def kalimat_sakip(th: int, periode: str | None = None, tahun_dokumen: int | None = None) -> str:
+def kalimat_sakip(th: int, periode: str | None = None, tahun_dokumen: int | None = None) -> Kalimat:
     """Paragraf capaian IKU 2 (nilai SAKIP) satu tahun, seperti narasi 2.4 "Tahun 2024 capaian kinerja pelayanan urusan administrasi penunjang ...".
 
+    Penjelasan nilai tahun ``th`` (``data/teks/<th>/sakip_penjelasan.md``, mis.
+    "Terdapat gambaran bahwa AKIP cukup baik ..." untuk 2024) disisipkan
+    sebelum perbandingan dengan tahun sebelumnya.
+
     >>> kalimat_sakip(2024, "Tahunan")
-    'Pada Tahun 2024 capaian kinerja pelayanan urusan administrasi penunjang (IKU 2, Nilai SAKIP Dinas Sosial) terealisasi predikat CC (Cukup (Memadai)) dengan nilai 58,30 dari target kinerja predikat B (Baik); target belum tercapai. Dibandingkan tahun sebelumnya (2023) dengan nilai 60,60 predikat B, nilai SAKIP turun 2,30 poin.'
+    'Pada Tahun 2024 capaian kinerja pelayanan urusan administrasi penunjang (IKU 2, Nilai SAKIP Dinas Sosial) terealisasi predikat CC (Cukup (Memadai)) dengan nilai 58,30 dari target kinerja predikat B (Baik); target belum tercapai. Terdapat gambaran bahwa AKIP cukup baik, namun demikian masih banyak perlu perbaikan walaupun tidak mendasar khususnya akuntabilitas kinerja pada Dinas Sosial. Dibandingkan tahun sebelumnya (2023) dengan nilai 60,60 predikat B, nilai SAKIP turun 2,30 poin.'
     >>> k = kalimat_sakip(2025, "Triwulan I")
-    >>> k.startswith("Sampai dengan Triwulan II Tahun 2025") and "104,66 %" in k and "naik 2,40 poin" in k
+    >>> k.startswith("Sampai dengan Triwulan II Tahun 2025") and "target kinerja predikat B (Baik); target tercapai" in k
+    True
+    >>> 'data-kode="TARGET-IKU-02-NARASI-2025"' in k._repr_html_() and "naik 2,40 poin" in k
     True
     """
     tahun_dokumen = th if tahun_dokumen is None else tahun_dokumen
@@ -567,6 +671,12 @@ def kalimat_sakip(th: int, periode: str | None = None, tahun_dokumen: int | None
     nilai, per = n
     p = rumus.predikat_sakip(nilai, pita_sakip)
     target, target_pred = kinerja.target(kode, th)
+    tanda = []
+    if target is not None:
+        n_t = resmi.nilai(f"TARGET-{kode}-NARASI-{th}", target, tahun=tahun_dokumen)
+        if isinstance(n_t.nilai, str):  # register: target predikat sebagaimana tercetak ("B")
+            target, target_pred = None, n_t.nilai.split()[0]
+            tanda.append((f"target kinerja predikat {target_pred}", n_t))
     s = (f"{_awal_kalimat(th, per)} capaian kinerja pelayanan urusan administrasi penunjang (IKU {ind['no']}, {ind['nama']}) "
          f"terealisasi predikat {p.kode} ({p.interpretasi}) dengan nilai {fmt.desimal(nilai, 2)}")
     if target is not None:
@@ -581,6 +691,9 @@ def kalimat_sakip(th: int, periode: str | None = None, tahun_dokumen: int | None
         s += f" dari target kinerja predikat {target_pred}" + (f" ({it})" if it else "") + f"; target {'tercapai' if ok else 'belum tercapai'}."
     else:
         s += f"; target tahun {th} tidak tercantum dalam data."
+    penjelasan = _teks_tahun_polos("sakip_penjelasan", th)
+    if penjelasan:
+        s += " " + penjelasan
     lalu = kinerja.nilai_sakip(th - 1, "Tahunan")
     if lalu is None:
         s += f" Nilai SAKIP tahun {th - 1} tidak tersedia sebagai pembanding."
@@ -591,29 +704,40 @@ def kalimat_sakip(th: int, periode: str | None = None, tahun_dokumen: int | None
         arah = "naik" if beda > 0 else "turun" if beda < 0 else "tetap"
         s += f" Dibandingkan tahun sebelumnya ({th - 1}) dengan nilai {fmt.desimal(nl, 2)} predikat {pl.kode}, nilai SAKIP {arah}"
         s += f" {fmt.desimal(abs(beda), 2)} poin." if beda else "."
-    return s
+    return bertanda(s, *tanda)
 
 
 def narasi_sakip(tahun: int, periode: str | None = None) -> HTML:
     """Paragraf tujuan IKU 2 lalu satu paragraf nilai SAKIP per tahun Tabel 2.11.
 
+    Tahun yang nilai SAKIP-nya ada tetapi penjelasannya belum diisi
+    (``data/teks/<tahun>/sakip_penjelasan.md``) mendapat tempat kosong edisi reviu.
+
     >>> h = narasi_sakip(2026).data
     >>> "Data realisasi tahun 2026 belum tersedia" in h and "60,70" in h
     True
+    >>> h = narasi_sakip(2025).data
+    >>> "Terdapat gambaran bahwa AKIP cukup baik" in h, "data/teks/2025/sakip_penjelasan.md" in h
+    (True, True)
     """
     kode = _kode_sumber(_KODE_SAKIP)
-    par = [kalimat_tujuan(kode, tahun)]
-    par += [kalimat_sakip(th, per, tahun_dokumen=tahun) for th, per in kolom_evaluasi(tahun, periode)]
-    return HTML("".join(paragraf(p) for p in par))
+    par = [_html(kalimat_tujuan(kode, tahun))]
+    for th, per in kolom_evaluasi(tahun, periode):
+        par.append(_html(kalimat_sakip(th, per, tahun_dokumen=tahun)))
+        if kinerja.nilai_sakip(th, per) is not None and data.teks_tahun("sakip_penjelasan", th) is None:
+            par.append(_tempat_kosong("Penjelasan hasil evaluasi AKIP", "sakip_penjelasan", th))
+    return HTML("".join(par))
 
 
-def tindak_lanjut_sakip() -> Markdown:
-    """Teks tindak lanjut rekomendasi LHE SAKIP (``data/teks/evaluasi_tindak_lanjut_sakip.md``).
+def tindak_lanjut_sakip(tahun: int):
+    """Tindak lanjut rekomendasi LHE SAKIP yang dilaporkan edisi ``tahun``: ``data/teks/<tahun>/evaluasi_tindak_lanjut_sakip.md``.
 
-    >>> tindak_lanjut_sakip().data.startswith("Rekomendasi perbaikan SAKIP")
+    >>> tindak_lanjut_sakip(2025).data.startswith("Rekomendasi perbaikan SAKIP dari hasil LHE SAKIP Dinas Sosial tahun 2024")
+    True
+    >>> "reviu-saja" in tindak_lanjut_sakip(2026).data
     True
     """
-    return Markdown(data.teks("evaluasi_tindak_lanjut_sakip"))
+    return blok_teks_tahun("evaluasi_tindak_lanjut_sakip", tahun, "Tindak lanjut rekomendasi LHE SAKIP")
 
 
 # ----------------------------------------------------------------------------

@@ -25,7 +25,7 @@ from .kesalahan import KesalahanData, Pelanggaran, pesan_pydantic
 from .paths import folder_data
 from .skema import SKEMA, baca_csv
 
-__all__ = ["muat", "instansi", "organisasi", "keputusan", "pohon_info", "teks", "aman_tautan", "dicetak", "periksa_semua", "muat_semua", "periode_renstra", "BERKAS_YAML"]
+__all__ = ["muat", "instansi", "organisasi", "keputusan", "pohon_info", "teks", "teks_tahun", "aman_tautan", "dicetak", "periksa_semua", "muat_semua", "periode_renstra", "BERKAS_YAML"]
 
 _CACHE: dict[tuple, Any] = {}
 
@@ -277,6 +277,35 @@ def teks(nama: str, folder: Path | None = None) -> str:
         isi = jalur.read_text(encoding="utf-8-sig").strip()
     except UnicodeDecodeError:
         raise KesalahanData([Pelanggaran(f"data/teks/{nama}.md", None, None, None, "berkas bukan teks UTF-8")]) from None
+    return aman_tautan(isi.replace("&", "&amp;").replace("<", "&lt;"))
+
+
+def teks_tahun(topik: str, tahun: int, folder: Path | None = None) -> str | None:
+    """Prosa milik satu tahun: ``data/teks/<tahun>/<topik>.md``; ``None`` bila tahun itu belum mengisinya.
+
+    Narasi yang berlaku untuk satu tahun saja (penjelasan perubahan, tindak
+    lanjut rekomendasi LHE, kesimpulan 2.3.3, penjelasan nilai AKIP) diisi
+    analis per tahun; tahun tanpa berkasnya tidak pernah meminjam teks tahun
+    lain. Isinya diperlakukan seperti :func:`teks` (``&`` dan ``<`` di-escape,
+    tautan aman). Berkas yang dicari tetapi tidak ada tetap dicatat untuk cache
+    render, sehingga menambahkannya kemudian mengeksekusi ulang bab pembacanya.
+
+    >>> teks_tahun("evaluasi_faktor_penurunan", 2025).startswith("Penurunan jumlah PPKS")
+    True
+    >>> teks_tahun("evaluasi_faktor_penurunan", 2026) is None
+    True
+    """
+    jalur = (folder or folder_data()) / "teks" / str(int(tahun)) / f"{topik}.md"
+    _jejak(jalur)
+    if not jalur.is_file():
+        return None
+    label = f"data/teks/{int(tahun)}/{topik}.md"
+    try:
+        isi = jalur.read_text(encoding="utf-8-sig").strip()
+    except UnicodeDecodeError:
+        raise KesalahanData([Pelanggaran(label, None, None, None, "berkas bukan teks UTF-8")]) from None
+    if not isi:
+        return None
     return aman_tautan(isi.replace("&", "&amp;").replace("<", "&lt;"))
 
 

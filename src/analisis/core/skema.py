@@ -469,7 +469,7 @@ SKEMA: dict[str, Skema] = {
              T("sasaran", wajib=False), T("sumber_data", wajib=False), T("penanggung_jawab", wajib=False), T("keterangan", wajib=False),
              T("realisasi_dari", "pilihan", pilihan=("ppks_tertangani", "penurunan_ppks", "rasio_ppks", "nilai_sakip", "spm_penerima", "isian")),
              T("rumus", "pilihan", pilihan=("persentase", "rasio", "penurunan", "skor", "cacah")),
-             T("pembilang", wajib=False), T("penyebut", wajib=False)),
+             T("pembilang", wajib=False), T("penyebut", wajib=False), T("urusan", wajib=False)),
             ("kode",),
             (_kode_sah("kode"), AturanBaris("awalan kode harus sama dengan jenis", ("kode", "jenis"), lambda df: df["kode"].str[:3] == df["jenis"]),
              AturanBaris("rumus persentase, rasio dan penurunan harus menyebut pembilang dan penyebut (dari Definisi Operasional)",
