@@ -673,7 +673,7 @@ def grafik_ppks_pas(kelompok: pd.DataFrame) -> Gambar:
     from matplotlib.patches import Patch
 
     n = len(kelompok)
-    fig, ax = subplots(figsize=(6.4, 0.5 * n + 1.0))
+    fig, ax = subplots(figsize=(6.4, 0.34 * n + 0.9))  # setinggi ±13 cm: muat di bawah akhir Tabel PPKS per PAS
     tinggi = 0.38
     maks = max([int(v) for v in kelompok["terdata"]] + [10])
     geser = maks * 0.01
