@@ -110,6 +110,22 @@ def test_ukuran_mendeteksi_pelanggaran():
     assert not any(s.startswith("halaman 1 ") for s in salah), "sampul dikecualikan"
 
 
+def test_ukuran_kepala_bertingkat_dan_tanda_reviu():
+    """Kepala tabel bertingkat (Tabel 2.10 2025: lima baris teks) di kaki halaman beserta
+    keterangannya; baris "NASKAH REVIU" di kotak margin atas bukan isi halaman."""
+    H = ukur.Halaman
+    kepala = ["Target Kinerja Target Kinerja", "Tujuan/Sasaran pada Tujuan/Sasaran pada", "Tar Tar",
+              "N Reali Capaian Realisas Capaian", "Tujuan Indikator ge ge", "o. sasi Kinerja i Kinerja"]
+    hal = [H(1, 595, 842, 0.5, ["SAMPUL"]), H(2, 595, 842, 0.9, ["BAB II GAMBARAN", "isi"]),
+           H(3, 842, 595, 0.9, ["isi", "Tabel 2.10 Realisasi IKU"] + kepala),
+           H(4, 842, 595, 0.9, kepala + ["1 Menurunkan 100 %"]), H(5, 595, 842, 0.9, ["BAB III", "x"])]
+    html = "<table><caption>Tabel 2.10 Realisasi IKU</caption></table>"
+    salah = ukur.pelanggaran(hal, html)
+    assert any("halaman 3 berakhir dengan baris kepala tabel" in s for s in salah), salah
+    assert any("halaman 3 berakhir dengan keterangan tabel: 'Tabel 2.10" in s for s in salah), salah
+    assert not any(s.startswith("halaman 4") for s in salah), salah
+
+
 def test_nomor_tabel_dan_gambar_berurutan_per_bab(html):
     """Keterangan <caption>/<figcaption> bernomor 1, 2, 3, … tanpa lompatan di setiap awalan (2.x, 4.x, L1.x)."""
     bersih = re.sub(r"<(svg|style)\b.*?</\1>", " ", html, flags=re.S)
