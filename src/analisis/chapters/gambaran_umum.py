@@ -48,7 +48,7 @@ from ..core.kesalahan import KesalahanParameter
 from ..core.parameter import muat as muat_parameter
 from ..core.periode import label_periode, periode_dokumen, urutan_periode
 from ..presentation.grafik import Gambar, WARNA, bergaya, subplots, sumbu_angka, sumbu_persen
-from ..presentation.tabel import Kol, Tabel, daftar, esc, paragraf, pengantar_lanskap
+from ..presentation.tabel import Kol, Tabel, daftar, esc, paragraf, pengantar_lanskap, reviu_saja
 from ..presentation.teks import Kalimat, bertanda
 from ._organisasi import unit as _unit
 
@@ -93,6 +93,7 @@ __all__ = [
     "tabel_kemiskinan",
     "grafik_kemiskinan",
     "kalimat_kemiskinan",
+    "kesimpulan_kemiskinan",
     "rencana_aksi",
     "tabel_rencana_aksi",
     # 2.3.4
@@ -162,17 +163,15 @@ def _orang(n: int) -> str:
 def pilih_tahun(tersedia, tahun: int) -> int | None:
     """Tahun data yang dipakai untuk dokumen tahun ``tahun``.
 
-    Tahun terakhir yang ≤ ``tahun``; bila ``tahun`` mendahului semua data,
-    tahun paling awal; ``None`` bila tidak ada data sama sekali.
+    Tahun terakhir yang ≤ ``tahun``; ``None`` bila tidak ada: data sesudah
+    tahun dokumen tidak pernah dipakai (edisi 2024 tidak menyajikan data 2025).
 
     >>> pilih_tahun([2024], 2026), pilih_tahun([2025], 2024), pilih_tahun([2020, 2023, 2024], 2023), pilih_tahun([], 2025)
-    (2024, 2025, 2023, None)
+    (2024, None, 2023, None)
     """
     ada = sorted({int(t) for t in tersedia if not pd.isna(t)})
-    if not ada:
-        return None
     bawah = [t for t in ada if t <= tahun]
-    return bawah[-1] if bawah else ada[0]
+    return bawah[-1] if bawah else None
 
 
 def _daerah() -> str:
@@ -538,11 +537,11 @@ def pilih_periode_pas(tahun: int, periode: str | None = None) -> tuple[int, str]
     """(tahun, periode) rincian 12 PAS yang disajikan untuk dokumen ``tahun``/``periode``.
 
     Periode terakhir yang tidak melewati periode dokumen; bila tahun itu tidak
-    berdata, periode terakhir tahun data terakhir ≤ ``tahun`` (atau paling
-    awal bila ``tahun`` mendahului semua data).
+    berdata, periode terakhir tahun data terakhir ≤ ``tahun``; ``None`` bila
+    tidak ada rincian sampai periode dokumen (data sesudahnya tidak dipakai).
 
     >>> pilih_periode_pas(2025), pilih_periode_pas(2026), pilih_periode_pas(2024)
-    ((2025, 'Triwulan I'), (2025, 'Triwulan I'), (2025, 'Triwulan I'))
+    ((2025, 'Triwulan I'), (2025, 'Triwulan I'), None)
     """
     pas = data.muat("ppks_pas")
     th = pilih_tahun(pas["tahun"], tahun)
@@ -553,8 +552,7 @@ def pilih_periode_pas(tahun: int, periode: str | None = None) -> tuple[int, str]
     if th == tahun:
         batas = urutan_periode(periode_dokumen(tahun, periode))
         cocok = [p for p in per if urutan_periode(p) <= batas]
-        if cocok:
-            return th, cocok[-1]
+        return (th, cocok[-1]) if cocok else None
     return th, per[-1]
 
 
@@ -571,9 +569,9 @@ def rincian_pas(tahun: int, periode: str | None = None) -> pd.DataFrame:
     '86,84 %'
     """
     sel = pilih_periode_pas(tahun, periode)
-    if sel is None:
-        return pd.DataFrame()
     pas = data.muat("ppks_pas")
+    if sel is None:  # frame kosong dengan kolom yang sama
+        return pas.iloc[0:0].assign(persen_tertangani=pd.Series(dtype=object)).reset_index(drop=True)
     pas = pas[(pas["tahun"] == sel[0]) & (pas["periode"] == sel[1])].sort_values(["pas_no", "_baris"])
     pas = pas.assign(persen_tertangani=[
         rumus.persentase_tertangani(r.tertangani, r.terdata) if r.ada else None for r in pas.itertuples()
@@ -588,8 +586,9 @@ def jumlah_pas(pas: pd.DataFrame) -> dict:
     >>> j["terdata"], j["tertangani"], fmt.persen(j["persen_tertangani"])
     (42583, 35005, '82,20 %')
     """
-    ada = pas[pas["ada"]]
-    terdata, tertangani = int(ada["terdata"].sum()), int(ada["tertangani"].sum())
+    ada = pas[pas["ada"].astype(bool)] if "ada" in pas else pas
+    terdata = int(ada["terdata"].sum()) if "terdata" in ada else 0
+    tertangani = int(ada["tertangani"].sum()) if "tertangani" in ada else 0
     return {"terdata": terdata, "tertangani": tertangani,
             "persen_tertangani": rumus.persentase_tertangani(tertangani, terdata)}
 
@@ -610,7 +609,13 @@ def tabel_ppks_pas(pas: pd.DataFrame, tahun: int, periode: str | None = None) ->
     >>> kat = t.df[t.df["jenis"] == "Kelompok Adat Terpencil (KAT)"].iloc[0]
     >>> kat["terdata"] is pd.NA, '<td class="rata-kanan">tdk ada</td>' in t.html()
     (True, True)
+    >>> tabel_ppks_pas(rincian_pas(2024), 2024).data[:41]  # tanpa rincian s.d. periode dokumen: catatan edisi reviu saja
+    '<div class="reviu-saja tempat-kosong"><p>'
     """
+    if pas.empty:
+        per = periode_dokumen(tahun, periode)
+        return HTML(reviu_saja(f"Rincian 12 PAS untuk {label_periode(tahun, per)} belum ada di data/ppks_pas.csv; "
+                               "rincian periode sesudahnya tidak dipakai. Tabel ini tidak disajikan."))
     sel = (int(pas["tahun"].iloc[0]), pas["periode"].iloc[0])
     lanjutan = pas["pas_no"].duplicated()
     df = pas.assign(no=pas["pas_no"].mask(lanjutan), pas=pas["pas"].mask(lanjutan))
@@ -650,6 +655,8 @@ def pas_per_kelompok(pas: pd.DataFrame) -> pd.DataFrame:
     (12, 42583, '1. ANAK - ANAK RENTAN', 290, 11)
     """
     baris = []
+    if pas.empty:
+        return pd.DataFrame(columns=["tahun", "periode", "pas_no", "label", "ada", "terdata", "tertangani"])
     for (no, nama), g in pas.groupby(["pas_no", "pas"], sort=True):
         a = g[g["ada"]]
         baris.append({"tahun": int(g["tahun"].iloc[0]), "periode": g["periode"].iloc[0],
@@ -672,6 +679,8 @@ def grafik_ppks_pas(kelompok: pd.DataFrame) -> Gambar:
     """
     from matplotlib.patches import Patch
 
+    if kelompok.empty:
+        return HTML("")
     n = len(kelompok)
     fig, ax = subplots(figsize=(6.4, 0.34 * n + 0.9))  # setinggi ±13 cm: muat di bawah akhir Tabel PPKS per PAS
     tinggi = 0.38
@@ -720,7 +729,7 @@ def kalimat_ppks(tahun: int, periode: str | None = None) -> Kalimat:
     yang disajikan disebut.
 
     >>> kalimat_ppks(2024)
-    'Sampai dengan akhir Tahun 2024 tercatat 43.746 jiwa PPKS terdata, 41.893 jiwa (95,76 %) di antaranya tertangani. Rincian per PAS untuk periode tersebut tidak tersedia; @tabel:ppks-pas menyajikan rincian Triwulan I Tahun 2025.'
+    'Sampai dengan akhir Tahun 2024 tercatat 43.746 jiwa PPKS terdata, 41.893 jiwa (95,76 %) di antaranya tertangani. Rincian per PAS untuk periode tersebut tidak tersedia.'
     """
     per = periode_dokumen(tahun, periode)
     e = kinerja.evaluasi_ppks(tahun, per)
@@ -733,7 +742,9 @@ def kalimat_ppks(tahun: int, periode: str | None = None) -> Kalimat:
                      + _kalimat_jumlah(j["terdata"], j["tertangani"]))
         return Kalimat(teks)
     teks = f"Sampai dengan {_sampai(e.tahun, e.periode)} " + _kalimat_jumlah(e.terdata, e.tertangani)
-    if sel is not None and sel != (e.tahun, e.periode):
+    if sel is None:
+        teks += " Rincian per PAS untuk periode tersebut tidak tersedia."
+    elif sel != (e.tahun, e.periode):
         teks += f" Rincian per PAS untuk periode tersebut tidak tersedia; @tabel:ppks-pas menyajikan rincian {label_periode(*sel)}."
     return Kalimat(teks)
 
@@ -756,7 +767,11 @@ def tabel_psks(psks: pd.DataFrame, tahun: int) -> Tabel:
     >>> t = tabel_psks(psks(2025), 2025)
     >>> t.judul, list(map(int, t.df.iloc[-1][["jumlah", "bersertifikat"]]))
     ('Potensi dan Sumber Kesejahteraan Sosial (PSKS) Tahun 2025', [161, 76])
+    >>> tabel_psks(psks(2024), 2024).data  # hanya ada data 2025: satu kalimat, tanpa data tahun sesudahnya
+    '<p>Data Potensi dan Sumber Kesejahteraan Sosial (PSKS) sampai dengan tahun 2024 tidak tersedia.</p>'
     """
+    if psks.empty:
+        return HTML(paragraf(f"Data Potensi dan Sumber Kesejahteraan Sosial (PSKS) sampai dengan tahun {tahun} tidak tersedia."))
     th = int(psks["tahun"].iloc[0])
     df = psks[["no", "jenis", "jumlah", "bersertifikat", "sumber_data"]]
     df = _dengan_jumlah(df, {"jenis": "JUMLAH PSKS", "jumlah": int(psks["jumlah"].sum()),
@@ -839,13 +854,13 @@ def kalimat_lks(tahun: int) -> Kalimat:
 
     >>> kalimat_lks(2025)[:120]
     'Pada tahun 2025 Lembaga Kesejahteraan Sosial terdaftar di Dinas Sosial berjumlah 9 LKS yang terdiri dari LKSA Nuruzh zho'
-    >>> kalimat_lks(2024)[:60]
-    'Daftar nama LKS tahun 2024 tidak tersedia. Pada tahun 2025 L'
+    >>> kalimat_lks(2024)  # daftar hanya ada untuk 2025: tidak dipinjam oleh edisi 2024
+    'Daftar nama LKS sampai dengan tahun 2024 tidak tersedia.'
     """
     daftar_ = data.muat("lks_daftar")
     th = pilih_tahun(daftar_["tahun"], tahun)
     if th is None:
-        return Kalimat("Daftar nama LKS belum tersedia.")
+        return Kalimat(f"Daftar nama LKS sampai dengan tahun {tahun} tidak tersedia.")
     d = daftar_[daftar_["tahun"] == th].sort_values("no")
     awal = "" if th == tahun else (f"Daftar nama LKS tahun {tahun} " + ("belum tersedia. " if th < tahun else "tidak tersedia. "))
     teks = (f"{awal}Pada tahun {th} Lembaga Kesejahteraan Sosial terdaftar di {data.instansi()['nama_perangkat_daerah']} "
@@ -874,6 +889,26 @@ def data_kemiskinan(tahun: int, jumlah_tahun: int = 3) -> pd.DataFrame:
         return km
     tahun_ada = sorted(t for t in km["tahun"].unique() if t <= th)[-jumlah_tahun:]
     return km[km["tahun"].isin(tahun_ada)].sort_values(["_baris"]).reset_index(drop=True)
+
+
+def kesimpulan_kemiskinan(km: pd.DataFrame):
+    """Kesimpulan 2.3.3 milik tahun data terakhir yang disajikan: ``data/teks/<tahun>/kemiskinan_kesimpulan.md``.
+
+    Tahun tanpa berkas itu: tempat kosong edisi reviu (edisi final tanpa paragraf).
+
+    >>> kesimpulan_kemiskinan(data_kemiskinan(2025)).data.startswith("Hal ini menunjukkan bahwa tingkat pendapatan")
+    True
+    >>> "data/teks/2023/kemiskinan_kesimpulan.md" in kesimpulan_kemiskinan(data_kemiskinan(2023)).data
+    True
+    """
+    if km.empty:
+        return HTML("")
+    th = int(km["tahun"].max())
+    isi = data.teks_tahun("kemiskinan_kesimpulan", th)
+    if isi is not None:
+        return Markdown(isi)
+    return HTML(reviu_saja(f"Kesimpulan perkembangan kemiskinan tahun {th} belum diisi "
+                           f"(data/teks/{th}/kemiskinan_kesimpulan.md)."))
 
 
 def _selisih(a: float, b: float) -> float:
