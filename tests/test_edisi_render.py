@@ -47,8 +47,9 @@ def keluaran(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def hasil_2025(keluaran):
     # tanpa edisi yang disebut: reviu, dan final karena masukan 2025 lengkap
+    sidik = _cache.sidik_kode()  # sebelum render: kode yang disunting selama render ikut terdeteksi
     hasil = render.render_tahun(2025, format=("html",), akar_keluaran=keluaran, edisi=None)
-    hasil.sidik_kode = _cache.sidik_kode()
+    hasil.sidik_kode = sidik
     return hasil
 
 

@@ -582,3 +582,52 @@ def test_sisa_render_terputus_dibereskan(proyek, tanpa_kernel):
     assert hasil.dilewati, "dokumen yang dikembalikan masih berlaku: tidak ada yang perlu dieksekusi"
     assert _isi_folder(proyek.rendered / "2025") == lama
     assert sorted(p.name for p in proyek.rendered.iterdir()) == [".kunci-render", "2024", "2025"]
+
+
+# ---------------------------------------------------------------------------
+# Dua edisi (issue 12 §1)
+
+
+def _buku_reviu(folder: Path) -> None:
+    """Lampiran khusus edisi reviu (metadata buku ``iku.edisi``), dengan blok reviu dan angka bertemuan di bab lain."""
+    nb = _buku([_md("# LAMPIRAN 3 CATATAN PEMERIKSAAN\n\nTemuan JUMLAH-X.")])
+    nb.metadata["iku"] = {"edisi": ["reviu"]}
+    nbformat.write(nb, folder / "07_catatan.ipynb")
+    nbformat.write(
+        _buku([
+            _md("# BAB III TEMUAN\n\n"
+                '<p>Jumlah <span class="temuan" data-kode="JUMLAH-X" title="dihitung 21">22'
+                '<a class="ke-temuan" href="#temuan-JUMLAH-X">[JUMLAH-X]</a></span> orang.</p>\n\n'
+                '<p class="reviu-saja">Masukan tahun ini belum diisi.</p>'),
+        ]),
+        folder / "03_temuan.ipynb",
+    )
+
+
+@pytest.mark.lambat
+def test_dua_edisi_dari_bab_yang_sama(proyek, tanpa_kernel):
+    _buku_reviu(proyek.notebooks)
+    hasil = _render(proyek, edisi=("final", "reviu"))
+    folder = proyek.rendered / "2025"
+    assert list(hasil.edisi) == ["reviu", "final"] and hasil.html == folder / "IKU-2025-reviu.html"
+    assert sorted(hasil.dieksekusi) == ["01_pendahuluan.ipynb", "02_gambaran_umum.ipynb", "03_temuan.ipynb",
+                                        "07_catatan.ipynb"]  # sekali per buku untuk kedua edisi
+    reviu = (folder / "IKU-2025-reviu.html").read_text(encoding="utf-8")
+    final = (folder / "IKU-2025-final.html").read_text(encoding="utf-8")
+    assert "LAMPIRAN 3 CATATAN PEMERIKSAAN" in reviu and 'data-kode="JUMLAH-X"' in reviu and "belum diisi" in reviu
+    assert "NASKAH REVIU" in reviu and '<meta name="iku:edisi" content="reviu">' in reviu
+    # final: tanpa buku khusus reviu (juga di DAFTAR ISI), tanpa blok reviu, angka tanpa penanda
+    assert "LAMPIRAN 3" not in final and "CATATAN PEMERIKSAAN" not in final
+    assert "<p>Jumlah 22 orang.</p>" in final and "data-kode" not in final and "belum diisi" not in final
+    assert "NASKAH REVIU" not in final and '<meta name="iku:edisi" content="final">' in final
+    # tanpa perubahan: tidak disentuh; edisi reviu saja juga dilayani dari dokumen yang ada
+    sebelum = _isi_folder(folder)
+    assert _render(proyek, edisi=("reviu", "final")).dilewati
+    lagi = _render(proyek, edisi="reviu")
+    assert lagi.dilewati and list(lagi.edisi) == ["reviu"] and _isi_folder(folder) == sebelum
+
+
+def test_edisi_tidak_dikenal_ditolak(proyek):
+    with pytest.raises(KesalahanParameter, match="edisi 'akhir' tidak dikenal"):
+        _render(proyek, edisi="akhir")
+    assert not proyek.rendered.exists()
