@@ -109,6 +109,7 @@ __all__ = [
     "rakit_dokumen",
     "edisi_buku",
     "penggalan_edisi",
+    "bahan_reviu_tersisa",
     "beri_id_judul",
     "periksa_teks_terlarang",
     "periksa_mandiri",
@@ -1202,6 +1203,30 @@ def _data_sampul(instansi: Any) -> dict:
     }
 
 
+#: Teks yang tidak boleh terbaca di edisi final (nama berkas, modul, bahan pemeriksaan, tempat kosong).
+BAHAN_REVIU = re.compile(
+    r"(?<![\w/])data/[\w./-]+|\b[\w.-]+\.(?:csv|ya?ml|ipynb)\b|\banalisis\.[a-z_]+|\btemuan\b|belum tersedia dalam data"
+    r"|NASKAH REVIU", re.I)
+
+
+def bahan_reviu_tersisa(dokumen: str, batas: int = 5) -> list[str]:
+    """Potongan teks edisi final yang masih berbicara tentang berkas, modul, temuan atau data yang belum ada.
+
+    >>> bahan_reviu_tersisa('<p>Jumlah PNS 22 orang.</p><p>Pertemuan P2K2</p>')
+    []
+    >>> bahan_reviu_tersisa('<p>Sumber: data/lks.csv, dihitung analisis.rumus</p>')
+    ['«data/lks.csv» dalam «Sumber: data/lks.csv, dihitung analisis.rumus»', '«analisis.rumus» dalam «Sumber: data/lks.csv, dihitung analisis.rumus»']
+    """
+    hasil: list[str] = []
+    for teks in _simpul_teks(dokumen):
+        for m in BAHAN_REVIU.finditer(teks):
+            konteks = " ".join(teks[max(0, m.start() - 50): m.end() + 50].split())
+            hasil.append(f"«{m.group(0)}» dalam «{konteks}»")
+            if len(hasil) >= batas:
+                return hasil
+    return hasil
+
+
 def edisi_buku(sumber: Path) -> tuple[str, ...]:
     """Edisi yang memuat buku ``sumber`` menurut metadata buku ``{"iku": {"edisi": [...]}}`` (bawaan: semua).
 
@@ -1782,6 +1807,9 @@ def _selesaikan_tahun(t: _Tahun, fmt: tuple[str, ...], keluaran: Path, folder_nb
                     for info in hasil.bab:
                         if info.berkas == j.berkas and j.tingkat == 1:
                             info.judul.append(j.teks)
+            if ed == "final":
+                for sisa in bahan_reviu_tersisa(dokumen):
+                    hasil.peringatan.append(f"Edisi final {t.tahun} masih memuat bahan reviu: {sisa}")
             nama_html = _edisi.nama_berkas(t.tahun, ed, "html")
             (t.bangun / nama_html).write_text(dokumen, encoding="utf-8", newline="\n")
             t.durasi["html"] = t.durasi.get("html", 0.0) + time.perf_counter() - t0
@@ -2043,13 +2071,13 @@ def _syarat_final(tahun: int, periode: str | None, keluaran: Path) -> dict:
     ``data/``, ``parameters/`` dan kode, sehingga render yang tidak mengubah
     apa pun tetap cepat.
     """
-    from ..core import resmi
-
     sidik = _sidik_syarat(tahun, periode)
     cap = _cache.baca_cap(Path(keluaran) / str(tahun)) or {}
     lama = cap.get("syarat")
     if isinstance(lama, dict) and lama.get("sidik") == sidik and isinstance(lama.get("kurang"), list):
         return {"sidik": sidik, "kurang": list(lama["kurang"])}
+    from ..core import resmi  # pandas, pandera: hanya bila syaratnya perlu dihitung ulang
+
     return {"sidik": sidik, "kurang": list(resmi.syarat_final(tahun, periode))}
 
 
@@ -2062,7 +2090,13 @@ def _rencana_edisi(daftar: list[tuple[int, str | None]], edisi: tuple[str, ...] 
         if edisi is not None and "final" not in edisi:
             hasil[tahun] = (edisi, None)
             continue
-        syarat = _syarat_final(tahun, periode, keluaran)
+        try:
+            syarat = _syarat_final(tahun, periode, keluaran)
+        except KesalahanIKU as e:
+            if edisi is not None:
+                raise
+            # otomatis: edisi reviu tetap ditulis; yang kurang untuk edisi final disebut
+            syarat = {"sidik": None, "kurang": [f"syarat edisi final tidak dapat diperiksa: {str(e).splitlines()[0]}"]}
         if edisi is None:
             hasil[tahun] = (("reviu", "final") if not syarat["kurang"] else ("reviu",), syarat)
         elif syarat["kurang"]:
