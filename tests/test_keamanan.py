@@ -136,7 +136,7 @@ def test_render_dibunuh_meninggalkan_dokumen_lama_utuh(tmp_path):
         env.pop(v, None)
     perintah = [sys.executable, "-m", "analisis.cli", "render", "--tahun", "2025", "--format", "html"]
     subprocess.run(perintah, env=env, check=True, capture_output=True, timeout=300)
-    html = akar / "rendered" / "2025" / "IKU-2025.html"
+    html = akar / "rendered" / "2025" / "IKU-2025-reviu.html"
     lama = html.read_bytes()
     tanda.unlink()
 

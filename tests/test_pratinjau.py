@@ -121,7 +121,7 @@ def test_menyajikan_dokumen(pratinjau):
     assert halaman.count('<script id="iku-pratinjau">') == 1
     assert f'var versi = "{d["versi"]}"' in halaman
     # skrip pemuat ulang hanya di halaman yang disajikan, tidak di rendered/
-    berkas = (pratinjau.akar / "rendered" / "2025" / "IKU-2025.html").read_text(encoding="utf-8")
+    berkas = (pratinjau.akar / "rendered" / "2025" / "IKU-2025-reviu.html").read_text(encoding="utf-8")
     assert "iku-pratinjau" not in berkas
     assert halaman.replace(halaman[halaman.index('<script id="iku-pratinjau">'):halaman.index("</script>",
                            halaman.index('<script id="iku-pratinjau">')) + len("</script>\n")], "") == berkas
@@ -138,7 +138,7 @@ def test_suntingan_data_tampil(pratinjau):
     assert d["galat"] is None, d["galat"]
     halaman = pratinjau.get("/")
     assert "9.876" in halaman  # jumlah Pekerja Sosial (Profesional), Tabel PSKS BAB II
-    assert "9.876" in (pratinjau.akar / "rendered" / "2025" / "IKU-2025.html").read_text(encoding="utf-8")
+    assert "9.876" in (pratinjau.akar / "rendered" / "2025" / "IKU-2025-reviu.html").read_text(encoding="utf-8")
     keluaran = "".join(pratinjau.keluaran)
     assert re.search(r"Diperbarui dalam [\d.]+ s \(data/psks\.csv", keluaran), keluaran
     # hanya bab pembaca psks.csv yang dieksekusi ulang
@@ -160,7 +160,7 @@ def test_csv_rusak_tampil_lalu_pulih(pratinjau):
     assert 'id="iku-pratinjau-galat"' not in terakhir and "9.876" in terakhir
     assert '<a href="/terakhir">' in halaman
     # rendered/ tetap versi terakhir yang berhasil
-    assert "9.876" in (pratinjau.akar / "rendered" / "2025" / "IKU-2025.html").read_text(encoding="utf-8")
+    assert "9.876" in (pratinjau.akar / "rendered" / "2025" / "IKU-2025-reviu.html").read_text(encoding="utf-8")
 
     d = pratinjau.sunting(BARIS_ASLI.replace(",5,1,", ",-7,1,"), BARIS_ASLI.replace(",5,1,", ",4321,1,"))
     assert d["galat"] is None, d["galat"]
@@ -176,7 +176,7 @@ def test_berhenti_dengan_sigint(pratinjau):
     # pratinjau tidak menulis data/: yang berubah hanya baris yang disunting tes
     berubah = {k for k in data_sebelum if data_sebelum[k] != pratinjau.data_awal.get(k)}
     assert berubah == {"psks.csv"} and set(data_sebelum) == set(pratinjau.data_awal)
-    dokumen = (akar / "rendered" / "2025" / "IKU-2025.html").read_bytes()
+    dokumen = (akar / "rendered" / "2025" / "IKU-2025-reviu.html").read_bytes()
     anak = subprocess.run(["ps", "-o", "pid=", "--ppid", str(pratinjau.p.pid)], capture_output=True, text=True)
     kernel = [int(x) for x in anak.stdout.split()]
     assert kernel, "kernel hangat seharusnya sudah berjalan"
@@ -185,7 +185,7 @@ def test_berhenti_dengan_sigint(pratinjau):
     assert pratinjau.p.wait(60) == 0
     assert "Pratinjau dihentikan." in "".join(pratinjau.keluaran)
     assert _sidik_folder(akar / "data") == data_sebelum
-    assert (akar / "rendered" / "2025" / "IKU-2025.html").read_bytes() == dokumen
+    assert (akar / "rendered" / "2025" / "IKU-2025-reviu.html").read_bytes() == dokumen
     assert sorted(p.name for p in (akar / "rendered").iterdir() if not p.name.startswith(".kunci")) == ["2025"]
     time.sleep(0.5)
     hidup = [pid for pid in kernel if Path(f"/proc/{pid}").exists()
