@@ -187,12 +187,9 @@ class _Hasil:
         p = self.perubahan[0]
         out = [f"Buku kerja {self.berkas.name}: cascading, {p.diisi} simpul"]
         out.append(f"  data/cascading.csv: {len(p.ditambah)} ditambah, {len(p.diubah)} diubah, {p.tetap} tetap")
-        if not self.ada_perubahan:
-            out.append("Tidak ada perubahan: data/ tidak diubah.")
-        elif self.coba:
-            out.append("Pratinjau (--coba): tidak ada berkas yang ditulis.")
-        else:
-            out.append("Ditulis: data/cascading.csv")
+        from .impor import baris_status
+
+        out.append(baris_status(self.ada_perubahan, self.coba, self.ditulis or [self.folder / casc.SKEMA.berkas]))
         return "\n".join(out)
 
 

@@ -217,12 +217,7 @@ class HasilImpor:
                 out.append(f"    ~ {kunci}: {isi}")
         for w in self.peringatan:
             out.append(f"  Peringatan (diterima dengan --terima-lonjakan): {w}")
-        if not self.ada_perubahan:
-            out.append("Tidak ada perubahan: data/ tidak diubah.")
-        elif self.coba:
-            out.append("Pratinjau (--coba): tidak ada berkas yang ditulis.")
-        else:
-            out.append("Ditulis: " + ", ".join(f"data/{j.name}" for j in self.ditulis))
+        out.append(baris_status(self.ada_perubahan, self.coba, self.ditulis))
         return "\n".join(out)
 
 
@@ -612,6 +607,21 @@ def _periksa_gabungan(perubahan: list[PerubahanData], folder: Path) -> list[Pela
 
 # ----------------------------------------------------------------------------
 # API
+
+
+def baris_status(ada_perubahan: bool, coba: bool, ditulis) -> str:
+    """Baris terakhir ringkasan impor: tidak berubah, pratinjau, atau berkas yang ditulis.
+
+    >>> baris_status(True, False, [Path("data/cascading.csv")])
+    'Ditulis: data/cascading.csv'
+    >>> baris_status(False, True, [])
+    'Tidak ada perubahan: data/ tidak diubah.'
+    """
+    if not ada_perubahan:
+        return "Tidak ada perubahan: data/ tidak diubah."
+    if coba:
+        return "Pratinjau (--coba): tidak ada berkas yang ditulis."
+    return "Ditulis: " + ", ".join(f"data/{Path(j).name}" for j in ditulis or ())
 
 
 def rencanakan(berkas: str | Path, folder: Path | None = None, terima_lonjakan: bool = False) -> HasilImpor:

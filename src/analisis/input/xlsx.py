@@ -765,12 +765,7 @@ def _tulis_petunjuk(ws, tahun: int, periode: str, lembar: list[Lembar], jumlah: 
         ws.cell(r, 1, "Catatan")
         ws.cell(r, 2, "Templat triwulanan/semesteran hanya memuat data yang dilaporkan per periode. SPM, mutu SPM, "
                       "PSKS, LKS, SDM Kesos, aset dan kemiskinan diisi pada templat tahunan.").alignment = Alignment(wrap_text=True)
-    r += 2
-    ws.cell(r, 1, "Cara mengisi").font = Font(bold=True)
-    for i, t in enumerate(_PETUNJUK_UMUM, start=1):
-        r += 1
-        ws.cell(r, 1, f"{i}.")
-        ws.cell(r, 2, t).alignment = Alignment(wrap_text=True, vertical="top")
+    r = _daftar_bernomor(ws, r + 2, "Cara mengisi", _PETUNJUK_UMUM)
     r += 2
     ws.cell(r, 1, "Keterangan warna").font = Font(bold=True)
     r += 1
@@ -779,13 +774,18 @@ def _tulis_petunjuk(ws, tahun: int, periode: str, lembar: list[Lembar], jumlah: 
     r += 1
     ws.cell(r, 1, "abu-abu").fill = _ABU
     ws.cell(r, 2, "tidak diisi di lembar ini (dihitung otomatis atau diisi di lembar lain)")
-    r += 2
-    ws.cell(r, 1, "Cara mengimpor").font = Font(bold=True)
-    for i, t in enumerate(_PETUNJUK_IMPOR, start=1):
+    _daftar_bernomor(ws, r + 2, "Cara mengimpor", _PETUNJUK_IMPOR)
+    _lindungi(ws)
+
+
+def _daftar_bernomor(ws, r: int, judul: str, butir) -> int:
+    """Judul tebal di baris ``r`` lalu butir bernomor di bawahnya (kolom A nomor, B teks); kembalikan baris terakhir."""
+    ws.cell(r, 1, judul).font = Font(bold=True)
+    for i, t in enumerate(butir, start=1):
         r += 1
         ws.cell(r, 1, f"{i}.")
         ws.cell(r, 2, t).alignment = Alignment(wrap_text=True, vertical="top")
-    _lindungi(ws)
+    return r
 
 
 def _tulis_meta(wb: Workbook, tahun: int, periode: str, lembar: list[Lembar], kunci: dict[str, list[tuple]]) -> None:
