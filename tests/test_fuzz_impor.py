@@ -43,26 +43,16 @@ NILAI_RUSAK = st.one_of(
 )
 
 
-def _potret(folder: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
 @pytest.fixture(scope="module")
-def dasar(tmp_path_factory) -> tuple[Path, Path, dict[str, list[tuple[int, int]]]]:
+def dasar(tmp_path_factory, bantu) -> tuple[Path, Path, dict[str, list[tuple[int, int]]]]:
     """(data asli tersalin, templat terisi penuh, sel yang boleh dirusak per lembar)."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("_uji_xlsx_impor", AKAR / "tests" / "test_xlsx_impor.py")
-    modul = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(modul)
-
     mp = pytest.MonkeyPatch()
     folder = tmp_path_factory.mktemp("fuzz_impor") / "data"
     shutil.copytree(AKAR / "data", folder)
     mp.setenv("IKU_DATA", str(folder))
     try:
         jalur = xlsx.buat_templat(2026, keluaran=folder.parent / "isian.xlsx", folder=folder)
-        modul._isi_penuh(jalur)
+        bantu.isi_penuh(jalur)
     finally:
         mp.undo()
     wb = openpyxl.load_workbook(jalur)
@@ -85,7 +75,7 @@ def kerusakan(draw, sel: dict[str, list[tuple[int, int]]]):
     return hasil
 
 
-def test_buku_kerja_dirusak_acak(dasar, tmp_path_factory):
+def test_buku_kerja_dirusak_acak(dasar, tmp_path_factory, bantu):
     folder_asli, templat, sel = dasar
 
     @settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck))
@@ -102,23 +92,23 @@ def test_buku_kerja_dirusak_acak(dasar, tmp_path_factory):
                 return  # openpyxl sendiri menolak nilai itu: bidang tidak dapat menyimpannya
         berkas = kerja / "isian.xlsx"
         wb.save(berkas)
-        sebelum = _potret(folder)
+        sebelum = bantu.potret(folder)
         try:
             impor.impor(berkas, folder=folder)
         except KesalahanData as e:
             assert e.pelanggaran
             for p in e.pelanggaran:
                 assert p.aturan and p.berkas
-            assert _potret(folder) == sebelum, "impor yang ditolak mengubah data/"
+            assert bantu.potret(folder) == sebelum, "impor yang ditolak mengubah data/"
             return
         # diterima: data/ yang baru sah seluruhnya, tanpa berkas sementara
         assert data.periksa_semua(folder) == []
-        assert set(_potret(folder)) == set(sebelum)
+        assert set(bantu.potret(folder)) == set(sebelum)
 
     kasus()
 
 
-def test_berkas_bukan_xlsx_acak(dasar, tmp_path_factory):
+def test_berkas_bukan_xlsx_acak(dasar, tmp_path_factory, bantu):
     folder_asli, _, _ = dasar
 
     @settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck))
@@ -127,9 +117,9 @@ def test_berkas_bukan_xlsx_acak(dasar, tmp_path_factory):
         kerja = tmp_path_factory.mktemp("acak")
         berkas = kerja / "isian.xlsx"
         berkas.write_bytes(isi)
-        sebelum = _potret(folder_asli)
+        sebelum = bantu.potret(folder_asli)
         with pytest.raises(KesalahanData):
             impor.impor(berkas, folder=folder_asli)
-        assert _potret(folder_asli) == sebelum
+        assert bantu.potret(folder_asli) == sebelum
 
     kasus()

@@ -25,96 +25,10 @@ AKAR = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture
-def folder(salinan_data, monkeypatch) -> Path:
-    """Salinan data/ yang juga dipakai modul tanpa argumen folder (kinerja, evaluasi)."""
-    monkeypatch.setenv("IKU_DATA", str(salinan_data))
-    return salinan_data
-
-
-def _potret(folder: Path) -> dict[str, bytes]:
-    """Isi setiap berkas di folder (termasuk berkas sementara yang tertinggal)."""
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
-def _kolom(ws, judul: str) -> int:
-    for c in ws[xlsx.BARIS_JUDUL_KOLOM]:
-        if c.value == judul:
-            return c.column
-    raise KeyError(judul)
-
-
-def _baris_data(ws):
-    for r in range(xlsx.BARIS_DATA, ws.max_row + 1):
-        yield r
-
-
-def _isi_penuh(jalur: Path) -> dict:
-    """Isi setiap sel isian templat tahunan dengan angka setahun yang wajar; kembalikan angka yang diisi."""
-    wb = openpyxl.load_workbook(jalur)
-    isian = {"ppks": [], "realisasi": {}, "spm": {}}
-
-    ws = wb["PPKS per PAS"]
-    c_lalu_d, c_lalu_t = _kolom(ws, "Terdata periode lalu"), _kolom(ws, "Tertangani periode lalu")
-    c_d, c_t = _kolom(ws, "Terdata (jiwa)"), _kolom(ws, "Tertangani (jiwa)")
-    for r in _baris_data(ws):
-        lalu = ws.cell(r, c_lalu_d).value
-        if lalu == xlsx.TIDAK_ADA:
-            ws.cell(r, c_d).value = ws.cell(r, c_t).value = xlsx.TIDAK_ADA
-            continue
-        terdata = int(lalu * 0.95)
-        tertangani = int(terdata * 0.9)
-        lalu_t = ws.cell(r, c_lalu_t).value
-        if isinstance(lalu_t, int) and lalu_t > 0:  # dalam batas kewajaran impor (≤ 10× periode lalu)
-            tertangani = min(tertangani, lalu_t * impor.FAKTOR_LONJAKAN)
-        ws.cell(r, c_d).value, ws.cell(r, c_t).value = terdata, tertangani
-        isian["ppks"].append((terdata, tertangani))
-
-    ws = wb["Realisasi IKU-IKK"]
-    c_kode, c_target, c_real, c_sumber = (_kolom(ws, j) for j in ("Kode", "Target 2026", "Realisasi", "Sumber data"))
-    for r in _baris_data(ws):
-        sel = ws.cell(r, c_real)
-        if sel.protection.locked:
-            continue  # baris yang dihitung dari lembar lain
-        nilai = round(ws.cell(r, c_target).value * 0.9, 2)
-        sel.value = nilai
-        ws.cell(r, c_sumber).value = "Laporan bidang"
-        isian["realisasi"][ws.cell(r, c_kode).value] = nilai
-
-    ws = wb["SAKIP"]
-    ws.cell(xlsx.BARIS_DATA, _kolom(ws, "Nilai SAKIP")).value = 62.5
-
-    ws = wb["SPM Penerima"]
-    c_no, c_tp = _kolom(ws, "No"), _kolom(ws, "Target penerima 2026")
-    for r in _baris_data(ws):
-        penerima = ws.cell(r, c_tp).value + 2
-        ws.cell(r, _kolom(ws, "Jumlah penerima layanan")).value = penerima
-        ws.cell(r, _kolom(ws, "Realisasi capaian (%)")).value = 100
-        isian["spm"][ws.cell(r, c_no).value] = penerima
-    ws = wb["SPM Mutu"]
-    for r in _baris_data(ws):
-        ws.cell(r, _kolom(ws, "Mutu layanan (%)")).value = 90
-
-    ws = wb["PSKS"]
-    for r in _baris_data(ws):
-        ws.cell(r, _kolom(ws, "Jumlah")).value = ws.cell(r, _kolom(ws, "Jumlah tahun lalu")).value + 1
-        ws.cell(r, _kolom(ws, "Bersertifikat / terakreditasi")).value = ws.cell(r, _kolom(ws, "Bersertifikat tahun lalu")).value
-    wb["LKS"].cell(xlsx.BARIS_DATA, _kolom(wb["LKS"], "Jumlah LKS")).value = 10
-    ws = wb["SDM Kesos"]
-    for r in _baris_data(ws):
-        ws.cell(r, _kolom(ws, "Jumlah (orang)")).value = ws.cell(r, _kolom(ws, "Jumlah tahun lalu")).value
-    ws = wb["Aset"]
-    for r in _baris_data(ws):
-        ws.cell(r, _kolom(ws, "Nilai (Rp)")).value = ws.cell(r, _kolom(ws, "Nilai tahun lalu (Rp)")).value
-    wb["Kemiskinan"].cell(xlsx.BARIS_DATA, _kolom(wb["Kemiskinan"], "Nilai")).value = 6.95
-    wb.save(jalur)
-    return isian
-
-
-@pytest.fixture
-def terisi(folder, tmp_path) -> tuple[Path, dict]:
+def terisi(folder, tmp_path, bantu) -> tuple[Path, dict]:
     """Templat tahunan 2026 yang sudah diisi penuh."""
     jalur = xlsx.buat_templat(2026, keluaran=tmp_path / "isian_2026.xlsx", folder=folder)
-    return jalur, _isi_penuh(jalur)
+    return jalur, bantu.isi_penuh(jalur)
 
 
 # ----------------------------------------------------------------------------
@@ -146,20 +60,20 @@ def terisi(folder, tmp_path) -> tuple[Path, dict]:
         ("SAKIP", None, "Nilai periode lalu", 60.7),
     ],
 )
-def test_templat_memuat_nilai_lalu_dan_target(folder, tmp_path, lembar, jenis, kolom, nilai):
+def test_templat_memuat_nilai_lalu_dan_target(folder, tmp_path, lembar, jenis, kolom, nilai, bantu):
     wb = openpyxl.load_workbook(xlsx.buat_templat(2026, keluaran=tmp_path / "t.xlsx", folder=folder))
     ws = wb[lembar]
-    c = _kolom(ws, kolom)
+    c = bantu.kolom(ws, kolom)
     if jenis is None:
         assert ws.cell(xlsx.BARIS_DATA, c).value == nilai
         return
     cari = {"PPKS per PAS": "Jenis PPKS", "SPM Penerima": "No", "PSKS": "Jenis PSKS", "Realisasi IKU-IKK": "Kode"}[lembar]
-    ck = _kolom(ws, cari)
-    hasil = [ws.cell(r, c).value for r in _baris_data(ws) if ws.cell(r, ck).value == jenis]
+    ck = bantu.kolom(ws, cari)
+    hasil = [ws.cell(r, c).value for r in bantu.baris_data(ws) if ws.cell(r, ck).value == jenis]
     assert hasil == [nilai]
 
 
-def test_templat_hanya_sel_isian_terbuka_dan_bervalidasi(folder, tmp_path):
+def test_templat_hanya_sel_isian_terbuka_dan_bervalidasi(folder, tmp_path, bantu):
     wb = openpyxl.load_workbook(xlsx.buat_templat(2026, keluaran=tmp_path / "t.xlsx", folder=folder))
     assert wb.sheetnames[0] == "Petunjuk" and wb[xlsx.LEMBAR_META].sheet_state == "veryHidden"
     for lembar in xlsx.lembar_untuk("Tahunan"):
@@ -178,7 +92,7 @@ def test_templat_hanya_sel_isian_terbuka_dan_bervalidasi(folder, tmp_path):
                 assert huruf in tervalidasi, f"{lembar.nama} kolom {k.judul} tanpa validasi data"
     # baris IKU-01 (dihitung dari PPKS) tidak dapat diisi; IKK-01 dapat
     ws = wb["Realisasi IKU-IKK"]
-    c = _kolom(ws, "Realisasi")
+    c = bantu.kolom(ws, "Realisasi")
     assert ws.cell(xlsx.BARIS_DATA, c).protection.locked
     assert not ws.cell(xlsx.BARIS_DATA + 2, c).protection.locked
 
@@ -214,13 +128,13 @@ def test_templat_periode_tidak_dikenal_ditolak(folder, tmp_path):
 # pulang-pergi
 
 
-def test_pulang_pergi_setahun_penuh(folder, terisi):
+def test_pulang_pergi_setahun_penuh(folder, terisi, bantu):
     jalur, isian = terisi
-    sebelum = _potret(folder)
+    sebelum = bantu.potret(folder)
 
     # --coba: perubahan ditampilkan, tidak ada yang ditulis
     coba = impor.impor(jalur, folder=folder, coba=True)
-    assert _potret(folder) == sebelum
+    assert bantu.potret(folder) == sebelum
     ringkas = {p.berkas: (len(p.ditambah), len(p.diubah), p.tetap) for p in coba.perubahan}
     assert ringkas == {
         "ppks_pas.csv": (28, 0, 0), "realisasi.csv": (18, 0, 0), "sakip.csv": (1, 0, 0), "spm_realisasi.csv": (5, 0, 0),
@@ -235,13 +149,13 @@ def test_pulang_pergi_setahun_penuh(folder, terisi):
     assert sorted(p.name for p in h.ditulis) == sorted(ringkas)
     assert data.periksa_semua(folder) == []
     assert not list(folder.glob(".*.tmp"))
-    sesudah = _potret(folder)
+    sesudah = bantu.potret(folder)
 
     # impor kedua: tidak ada yang berubah, berkas tidak ditulis ulang
     h2 = impor.impor(jalur, folder=folder)
     assert not h2.ada_perubahan and h2.ditulis == []
     assert {p.berkas: (len(p.ditambah), len(p.diubah)) for p in h2.perubahan} == {b: (0, 0) for b in ringkas}
-    assert _potret(folder) == sesudah
+    assert bantu.potret(folder) == sesudah
     assert "Tidak ada perubahan" in h2.ringkasan()
 
     # data baru terbaca dengan ejaan data/
@@ -292,34 +206,34 @@ def test_capaian_ppks_dan_spm_setelah_impor(folder, terisi):
     assert spm.loc[1, "penerima"] == 48
 
 
-def test_triwulan_dievaluasi_terhadap_target_tahunan(folder, tmp_path):
+def test_triwulan_dievaluasi_terhadap_target_tahunan(folder, tmp_path, bantu):
     """Realisasi s.d. Triwulan II dibandingkan dengan target tahunan (narasi 2.4 sumber)."""
     from analisis.chapters import evaluasi_iku_ikk_spm as evaluasi_kinerja
 
     jalur = xlsx.buat_templat(2026, "Triwulan II", keluaran=tmp_path / "tw2.xlsx", folder=folder)
     wb = openpyxl.load_workbook(jalur)
     ws = wb["Realisasi IKU-IKK"]
-    c_kode, c_real = _kolom(ws, "Kode"), _kolom(ws, "Realisasi")
-    for r in _baris_data(ws):
+    c_kode, c_real = bantu.kolom(ws, "Kode"), bantu.kolom(ws, "Realisasi")
+    for r in bantu.baris_data(ws):
         if ws.cell(r, c_kode).value == "IKK-13":
             ws.cell(r, c_real).value = 35
     wb.save(jalur)
     h = impor.impor(jalur, folder=folder)
     assert [(p.berkas, len(p.ditambah)) for p in h.perubahan if p.diisi] == [("realisasi.csv", 1)]
-    assert (folder / "realisasi.csv").read_text().splitlines()[-1] == "IKK-13,2026,Triwulan II,35,"
+    assert (folder / "realisasi.csv").read_text().splitlines()[-1] == "IKK-13,2026,Triwulan II,35,,,"
     e = evaluasi_kinerja.evaluasi_ikk(2026, "Triwulan II").set_index("kode")
     assert e.loc["IKK-13", "capaian"] == pytest.approx(50.0)  # 35 terhadap target tahunan 70
     w = evaluasi_kinerja.peringatan_dini(2026, "Triwulan II").set_index("kode")
     assert w.loc["IKK-13", "alasan"] == "realisasi s.d. Triwulan II 2026 sebesar 35 % masih di bawah target tahunan 70 %"
 
 
-def test_perubahan_nilai_ditampilkan(folder, terisi):
+def test_perubahan_nilai_ditampilkan(folder, terisi, bantu):
     jalur, _ = terisi
     impor.impor(jalur, folder=folder)
     wb = openpyxl.load_workbook(jalur)
     ws = wb["Realisasi IKU-IKK"]
-    c_kode, c_real = _kolom(ws, "Kode"), _kolom(ws, "Realisasi")
-    for r in _baris_data(ws):
+    c_kode, c_real = bantu.kolom(ws, "Kode"), bantu.kolom(ws, "Realisasi")
+    for r in bantu.baris_data(ws):
         if ws.cell(r, c_kode).value == "IKK-01":
             ws.cell(r, c_real).value = 95.5
     wb.save(jalur)
@@ -334,58 +248,53 @@ def test_perubahan_nilai_ditampilkan(folder, terisi):
 # buku kerja rusak: ditolak dengan pesan yang tepat, data/ tidak berubah sebita pun
 
 
-def _cari_baris(ws, kolom: str, nilai) -> int:
-    c = _kolom(ws, kolom)
-    return next(r for r in _baris_data(ws) if ws.cell(r, c).value == nilai)
-
-
-def _teks_di_angka(wb):
+def _teks_di_angka(bantu, wb):
     ws = wb["PPKS per PAS"]
-    ws.cell(6, _kolom(ws, "Terdata (jiwa)")).value = "empat puluh"
+    ws.cell(6, bantu.kolom(ws, "Terdata (jiwa)")).value = "empat puluh"
 
 
-def _tertangani_di_atas_terdata(wb):
+def _tertangani_di_atas_terdata(bantu, wb):
     ws = wb["PPKS per PAS"]
-    ws.cell(7, _kolom(ws, "Terdata (jiwa)")).value = 5
-    ws.cell(7, _kolom(ws, "Tertangani (jiwa)")).value = 9
+    ws.cell(7, bantu.kolom(ws, "Terdata (jiwa)")).value = 5
+    ws.cell(7, bantu.kolom(ws, "Tertangani (jiwa)")).value = 9
 
 
-def _lembar_hilang(wb):
+def _lembar_hilang(bantu, wb):
     del wb["SAKIP"]
 
 
-def _kolom_diganti_nama(wb):
+def _kolom_diganti_nama(bantu, wb):
     ws = wb["PSKS"]
-    ws.cell(xlsx.BARIS_JUDUL_KOLOM, _kolom(ws, "Jumlah")).value = "Jumlah PSKS"
+    ws.cell(xlsx.BARIS_JUDUL_KOLOM, bantu.kolom(ws, "Jumlah")).value = "Jumlah PSKS"
 
 
-def _realisasi_negatif(wb):
+def _realisasi_negatif(bantu, wb):
     ws = wb["Realisasi IKU-IKK"]
-    ws.cell(_cari_baris(ws, "Kode", "IKK-05"), _kolom(ws, "Realisasi")).value = -3
+    ws.cell(bantu.cari_baris(ws, "Kode", "IKK-05"), bantu.kolom(ws, "Realisasi")).value = -3
 
 
-def _baris_terhitung_diisi(wb):
+def _baris_terhitung_diisi(bantu, wb):
     ws = wb["Realisasi IKU-IKK"]
-    ws.cell(_cari_baris(ws, "Kode", "IKU-01"), _kolom(ws, "Realisasi")).value = 97
+    ws.cell(bantu.cari_baris(ws, "Kode", "IKU-01"), bantu.kolom(ws, "Realisasi")).value = 97
 
 
-def _bersertifikat_di_atas_jumlah(wb):
+def _bersertifikat_di_atas_jumlah(bantu, wb):
     ws = wb["PSKS"]
-    r = _cari_baris(ws, "Jenis PSKS", "Karang taruna")
-    ws.cell(r, _kolom(ws, "Bersertifikat / terakreditasi")).value = 100
+    r = bantu.cari_baris(ws, "Jenis PSKS", "Karang taruna")
+    ws.cell(r, bantu.kolom(ws, "Bersertifikat / terakreditasi")).value = 100
 
 
-def _nilai_sakip_di_atas_100(wb):
+def _nilai_sakip_di_atas_100(bantu, wb):
     ws = wb["SAKIP"]
-    ws.cell(xlsx.BARIS_DATA, _kolom(ws, "Nilai SAKIP")).value = 101
+    ws.cell(xlsx.BARIS_DATA, bantu.kolom(ws, "Nilai SAKIP")).value = 101
 
 
-def _mutu_spm_teks(wb):
+def _mutu_spm_teks(bantu, wb):
     ws = wb["SPM Mutu"]
-    ws.cell(xlsx.BARIS_DATA + 2, _kolom(ws, "Mutu layanan (%)")).value = "sembilan puluh"
+    ws.cell(xlsx.BARIS_DATA + 2, bantu.kolom(ws, "Mutu layanan (%)")).value = "sembilan puluh"
 
 
-def _bukan_templat(wb):
+def _bukan_templat(bantu, wb):
     del wb[xlsx.LEMBAR_META]
 
 
@@ -410,27 +319,27 @@ def _bukan_templat(wb):
     ],
     ids=lambda v: v.__name__.strip("_") if callable(v) else None,
 )
-def test_buku_kerja_rusak_ditolak_tanpa_mengubah_data(folder, terisi, rusak, pesan):
+def test_buku_kerja_rusak_ditolak_tanpa_mengubah_data(folder, terisi, rusak, pesan, bantu):
     jalur, _ = terisi
     wb = openpyxl.load_workbook(jalur)
-    rusak(wb)
+    rusak(bantu, wb)
     wb.save(jalur)
-    sebelum = _potret(folder)
+    sebelum = bantu.potret(folder)
     with pytest.raises(KesalahanData) as e:
         impor.impor(jalur, folder=folder)
     assert pesan in str(e.value)
-    assert _potret(folder) == sebelum
+    assert bantu.potret(folder) == sebelum
     with pytest.raises(KesalahanData):
         impor.impor(jalur, folder=folder, coba=True)
-    assert _potret(folder) == sebelum
+    assert bantu.potret(folder) == sebelum
 
 
-def test_semua_kesalahan_dilaporkan_sekaligus(folder, terisi):
+def test_semua_kesalahan_dilaporkan_sekaligus(folder, terisi, bantu):
     jalur, _ = terisi
     wb = openpyxl.load_workbook(jalur)
-    _teks_di_angka(wb)
-    _realisasi_negatif(wb)
-    _lembar_hilang(wb)
+    _teks_di_angka(bantu, wb)
+    _realisasi_negatif(bantu, wb)
+    _lembar_hilang(bantu, wb)
     wb.save(jalur)
     with pytest.raises(KesalahanData) as e:
         impor.impor(jalur, folder=folder)
@@ -438,20 +347,20 @@ def test_semua_kesalahan_dilaporkan_sekaligus(folder, terisi):
     assert lembar == {"lembar 'PPKS per PAS'", "lembar 'Realisasi IKU-IKK'", "lembar 'SAKIP'"}
 
 
-def test_pelanggaran_antar_berkas_ditolak(folder, tmp_path):
+def test_pelanggaran_antar_berkas_ditolak(folder, tmp_path, bantu):
     """PPKS per PAS 2024 Tahunan bertabrakan dengan rekap 2024 (ppks_rekap.csv): diperiksa pada data gabungan."""
     jalur = xlsx.buat_templat(2024, keluaran=tmp_path / "t2024.xlsx", folder=folder)
     wb = openpyxl.load_workbook(jalur)
     ws = wb["PPKS per PAS"]
-    for r in _baris_data(ws):
+    for r in bantu.baris_data(ws):
         for j in ("Terdata (jiwa)", "Tertangani (jiwa)"):
-            ws.cell(r, _kolom(ws, j)).value = 1
+            ws.cell(r, bantu.kolom(ws, j)).value = 1
     wb.save(jalur)
-    sebelum = _potret(folder)
+    sebelum = bantu.potret(folder)
     with pytest.raises(KesalahanData) as e:
         impor.impor(jalur, folder=folder)
     assert "data/ppks_rekap.csv, baris 3, kolom 'tahun, periode', nilai '2024, Tahunan': periode ini sudah dirinci" in str(e.value)
-    assert _potret(folder) == sebelum
+    assert bantu.potret(folder) == sebelum
 
 
 def test_bukan_xlsx_ditolak(folder, tmp_path):
@@ -461,10 +370,10 @@ def test_bukan_xlsx_ditolak(folder, tmp_path):
         impor.impor(jalur, folder=folder)
 
 
-def test_gagal_di_tengah_penggantian_dikembalikan(folder, terisi, monkeypatch):
+def test_gagal_di_tengah_penggantian_dikembalikan(folder, terisi, monkeypatch, bantu):
     """Semua atau tidak sama sekali: bila os.replace gagal pada berkas ketiga, dua berkas pertama dikembalikan."""
     jalur, _ = terisi
-    sebelum = _potret(folder)
+    sebelum = bantu.potret(folder)
     asli = os.replace
     hitung = {"n": 0}
 
@@ -478,17 +387,17 @@ def test_gagal_di_tengah_penggantian_dikembalikan(folder, terisi, monkeypatch):
     with pytest.raises(OSError, match="simulasi"):
         impor.impor(jalur, folder=folder)
     monkeypatch.setattr(impor.os, "replace", asli)
-    assert _potret(folder) == sebelum  # termasuk: tidak ada berkas sementara yang tertinggal
+    assert bantu.potret(folder) == sebelum  # termasuk: tidak ada berkas sementara yang tertinggal
 
 
-def test_berkas_berubah_sejak_diperiksa_ditolak(folder, terisi):
+def test_berkas_berubah_sejak_diperiksa_ditolak(folder, terisi, bantu):
     jalur, _ = terisi
     rencana = impor.rencanakan(jalur, folder=folder)
     (folder / "lks.csv").write_text((folder / "lks.csv").read_text() + "2019,3\n", encoding="utf-8")
-    sebelum = _potret(folder)
+    sebelum = bantu.potret(folder)
     with pytest.raises(KesalahanData, match="berubah sejak isian diperiksa"):
         impor.terapkan(rencana)
-    assert _potret(folder) == sebelum
+    assert bantu.potret(folder) == sebelum
 
 
 # ----------------------------------------------------------------------------
