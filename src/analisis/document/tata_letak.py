@@ -5,7 +5,7 @@ setiap penggalan bab. Hanya teks di antara tag yang diubah; tag, SVG,
 ``<style>`` dan ``<script>`` dibiarkan byte demi byte.
 
 - Angka dan satuannya tidak dipatah di akhir baris: ``100 %`` dan
-  ``7,43 %`` (spasi sebelum ``%``), ``Rp 1.906.887.580``, NIP
+  ``7,43 %`` (spasi sebelum ``%``), ``2025 ▸`` (kolom tahun dokumen), ``Rp 1.906.887.580``, NIP
   ``19680405 198703 1 010``: spasinya menjadi U+00A0 (spasi tak terpatah).
 - Daftar yang butirnya sudah membawa penanda sendiri (``a. …``, ``1) …``)
   tidak diberi penanda kedua oleh peramban: ``<ul>``/``<ol>`` itu diberi
@@ -35,7 +35,7 @@ _TAG_ATAU_BLOK = re.compile(r"(<svg\b.*?</svg>|<style\b.*?</style>|<script\b.*?<
 
 _NIP = re.compile(r"\b(NIP\.?) ?(\d{8}) (\d{6}) (\d) (\d{3})\b")
 _NIP_TANPA_LABEL = re.compile(r"\b(\d{8}) (\d{6}) (\d) (\d{3})\b")
-_PERSEN = re.compile(r"(\d) (%)")
+_PERSEN = re.compile(r"(\d) ([%▸])")
 _RUPIAH = re.compile(r"\b(Rp\.?) (\d)")
 _NBSP = "\u00a0"
 
@@ -48,6 +48,8 @@ def tak_terpatah(teks: str) -> str:
     >>> tak_terpatah("19680405 198703 1 010") == "19680405\\u00a0198703\\u00a01\\u00a0010"
     True
     >>> tak_terpatah("tahun 2025 % ") == "tahun 2025\\u00a0% "
+    True
+    >>> tak_terpatah("2025 ▸") == "2025\\u00a0▸"  # penanda kolom tahun dokumen (Tabel 4.2)
     True
     """
     teks = _NIP.sub(lambda m: _NBSP.join(m.groups()), teks)
