@@ -55,16 +55,17 @@ def test_jumlah_ikk_dengan_realisasi(tahun, tersedia):
     assert int(ek.evaluasi_ikk(tahun)["tersedia"].sum()) == tersedia
 
 
-def test_tabel_2_12_per_bidang():
+def test_tabel_2_12_hanya_ikk_yang_berealisasi():
+    """2025: hanya IKK-24 yang punya realisasi; 23 baris "–" tidak lagi disajikan (kalimat menyebutnya)."""
     t = ek.tabel_ikk(ek.evaluasi_ikk(2025))
     html = t.html()
     assert t.label == "capaian-ikk" and t.nomor is None
-    assert html.count('class="kelompok"') == 5
-    for bidang in ("Sekretariat", "Bidang Perlindungan dan Jaminan Sosial", "Bidang Rehabilitasi Sosial",
-                   "Bidang Pemberdayaan Sosial", "Bidang Penanganan Bencana"):
-        assert f"<td class=\"rata-kiri\">{bidang}</td>" in html
+    assert html.count('class="kelompok"') == 1
+    assert "<td class=\"rata-kiri\">Sekretariat</td>" in html
     baris = t.df[t.df["kelas"] == ""]
-    assert len(baris) == 24
+    assert len(baris) == 1
+    k = ek.kalimat_ikk(ek.evaluasi_ikk(2025)).data
+    assert "Realisasi 23 IKK lainnya belum dilaporkan; targetnya tercantum pada" in k and 'data-label="penetapan-ikk"' in k
     ikk24 = baris[baris["no"] == 24].iloc[0]
     # frame numerik: rasio 42.583 / 43.746 = 97,34 % (makin rendah makin baik); capaian (2 × 95 − 97,34) / 95 = 97,54 %
     assert ikk24["target"] == 95.0 and ikk24["kategori"] == "Sangat Tinggi" and ikk24["polaritas"] == "Negatif"
@@ -73,6 +74,13 @@ def test_tabel_2_12_per_bidang():
     sel = re.search(r"<tr><td class=\"rata-tengah\">24</td>((?:(?!</tr>).)*)</tr>", html).group(1)
     assert all(teks in sel for teks in (">95<", ">97,34<", "97,54 %", "Sangat Tinggi", "Negatif"))
     assert "Realisasi s.d. Triwulan I 2025 dibandingkan dengan target tahunan 2025." in t.catatan
+
+
+@pytest.mark.parametrize("tahun", [2026, 2029])
+def test_tabel_capaian_tanpa_realisasi_menjadi_satu_kalimat(tahun):
+    assert ek.tabel_ikk(ek.evaluasi_ikk(tahun)).data == ""
+    assert ek.tabel_spm(ek.evaluasi_spm(tahun)).data == ""
+    assert ek.kalimat_spm(ek.evaluasi_spm(tahun)).data.startswith(f"<p>Realisasi SPM tahun {tahun} belum dilaporkan")
 
 
 def test_analis_menambah_kolom_tanpa_menyunting_src():
@@ -90,8 +98,8 @@ def test_analis_menambah_kolom_tanpa_menyunting_src():
     [
         (2024, "Dari 24 IKK, realisasi tahun 2024 tersedia untuk 6 indikator, tetapi target tahun 2024"),
         (2025, "Dari 24 IKK, realisasi s.d. Triwulan I 2025 tersedia untuk 1 indikator dan 1 di antaranya dapat dibandingkan"),
-        (2026, "Data realisasi IKK tahun 2026 belum tersedia."),
-        (2029, "Data realisasi IKK tahun 2029 belum tersedia."),
+        (2026, "Realisasi IKK tahun 2026 belum dilaporkan; target IKK tahun 2026 tercantum pada"),
+        (2029, "Realisasi IKK tahun 2029 belum dilaporkan; target IKK tahun 2029 tercantum pada"),
     ],
 )
 def test_kalimat_ikk(tahun, awal):

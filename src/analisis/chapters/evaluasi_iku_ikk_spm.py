@@ -227,19 +227,27 @@ def tabel_ikk(ikk: pd.DataFrame, kolom: list[Kol] | None = None, catatan: list[s
     (mis. untuk menambah kolom yang ditambahkan analis ke ``ikk``), ``catatan``
     ditambahkan di bawah catatan bawaan.
 
+    Hanya IKK yang realisasinya tersedia yang disajikan (target semua IKK ada di
+    Tabel 4.2, @tabel:penetapan-ikk); tanpa satu pun realisasi, tabel tidak
+    disajikan dan :func:`kalimat_ikk` menjadi satu kalimat.
+
     >>> t = tabel_ikk(evaluasi_ikk(2025))
     >>> t.label, "97,54 %" in t.html(), "Negatif" in t.html(), t.html().count('class="kelompok"')
-    ('capaian-ikk', True, True, 5)
+    ('capaian-ikk', True, True, 1)
+    >>> tabel_ikk(evaluasi_ikk(2026)).data
+    ''
     >>> t.df[t.df["kelas"] == ""].set_index("kode").loc["IKK-24", ["target", "capaian"]].astype(float).round(2).tolist()
     [95.0, 97.54]
     >>> import re
     >>> judul = re.findall(r'<tr class="kelompok">.*?</tr>', t.html())
     >>> len(judul), "Sekretariat" in judul[0], any("–" in j for j in judul)  # baris judul bidang tanpa "–"
-    (5, True, False)
+    (1, True, False)
     """
     tahun, periode = _tahun_periode(ikk)
     p = _param(tahun, periode)
-    df = ikk.copy()
+    if not ikk["tersedia"].any():
+        return HTML("")
+    df = ikk[ikk["tersedia"].astype(bool)].copy()
     df["polaritas"] = df["polaritas"].map(lambda v: str(v).capitalize() if isinstance(v, str) else v)
     beda = df["periode_realisasi"].where(df["tersedia"] & df["periode_realisasi"].ne(periode))
     df["periode_data"] = beda.map(lambda v: v if isinstance(v, str) else "")
@@ -277,14 +285,14 @@ def kalimat_ikk(ikk: pd.DataFrame) -> HTML:
     """Ringkasan capaian IKK dalam satu paragraf, dibangkitkan dari frame :func:`evaluasi_ikk`.
 
     >>> print(kalimat_ikk(evaluasi_ikk(2026)).data)
-    <p>Data realisasi IKK tahun 2026 belum tersedia. <a class="rujukan" href="#tabel-capaian-ikk" data-jenis="tabel" data-label="capaian-ikk">Tabel [capaian-ikk]</a> menyajikan target tahun 2026; realisasi dan capaiannya diisi setelah bidang melaporkan realisasi.</p>
+    <p>Realisasi IKK tahun 2026 belum dilaporkan; target IKK tahun 2026 tercantum pada <a class="rujukan" href="#tabel-penetapan-ikk" data-jenis="tabel" data-label="penetapan-ikk">Tabel [penetapan-ikk]</a>.</p>
     """
     tahun, periode = _tahun_periode(ikk)
     ada = ikk[ikk["tersedia"]]
     tabel = rujuk("tabel", LABEL["tabel_ikk"])
     if ada.empty:
-        return HTML(f"<p>Data realisasi IKK tahun {tahun} belum tersedia. {tabel} menyajikan target tahun "
-                    f"{tahun}; realisasi dan capaiannya diisi setelah bidang melaporkan realisasi.</p>")
+        return HTML(f"<p>Realisasi IKK tahun {tahun} belum dilaporkan; target IKK tahun {tahun} tercantum pada "
+                    f"{rujuk('tabel', 'penetapan-ikk')}.</p>")
     dinilai = ada[ada["capaian"].notna()]
     capai = dinilai[dinilai["capaian"] >= 100]
     s = f"Dari {len(ikk)} IKK, realisasi {_label_realisasi(tahun, periode)} tersedia untuk {len(ada)} indikator"
@@ -299,8 +307,8 @@ def kalimat_ikk(ikk: pd.DataFrame) -> HTML:
         s += f" dengan kategori {rendah['kategori']}." if isinstance(rendah["kategori"], str) else "."
     belum = len(ikk) - len(ada)
     if belum:
-        s += f" Realisasi {belum} IKK lainnya belum tersedia."
-    return HTML(f"<p>{esc(s)} Rinciannya pada {tabel}.</p>")
+        s += f" Realisasi {belum} IKK lainnya belum dilaporkan; targetnya tercantum pada @@PENETAPAN@@."
+    return HTML(f"<p>{esc(s).replace('@@PENETAPAN@@', rujuk('tabel', 'penetapan-ikk'))} Rinciannya pada {tabel}.</p>")
 
 
 # ----------------------------------------------------------------------------
@@ -623,10 +631,17 @@ def evaluasi_spm(tahun: int, periode: str | None = None) -> pd.DataFrame:
 def tabel_spm(spm: pd.DataFrame, kolom: list[Kol] | None = None, catatan: list[str] | None = None) -> Tabel:
     """Tabel capaian SPM bidang sosial dari frame :func:`evaluasi_spm`: penerima terhadap target, mutu, indeks, kategori.
 
+    Tanpa satu pun realisasi tahun itu, tabel tidak disajikan (:func:`kalimat_spm`
+    menjadi satu kalimat yang merujuk target SPM).
+
     >>> t = tabel_spm(evaluasi_spm(2024))
     >>> t.label, "164" in t.html(), "80 %" in t.html(), t.df["penerima"].tolist()
     ('capaian-spm', True, True, [60, 18, 10, 7, 164])
+    >>> tabel_spm(evaluasi_spm(2025)).data
+    ''
     """
+    if not spm["tersedia"].any():
+        return HTML("")
     tahun, periode = _tahun_periode(spm)
     p = _param(tahun, periode)
     persen = lambda v: _nilai(v, "%")  # noqa: E731 — bulat tanpa desimal ("100 %"), selain itu dua desimal
@@ -663,14 +678,14 @@ def kalimat_spm(spm: pd.DataFrame) -> HTML:
     >>> "259 orang" in kalimat_spm(evaluasi_spm(2024)).data
     True
     >>> print(kalimat_spm(evaluasi_spm(2026)).data)
-    <p>Data realisasi SPM tahun 2026 belum tersedia. <a class="rujukan" href="#tabel-capaian-spm" data-jenis="tabel" data-label="capaian-spm">Tabel [capaian-spm]</a> menyajikan target penerima layanan tahun 2026.</p>
+    <p>Realisasi SPM tahun 2026 belum dilaporkan; target penerima layanan tahun 2026 tercantum pada <a class="rujukan" href="#tabel-target-spm" data-jenis="tabel" data-label="target-spm">Tabel [target-spm]</a>.</p>
     """
     tahun, periode = _tahun_periode(spm)
     ada = spm[spm["tersedia"]]
     tabel = rujuk("tabel", LABEL["tabel_spm"])
     if ada.empty:
-        return HTML(f"<p>Data realisasi SPM tahun {tahun} belum tersedia. {tabel} menyajikan target penerima "
-                    f"layanan tahun {tahun}.</p>")
+        return HTML(f"<p>Realisasi SPM tahun {tahun} belum dilaporkan; target penerima layanan tahun {tahun} "
+                    f"tercantum pada {rujuk('tabel', 'target-spm')}.</p>")
     total = int(ada["penerima"].sum())
     s = f"Pada tahun {tahun} jumlah warga negara penerima layanan dasar SPM bidang sosial sebanyak {fmt.angka(total)} orang pada {len(ada)} jenis pelayanan dasar."
     tp = ada[ada["target_penerima"].notna()]
