@@ -135,8 +135,15 @@ def test_data_kirim_tanpa_galat_dan_peringatan_tepat(kirim):
     """Tidak ada galat; peringatan persis daftar yang sudah diperiksa dengan tangan (tidak ada temuan palsu)."""
     per_kode, daftar = kirim
     assert [t.kode for t in daftar if t.keparahan == "galat"] == []
-    assert {t.kode for t in daftar if t.keparahan == "peringatan"} == PERINGATAN_KIRIM
+    peringatan = {t.kode for t in daftar if t.keparahan == "peringatan"}
+    assert peringatan - CASCADING_KIRIM == PERINGATAN_KIRIM
+    # sel Tabel 4.6 yang hilang di sumber: peringatan kelengkapan per simpul (data/README.md, bagian cascading)
+    assert peringatan & CASCADING_KIRIM == CASCADING_KIRIM
     assert len(per_kode) == len(daftar), "kode temuan harus unik"
+
+
+CASCADING_KIRIM = {f"CASCADING-KELENGKAPAN-{k}" for k in (
+    "T-1", "P-1", "K-1", "K-6", "SK-1", "SK-4", "SK-5", "SK-6", "SK-7", "SK-8", "SK-9", "SK-10", "SK-11", "14")}
 
 
 @pytest.mark.parametrize(
@@ -429,12 +436,13 @@ def test_jalankan_cli_data_kirim(tmp_path, monkeypatch):
     monkeypatch.setenv("IKU_RENDERED", str(tmp_path))
     kode, teks = _jalankan()
     assert kode == 0
-    assert "0 galat, 25 peringatan, 17 info" in teks
+    # 25 peringatan angka tercetak + 14 peringatan kelengkapan cascading (CASCADING_KIRIM)
+    assert "0 galat, 39 peringatan, 17 info" in teks
     assert "JUMLAH-ASN-PNS" in teks and "+Rp 472.127.500" in teks
     assert _jalankan(ketat=True)[0] == 1
     folder = tmp_path / "pemeriksaan"
     isi = json.loads((folder / "temuan.json").read_text(encoding="utf-8"))
-    assert isi["ringkasan"] == {"galat": 0, "peringatan": 25, "info": 17}
+    assert isi["ringkasan"] == {"galat": 0, "peringatan": 39, "info": 17}
     baris = (folder / "temuan.csv").read_text(encoding="utf-8").splitlines()
     assert baris[0].startswith("keparahan,kode,tabel,baris,besaran,tercetak,dihitung,selisih,aturan")
     assert sorted(p.name for p in folder.iterdir()) == ["temuan.csv", "temuan.json"]  # tidak ada berkas sementara
@@ -473,9 +481,10 @@ def test_tabel_lampiran_dan_kalimat():
     daftar = periksa.temuan(tahun=2025)
     t = catatan_pemeriksaan.tabel_temuan(daftar=daftar)
     html = t.html()
-    assert t.nomor == "L3.1" and t.judul == "Catatan Pemeriksaan Data" and t.lebar
-    assert "Tabel L3.1" in html and "+Rp 472.127.500" in html and "2,66 %" in html
-    assert html.count("<tr>") == len(daftar) + 1  # judul kolom, satu baris per temuan
+    assert t.label == "catatan-pemeriksaan" and t.judul == "Catatan Pemeriksaan Data" and t.lebar
+    assert 'data-label="catatan-pemeriksaan"' in html and "+Rp 472.127.500" in html and "2,66 %" in html
+    assert html.count("<tr") - html.count('<tr class="catatan-tabel">') == len(daftar) + 1  # judul kolom, satu baris per temuan
+    assert 'id="temuan-JUMLAH-ASN-PNS"' in html  # jangkar penanda temuan di badan dokumen
     assert html.count('<tr class="catatan-tabel">') == 1
     for kata in ("nan", "None", "inf"):
         assert f">{kata}<" not in html

@@ -353,14 +353,15 @@ def temuan(folder: Path | None = None) -> list:
     for m in masalah:
         kelompok.setdefault((m.jenis, m.id, m.pelanggaran.baris if m.id else m.pelanggaran.nilai), []).append(m)
     hasil = []
-    for (jenis, id_, _), daftar in kelompok.items():
+    for urut, ((jenis, id_, _), daftar) in enumerate(kelompok.items(), 1):
         p0 = daftar[0].pelanggaran
         kolom = ", ".join(dict.fromkeys(str(m.pelanggaran.kolom) for m in daftar if m.pelanggaran.kolom))
         nilai = ", ".join(str(m.pelanggaran.nilai) for m in daftar if m.pelanggaran.nilai is not None) or "(kosong)"
         aturan = "; ".join(dict.fromkeys(m.pelanggaran.aturan for m in daftar))
         tempat_baris = f"baris {p0.baris} ({id_})" if p0.baris is not None else ""
         hasil.append(Temuan(
-            "peringatan" if jenis == "kelengkapan" else "galat", f"CASCADING-{jenis.upper()}", "data/cascading.csv",
+            # kode unik per simpul (atau per aturan tanpa simpul): register keputusan dan jangkar lampiran memerlukannya
+            "peringatan" if jenis == "kelengkapan" else "galat", f"CASCADING-{jenis.upper()}-{id_ or urut}", "data/cascading.csv",
             tempat_baris, kolom, nilai, "–", "belum lengkap" if jenis == "kelengkapan" else "melanggar aturan",
             aturan,
             "Tabel 4.6 mencetak sel ini kosong; lengkapi lewat 'iku templat --cascading' lalu 'iku impor'."
