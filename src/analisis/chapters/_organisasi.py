@@ -190,7 +190,8 @@ def _blok_unit(u: dict, huruf: str | None, dengan_anak: bool = True) -> str:
         daftar = "".join(f"<li>{esc(f)}</li>" for f in fungsi)
         isi = _p(f"{nama} mempunyai tugas sebagai berikut:") + f'<ol style="list-style-type:lower-alpha">{daftar}</ol>'
     else:
-        isi = f'<p class="catatan">Uraian tugas dan fungsi {esc(nama)} belum tersedia dalam data.</p>'
+        # tempat kosong khusus edisi reviu (issue 12): edisi final membuangnya (document.edisi.untuk_edisi)
+        isi = f'<p class="catatan reviu-saja">Uraian tugas dan fungsi {esc(nama)} belum tersedia dalam data.</p>'
     return judul + isi + "".join(_blok_unit(s, None) for s in sub)
 
 
