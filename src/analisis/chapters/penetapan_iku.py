@@ -32,7 +32,7 @@ from ..core import data, kinerja, parameter, rumus
 from ..core.data import periode_renstra
 from ..core.format import bilangan
 from ..core import format as fmt
-from ..presentation.tabel import Kol, Tabel, daftar, esc, pengantar_lanskap
+from ..presentation.tabel import Kol, Tabel, daftar, esc, pengantar_lanskap, reviu_saja
 
 __all__ = [
     "LABEL",
@@ -47,6 +47,7 @@ __all__ = [
     "pengantar_do",
     "tabel_do_iku",
     "tabel_do_ikk",
+    "catatan_rumus_evaluasi",
 ]
 
 #: Penanda kolom tahun dokumen pada judul kolom tabel target.
@@ -431,3 +432,35 @@ def tabel_do_ikk() -> Tabel:
     (24, True)
     """
     return _tabel_do("IKK", LABEL["do_ikk"], "Penjelasan")
+
+
+def catatan_rumus_evaluasi() -> HTML:
+    """Catatan edisi reviu: indikator yang dievaluasi dengan rumus lain daripada DO tercetak.
+
+    DO tetap tampil seperti tercetak; rumus yang dipakai evaluasi dinyatakan di
+    ``data/indikator.csv`` (kolom ``rumus``, ``pembilang``, ``penyebut``,
+    ``polaritas``). IKK 24: DO tercetak merumuskan penurunan (makin tinggi makin
+    baik), sedangkan target 95 → 75 hanya bermakna sebagai rasio Σ PPKS N /
+    Σ PPKS N−1 × 100 (makin rendah makin baik; keputusan ``ARAH-TARGET-IKK-24``).
+    Edisi final membuang catatan ini.
+
+    >>> h = catatan_rumus_evaluasi().data
+    >>> h.startswith('<div class="reviu-saja') and "IKK-24" in h and "Σ PPKS terdata tahun N / Σ PPKS terdata tahun N−1" in h
+    True
+    """
+    ind = data.muat("indikator").set_index("kode")
+    do = data.muat("definisi_operasional").set_index("kode")
+    butir = []
+    for kode, r in ind.iterrows():
+        if kode not in do.index or r["rumus"] not in ("rasio", "penurunan"):
+            continue
+        tercetak = str(do.loc[kode, "rumus"])
+        dicetak_penurunan = any(t in tercetak for t in (" - ", " − ", "dikurangi"))
+        if (r["rumus"] == "rasio") != (not dicetak_penurunan):
+            arah = "makin rendah makin baik" if r["polaritas"] == rumus.NEGATIF else "makin tinggi makin baik"
+            butir.append(f"{kode}: Definisi Operasional tercetak \"{tercetak}\"; evaluasi capaian memakai "
+                         f"{r['pembilang']} / {r['penyebut']} × 100 % ({r['rumus']}, {arah}), sesuai arah target yang "
+                         f"ditetapkan (keputusan ARAH-TARGET-{kode} di data/keputusan_temuan.csv).")
+    if not butir:
+        return HTML("")
+    return HTML(reviu_saja("Catatan reviu — rumus evaluasi yang berbeda dengan DO tercetak: " + " ".join(butir)))
