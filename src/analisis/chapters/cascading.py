@@ -308,8 +308,9 @@ def _kolom_simpul(awalan: str, tingkat: str, target: bool = True, sasaran: bool 
 
 
 #: bobot lebar kolom Tabel 4.6 menurut jenis kolom; kolom target cukup untuk "100 %" dan judul "2025" satu baris
-_BOBOT_KOLOM = {"nama": 11.0, "sasaran": 10.0, "kinerja": 9.0, "indikator": 10.0, "rumusan": 10.0, "satuan": 5.5}
-_BOBOT_TARGET = 6.5
+_BOBOT_KOLOM = {"nama": 11.0, "sasaran": 10.0, "kinerja": 9.0, "indikator": 10.0, "rumusan": 10.0, "satuan": 7.5}
+_BOBOT_INDUK = 9.0  #: kolom induk yang merentang (hanya nama)
+_BOBOT_TARGET = 5.0
 
 
 def _lebar_kolom(kolom: list[Kol]) -> list[float]:
@@ -320,7 +321,8 @@ def _lebar_kolom(kolom: list[Kol]) -> list[float]:
     >>> round(sum(w), 6), w[0] > w[-1], len(set(w[-5:]))
     (100.0, True, 1)
     """
-    bobot = [_BOBOT_KOLOM.get(k.kunci.split("_", 1)[1], _BOBOT_TARGET) for k in kolom]
+    bobot = [_BOBOT_INDUK if k.kunci.startswith("p_") else _BOBOT_KOLOM.get(k.kunci.split("_", 1)[1], _BOBOT_TARGET)
+             for k in kolom]
     return [b * 100 / sum(bobot) for b in bobot]
 
 
@@ -368,83 +370,79 @@ def _judul_kelompok(jalur: str | None, daftar: list) -> list[tuple[bool, str]]:
     return [(True, "Jalur: "), (False, jalur)] + ([(True, " · Penanggung jawab: "), (False, bidang)] if bidang else [])
 
 
+def _bagian_tingkat(df: pd.DataFrame, tingkat: str, judul: str, keterangan: str, label: str | None = None,
+                    tahun=casc.TAHUN, **kw) -> TabelGabung:
+    """Satu bagian Tabel 4.6: simpul satu tingkat, sel induknya merentang, jalur di atas induk sebagai judul kelompok."""
+    per_id = {r["id"]: r for _, r in df.iterrows()}
+    i = casc.TINGKAT.index(tingkat)
+    induk_t = casc.TINGKAT[i - 1] if i else None
+    baris = []
+    kelompok: dict = {}
+    for _, r in df[df["tingkat"] == tingkat].iterrows():
+        induk = per_id.get(r["induk"]) if isinstance(r["induk"], str) else None
+        kunci = (induk["induk"] if induk is not None and isinstance(induk["induk"], str) else None,
+                 induk is None and induk_t is not None)  # simpul yang induknya tidak tercatat
+        kelompok.setdefault(kunci, []).append((induk, r))
+    dengan_pj = tingkat == "sub_kegiatan"
+    for (kakek, yatim), daftar in kelompok.items():
+        jalur = _jalur(df, kakek) if kakek else ""
+        if jalur or yatim or (dengan_pj and induk_t):
+            judul_baris = _judul_kelompok(jalur or None, [r for _, r in daftar] if (dengan_pj or yatim) else [])
+            if any(t for _, t in judul_baris):
+                baris.append({"judul": judul_baris})
+        for induk, r in daftar:
+            isi = {"judul": None, **_isi(r, "e_", tahun)}
+            if induk_t:
+                isi.update({"p_id": None if induk is None else induk["id"],
+                            "p_nama": "" if induk is None else _isi(induk, "")["nama"]})
+            baris.append(isi)
+    kol, grup = _kolom_simpul("e_", tingkat, tahun=tahun, **kw)
+    gabung = {}
+    if induk_t:
+        kol = [_KolPolos("p_nama", casc.NAMA_TINGKAT[induk_t].upper())] + kol
+        grup = [("INDUK", 1)] + grup
+        gabung = {"p_nama": "p_id"}
+    return TabelGabung(pd.DataFrame(baris), label=label, judul=judul,
+                       lanjutan=None if label else f"{judul} (lanjutan) — {keterangan}",
+                       kolom=kol, judul_kelompok=grup, lebar=True, rowspan=True, judul_baris="judul",
+                       gabung=gabung, lebar_kolom=_lebar_kolom(kol))
+
+
 def tabel_cascading(df: pd.DataFrame, judul: str, sumber: str | None = None) -> HTML:
     """Tabel 4.6 Cascading (Penjenjangan) Kinerja dari ``data/cascading.csv``, seperti tata letak sumber.
 
-    Halaman lanskap, kelompok kolom TUJUAN · SASARAN · PROGRAM · KEGIATAN · SUB
-    KEGIATAN, masing-masing dengan indikator, rumusan dan target per tahun; sel
-    induk merentang baris anaknya (``rowspan``) dan kepala tabel diulang di
-    setiap halaman (``thead``). Karena lima kelompok tidak muat satu lebar
-    halaman, tabel dipecah per pasangan tingkat: (1) tujuan–sasaran, (2)
-    program–kegiatan, (3) sub kegiatan; bagian 2 dan 3 diawali jalur induknya
-    (tujuan › sasaran, program › kegiatan) sebagai baris judul kelompok.
+    Halaman lanskap; satu bagian per tingkat (TUJUAN · SASARAN · PROGRAM ·
+    KEGIATAN · SUB KEGIATAN), masing-masing dengan kinerja, indikator, rumusan
+    dan target per tahun. Lima kelompok kolom bersama target sepuluh tahun
+    tidak muat satu lebar halaman dengan huruf yang terbaca, jadi setiap bagian
+    diawali kolom induknya yang selnya merentang baris anaknya (``rowspan``),
+    dan jalur di atas induk itu (tujuan › sasaran › …) menjadi baris judul
+    kelompok; kepala tabel diulang di setiap halaman (``thead``).
 
     >>> d = data.muat("cascading")
     >>> h = tabel_cascading(d, "Cascading").data
     >>> 'data-label="cascading"' in h, h.count("<table"), h.count("<thead>")
-    (True, 3, 3)
+    (True, 5, 5)
     >>> "Penyediaan Bahan Logistik Kantor" in h and "Pengadaan Kendaraan Perorangan" in h and "95 %" in h
     True
     >>> 'rowspan="2"' in tabel_cascading(d.assign(induk=d["induk"].where(d["id"] != "K-6", "P-1")), "C").data
     True
     """
     df = casc.urut_pra(df)
-    per_id = {r["id"]: r for _, r in df.iterrows()}
-
-    def anak(id_, tingkat):
-        return [r for _, r in df.iterrows() if r["induk"] == id_ and r["tingkat"] == tingkat]
-
-    # bagian 1: tujuan – sasaran
-    baris = []
-    for _, t in df[df["tingkat"] == "tujuan"].iterrows():
-        ss = anak(t["id"], "sasaran") or [None]
-        for s in ss:
-            baris.append({**_isi(t, "a_"), **_isi(s, "b_")})
-    for _, s in df[(df["tingkat"] == "sasaran") & ~df["induk"].isin(list(per_id))].iterrows():
-        baris.append({**_isi(None, "a_"), **_isi(s, "b_")})
-    k1, g1 = _kolom_simpul("a_", "tujuan")
-    k2, g2 = _kolom_simpul("b_", "sasaran")
-    t1 = TabelGabung(pd.DataFrame(baris), label="cascading", judul=judul + " — Bagian 1: Tujuan dan Sasaran",
-                     kolom=k1 + k2, judul_kelompok=g1 + g2, lebar=True, rowspan=True,
-                     gabung={k.kunci: "a_id" for k in k1}, lebar_kolom=_lebar_kolom(k1 + k2))
-    # bagian 2: program – kegiatan, dikelompokkan per jalur tujuan › sasaran
-    baris = []
-    program = df[df["tingkat"] == "program"]
-    kegiatan_yatim = df[(df["tingkat"] == "kegiatan") & ~df["induk"].isin(list(per_id))]
-    kelompok: dict = {}
-    for _, p in program.iterrows():
-        kelompok.setdefault(p["induk"] if p["induk"] in per_id else None, []).append(p)
-    for induk, daftar in kelompok.items():
-        baris.append({"judul": [(True, "Jalur: "), (False, _jalur(df, induk) or fmt.TIDAK_TERDEFINISI)]})
-        for p in daftar:
-            for k in anak(p["id"], "kegiatan") or [None]:
-                baris.append({"judul": None, **_isi(p, "c_"), **_isi(k, "d_")})
-    if not kegiatan_yatim.empty:
-        baris.append({"judul": _judul_kelompok(None, [r for _, r in kegiatan_yatim.iterrows()])})
-        for _, k in kegiatan_yatim.iterrows():
-            baris.append({"judul": None, **_isi(None, "c_"), "c_nama": "", **_isi(k, "d_")})
-    k3, g3 = _kolom_simpul("c_", "program")
-    k4, g4 = _kolom_simpul("d_", "kegiatan")
-    t2 = TabelGabung(pd.DataFrame(baris), judul=judul, lanjutan=f"{judul} (lanjutan) — Bagian 2: Program dan Kegiatan",
-                     kolom=k3 + k4, judul_kelompok=g3 + g4, lebar=True, rowspan=True, judul_baris="judul",
-                     gabung={k.kunci: "c_id" for k in k3}, lebar_kolom=_lebar_kolom(k3 + k4))
-    # bagian 3: sub kegiatan, dikelompokkan per jalur program › kegiatan
-    tahun = casc.TAHUN + tuple(th for th in casc.TAHUN_TAMBAHAN
-                               if df[casc.kolom_target(th)].notna().any())
-    baris = []
-    sub = df[df["tingkat"] == "sub_kegiatan"]
-    kelompok = {}
-    for _, r in sub.iterrows():
-        kelompok.setdefault(r["induk"] if r["induk"] in per_id else None, []).append(r)
-    for induk, daftar in kelompok.items():
-        baris.append({"judul": _judul_kelompok(_jalur(df, induk) if induk else None, daftar)})
-        for r in daftar:
-            baris.append({"judul": None, **_isi(r, "e_", tahun)})
-    k5, g5 = _kolom_simpul("e_", "sub_kegiatan", sasaran=True, satuan=True, tahun=tahun)
-    t3 = TabelGabung(pd.DataFrame(baris), judul=judul, lanjutan=f"{judul} (lanjutan) — Bagian 3: Sub Kegiatan",
-                     kolom=k5, judul_kelompok=g5, lebar=True, judul_baris="judul", lebar_kolom=_lebar_kolom(k5),
-                     sumber=sumber, catatan=["Sel kosong: tidak dicantumkan."])
-    return HTML('<div class="tabel-cascading">' + t1.html() + t2.html() + t3.html() + "</div>")
+    tahun_sub = casc.TAHUN + tuple(th for th in casc.TAHUN_TAMBAHAN if df[casc.kolom_target(th)].notna().any())
+    bagian = []
+    for n, t in enumerate(casc.TINGKAT, start=1):
+        nama = casc.NAMA_TINGKAT[t]
+        ket = f"Bagian {n}: {nama}"
+        if n == 1:
+            tb = _bagian_tingkat(df, t, f"{judul} — {ket}", ket, label="cascading")
+        elif t == "sub_kegiatan":
+            tb = _bagian_tingkat(df, t, judul, ket, tahun=tahun_sub, sasaran=True, satuan=True)
+            tb.sumber, tb.catatan = sumber, ["Sel kosong: tidak dicantumkan."]
+        else:
+            tb = _bagian_tingkat(df, t, judul, ket)
+        bagian.append(tb.html())
+    return HTML('<div class="tabel-cascading">' + "".join(bagian) + "</div>")
 
 
 def ringkasan_cascading(df: pd.DataFrame) -> HTML:
