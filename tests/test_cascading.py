@@ -262,7 +262,7 @@ def test_perencana_mengisi_cascading_sampai_tabel_4_6(folder, tmp_path, bantu, c
         for th in casc.TAHUN:
             assert bab._angka_target(r[casc.kolom_target(th)], r["satuan"]) in html, (r["id"], th)
     assert "66,5" in html and "90 %" in html and "Penyediaan Bahan Logistik Kantor" not in html  # diganti utuh
-    assert html.count("<thead>") == 3 and 'rowspan="' not in html  # satu anak per induk: tanpa rentang
+    assert html.count("<thead>") == 5 and 'rowspan="' not in html  # satu bagian per tingkat; satu anak per induk: tanpa rentang
 
 
 def test_cli_buku_kerja_cascading_ditolak_data_tetap(folder, tmp_path, bantu, capsys):
