@@ -297,7 +297,9 @@ def _lingkungan_kernel(akar: Path | None) -> Iterator[None]:
             os.environ["PYTHONPATH"] = os.pathsep.join([src, *bagian])
         os.environ["PYDEVD_DISABLE_FILE_VALIDATION"] = "1"
         if not lama["IKU_MEMO_VALIDASI"]:  # penanda isi CSV yang lolos pandera (analisis.core.skema)
-            os.environ["IKU_MEMO_VALIDASI"] = os.path.join(tempfile.gettempdir(), f"iku-validasi-{getattr(os, 'getuid', lambda: 0)()}")
+            # di folder cache pengguna, bukan /tmp bersama (penanda di sana dapat dibuat pengguna lain)
+            os.environ["IKU_MEMO_VALIDASI"] = os.path.join(
+                os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "iku", "validasi")
         yield
     finally:
         for k, v in lama.items():
