@@ -220,3 +220,17 @@ def test_render_bawaan_2026_menulis_reviu_dan_menyebut_kekurangan_final(tmp_path
     assert final == ["Edisi final 2026 belum ditulis; masih dibutuhkan: tanggal dokumen tahun 2026 "
                      "(parameters/2026.yml: tanggal_dokumen)."]
     assert sorted(p.name for p in (keluaran_2026 / "2026").glob("IKU-*")) == ["IKU-2026-reviu.html"]
+
+
+@pytest.mark.parametrize("argumen, edisi", [([], None), (["--edisi", "reviu"], "reviu"), (["--edisi", "final"], "final")])
+def test_cli_meneruskan_edisi(monkeypatch, capsys, argumen, edisi):
+    diminta = []
+
+    def palsu(tahun, **kw):
+        diminta.append(kw["edisi"])
+        return render.HasilRender(tahun=tahun, periode="Tahunan", folder=Path("/x"), html=Path("/x/a.html"),
+                                  edisi={"reviu": {"html": Path("/x/a.html"), "pdf": None}})
+
+    monkeypatch.setattr(render, "render_tahun", palsu)
+    assert cli.main(["render", "--tahun", "2025", "--format", "html", *argumen]) == 0
+    assert diminta == [edisi] and capsys.readouterr().out == "Ditulis: /x/a.html\n"
