@@ -473,12 +473,12 @@ def _rujuk_cabang(pohon, simpul) -> str:
 
     >>> p = muat_pohon()
     >>> _rujuk_cabang(p, p["L2-3"]), _rujuk_cabang(p, p["L1"])
-    (', @gambar:pohon-cabang-3', '')
+    ('@gambar:pohon-cabang-3', '')
     """
     cabang = [simpul] if simpul.level == 2 else [s for s in pohon.leluhur(simpul.id) if s.level == 2]
     if not cabang:
         return ""
-    return f", @gambar:pohon-cabang-{[s.id for s in pohon.level(2)].index(cabang[0].id) + 1}"
+    return f"@gambar:pohon-cabang-{[s.id for s in pohon.level(2)].index(cabang[0].id) + 1}"
 
 
 def gambar_cascading(df: pd.DataFrame) -> list[Diagram]:
@@ -490,6 +490,9 @@ def gambar_cascading(df: pd.DataFrame) -> list[Diagram]:
     >>> gs = gambar_cascading(data.muat("cascading"))
     >>> [g.label for g in gs], "Pengumpulan Dana" in gs[0].html()
     (['cascading-1'], True)
+    >>> h = gs[0].html()  # rujukan hanya di keterangan, tidak di atribut aria-label SVG
+    >>> h.count("@gambar:pohon-cabang-3"), "@gambar" in h.split("<figcaption")[0]
+    (1, False)
     """
     level = {t: i for i, t in enumerate(casc.TINGKAT)}
     simpul = [Simpul(r["id"], r["induk"] if isinstance(r["induk"], str) else None, level[r["tingkat"]], r["tingkat"],
@@ -509,8 +512,13 @@ def gambar_cascading(df: pd.DataFrame) -> list[Diagram]:
                for s in simpul if s.id in bawah]
         pk = [pohon_kinerja[k] for k in casc._kode(p.get("kode_pohon")) if k in pohon_kinerja]
         judul = f"Cascading {_isi(p, '')['nama']}"
+        sumber = "@tabel:cascading Cascading (Penjenjangan) Kinerja"
         if pk:
-            judul += " (pohon kinerja: " + "; ".join(f"{k.id} {k.uraian}{_rujuk_cabang(pohon, k)}" for k in pk) + ")"
+            judul += " (pohon kinerja: " + "; ".join(f"{k.id} {k.uraian}" for k in pk) + ")"
+            # rujukan hanya di keterangan sumber: judul juga menjadi aria-label SVG (atribut, tanpa tautan)
+            rujukan = [r for r in dict.fromkeys(_rujuk_cabang(pohon, k) for k in pk) if r]
+            if rujukan:
+                sumber += "; pohon kinerja: " + ", ".join(rujukan)
         hasil.append(diagram_cabang(pohon_dari(sub), p["id"], judul, label=f"cascading-{i}",
-                                    sumber="@tabel:cascading Cascading (Penjenjangan) Kinerja", level_bernomor=False))
+                                    sumber=sumber, level_bernomor=False))
     return hasil
