@@ -501,6 +501,10 @@ _JS_SIAPKAN_CETAK = r"""
       bawaan = [];
       if (!s.els.length || !berikut || berikut.pisah) continue;
       const r = simulasi(s.els, tinggi, H);
+      // ekor rangkaian tegak: diperiksa lagi pada cetakan percobaan (jaga_tabel), karena perkiraan
+      // tinggi di atas bisa meleset beberapa baris per halaman
+      s.els.slice(-12).forEach((e, j) => { if (!e.classList.contains('pembatas')) {
+          e.dataset.ekorTegak = i + '-' + j; if (judul(e)) e.dataset.ekorJudul = ''; } });
       if (r.pos < ambang * H) {
         let k = r.mulai.indexOf(r.hal);
         if (k < 0) k = s.els.length;
@@ -552,7 +556,7 @@ def siapkan_cetak(page, ambang: float = 0.5) -> int:
 
 
 #: Penanda sementara tabel: ``QQTBL<n>A<k>QQ`` (A: keterangan, B: baris isi pertama,
-#: Y: baris sebelum terakhir, Z: baris terakhir).
+#: Y: baris sebelum terakhir, Z: baris terakhir bila baris JUMLAH, ``tr.jumlah``).
 _POLA_PENANDA_TABEL = re.compile(r"QQTBL(\d+)([ABYZ])QQ")
 
 _JS_PENANDA_TABEL = r"""
@@ -575,7 +579,7 @@ _JS_PENANDA_TABEL = r"""
     t.dataset.nomorTabel = n;
     if (t.caption) tandai(t.caption, `QQTBL${n}AQQ`);
     tandai(baris[0].cells[0], `QQTBL${n}BQQ`);
-    if (baris.length >= 4) {
+    if (baris.length >= 4 && baris[baris.length - 1].classList.contains('jumlah')) {
       tandai(baris[baris.length - 2].cells[0], `QQTBL${n}YQQ`);
       tandai(baris[baris.length - 1].cells[0], `QQTBL${n}ZQQ`);
     }
@@ -602,6 +606,81 @@ _JS_PERBAIKI_TABEL = r"""
   document.querySelectorAll('[data-penanda-tabel]').forEach(el => el.removeAttribute('data-penanda-tabel'));
 }
 """
+
+
+_JS_PENANDA_EKOR = r"""
+() => { const ekor = Array.from(document.querySelectorAll('[data-ekor-tegak]:not(.ikut-lanskap)'));
+  ekor.forEach((el, n) => {
+    const s = document.createElement('span');
+    s.className = 'penanda-tabel';
+    s.textContent = `QQEKR${n}QQ`;
+    s.style.cssText = 'position:absolute;left:0;top:0;font-size:2px;line-height:0;white-space:nowrap;';
+    el.setAttribute('data-penanda-tabel', '');
+    el.dataset.nomorEkor = n;
+    el.insertBefore(s, el.firstChild);
+  });
+  return ekor.length; }
+"""
+
+_JS_PINDAH_EKOR = r"""
+nomor => { for (const n of nomor) {
+    const el = document.querySelector(`[data-nomor-ekor="${n}"]`);
+    if (!el) continue;
+    el.classList.add('ikut-lanskap');
+    // judul tepat di depannya ikut
+    for (let p = el.previousElementSibling; p && p.hasAttribute('data-ekor-judul'); p = p.previousElementSibling)
+      p.classList.add('ikut-lanskap');
+  }
+  document.querySelectorAll('[data-nomor-ekor]').forEach(el => el.removeAttribute('data-nomor-ekor')); }
+"""
+
+
+def isi_halaman(pdf: Path) -> list[tuple[bool, float]]:
+    """``(mendatar, isi)`` setiap halaman PDF: bagian tinggi area isi (margin ``dokumen.css``) yang
+    terpakai, dari kotak kata ``pdftotext -bbox``; ``[]`` bila pdftotext gagal."""
+    program = _pdftotext()
+    if not program:
+        return []
+    try:
+        xml = subprocess.run([program, "-bbox", str(pdf), "-"], check=True, capture_output=True,
+                             timeout=120).stdout.decode("utf-8", "replace")
+    except (OSError, subprocess.SubprocessError):
+        return []
+    cm = 72 / 2.54
+    hasil = []
+    for m in re.finditer(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', xml, re.S):
+        lebar, tinggi = float(m.group(1)), float(m.group(2))
+        tepi = 2 * cm if lebar > tinggi else 2.5 * cm
+        y = [float(k.group(2)) for k in re.finditer(r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"',
+                                                    m.group(3)) if float(k.group(2)) < tinggi - tepi + 4]
+        hasil.append((lebar > tinggi, max(0.0, (max(y) - tepi) / (tinggi - 2 * tepi)) if y else 0.0))
+    return hasil
+
+
+def ekor_tipis(halaman: list[str], isi: list[tuple[bool, float]], ambang: float = 1 / 3) -> list[int]:
+    """Nomor blok ekor (penanda ``QQEKR<n>QQ``) yang harus ikut halaman mendatar: blok yang mulai
+    di halaman tegak berisi kurang dari ``ambang`` tepat sebelum halaman mendatar, beserta blok
+    terakhir yang mulai di halaman sebelumnya (yang biasanya bersambung ke halaman tipis itu).
+
+    >>> ekor_tipis(["QQEKR0QQ QQEKR1QQ", "x QQEKR2QQ", "tabel"], [(False, .9), (False, .2), (True, .9)])
+    [1, 2]
+    >>> ekor_tipis(["QQEKR0QQ", "QQEKR1QQ", "tabel"], [(False, .9), (False, .5), (True, .9)])
+    []
+    """
+    halaman_ekor: dict[int, int] = {}
+    for i, teks in enumerate(halaman):
+        for m in re.finditer(r"QQEKR(\d+)QQ", teks):
+            halaman_ekor.setdefault(int(m.group(1)), i)
+    pindah = []
+    for i in range(len(isi) - 1):
+        if isi[i][0] or not isi[i + 1][0] or isi[i][1] >= ambang:
+            continue
+        di_sini = [n for n, h in halaman_ekor.items() if h == i]
+        if not di_sini:
+            continue
+        sebelum = [n for n, h in halaman_ekor.items() if h == i - 1 and n == min(di_sini) - 1]
+        pindah += sebelum + di_sini
+    return sorted(pindah)
 
 
 def tabel_bermasalah(halaman: list[str]) -> tuple[list[int], list[int]]:
@@ -634,24 +713,32 @@ def jaga_tabel(page, opsi: dict, putaran: int = 2) -> int:
     menaruh keterangan dan kepala tabel di kaki halaman bila baris pertamanya tidak
     muat. Tabel seperti itu dimulai di halaman baru (kelas ``awal-halaman-cetak``);
     tabel yang hanya membawa baris terakhirnya ke halaman berikut membawa tiga baris
-    terakhirnya.
+    terakhirnya. Halaman tegak tepat sebelum halaman mendatar yang pada cetakan
+    percobaan terisi kurang dari sepertiga (perkiraan :func:`siapkan_cetak` meleset)
+    ikut mendatar (:func:`ekor_tipis`).
     """
     cetakan = 0
     for _ in range(putaran):
-        if not page.evaluate(_JS_PENANDA_TABEL):
+        ada_tabel = page.evaluate(_JS_PENANDA_TABEL)
+        ada_ekor = page.evaluate(_JS_PENANDA_EKOR)
+        if not (ada_tabel or ada_ekor):
             return cetakan
         gaya = page.add_style_tag(content="[data-penanda-tabel] { position: relative; }")
         with tempfile.TemporaryDirectory(prefix="iku-pdf-") as tmp:
             percobaan = Path(tmp) / "cetakan-tabel.pdf"
             page.pdf(path=str(percobaan), **opsi)
-            halaman = _teks_per_halaman(percobaan)
+            halaman = _teks_per_halaman(percobaan) or []
+            isi = isi_halaman(percobaan) if ada_ekor else []
         cetakan += 1
         gaya.evaluate("el => el.remove()")
-        awal, akhir = tabel_bermasalah(halaman or [])
+        awal, akhir = tabel_bermasalah(halaman)
+        ekor = ekor_tipis(halaman, isi) if len(isi) == len(halaman) else []
+        page.evaluate(_JS_PINDAH_EKOR, ekor)
         page.evaluate(_JS_PERBAIKI_TABEL, [awal, akhir])
-        if awal or akhir:
-            log.info("Tabel dimulai di halaman baru: %s; baris akhir dibawa: %s", awal, akhir)
-        if not (awal or akhir):
+        if awal or akhir or ekor:
+            log.info("Tabel dimulai di halaman baru: %s; baris akhir dibawa: %s; blok ikut mendatar: %s",
+                     awal, akhir, ekor)
+        else:
             break
     return cetakan
 
