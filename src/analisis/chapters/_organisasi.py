@@ -190,8 +190,10 @@ def _blok_unit(u: dict, huruf: str | None, dengan_anak: bool = True) -> str:
         daftar = "".join(f"<li>{esc(f)}</li>" for f in fungsi)
         isi = _p(f"{nama} mempunyai tugas sebagai berikut:") + f'<ol style="list-style-type:lower-alpha">{daftar}</ol>'
     else:
-        # tempat kosong khusus edisi reviu (issue 12): edisi final membuangnya (document.edisi.untuk_edisi)
-        isi = f'<p class="catatan reviu-saja">Uraian tugas dan fungsi {esc(nama)} belum tersedia dalam data.</p>'
+        # sumber tidak mencetak uraiannya: butir ini (judul dan tempat kosongnya) hanya di edisi reviu;
+        # edisi final membuangnya utuh (document.edisi.untuk_edisi), seperti dokumen yang ditandatangani
+        return (f'<div class="reviu-saja">{judul}<p class="catatan">Uraian tugas dan fungsi {esc(nama)} '
+                f'belum tersedia dalam data.</p></div>' + "".join(_blok_unit(s, None) for s in sub))
     return judul + isi + "".join(_blok_unit(s, None) for s in sub)
 
 
