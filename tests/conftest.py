@@ -116,12 +116,17 @@ class BantuImpor:
 
         ws = wb["Realisasi IKU-IKK"]
         c_kode, c_target, c_real, c_sumber = (kolom(ws, j) for j in ("Kode", "Target 2026", "Realisasi", "Sumber data"))
+        c_pb, c_py = kolom(ws, "Pembilang"), kolom(ws, "Penyebut")
         for r in baris_data(ws):
             sel = ws.cell(r, c_real)
-            if sel.protection.locked:
+            rasio = not ws.cell(r, c_pb).protection.locked  # indikator persentase: pembilang dan penyebut
+            if sel.protection.locked and not rasio:
                 continue  # baris yang dihitung dari lembar lain
             nilai = round(ws.cell(r, c_target).value * 0.9, 2)
-            sel.value = nilai
+            if rasio:
+                ws.cell(r, c_pb).value, ws.cell(r, c_py).value = nilai, 100  # realisasi = nilai / 100 × 100
+            else:
+                sel.value = nilai
             ws.cell(r, c_sumber).value = "Laporan bidang"
             isian["realisasi"][ws.cell(r, c_kode).value] = nilai
 

@@ -90,11 +90,13 @@ def test_templat_hanya_sel_isian_terbuka_dan_bervalidasi(folder, tmp_path, bantu
             if k.validasi:
                 huruf = openpyxl.utils.get_column_letter(judul[xlsx.judul_kolom(k, 2026, "Tahunan")])
                 assert huruf in tervalidasi, f"{lembar.nama} kolom {k.judul} tanpa validasi data"
-    # baris IKU-01 (dihitung dari PPKS) tidak dapat diisi; IKK-01 dapat
+    # baris IKU-01 (dihitung dari PPKS) tidak dapat diisi; IKK-01 (persentase) diisi pembilang dan penyebut,
+    # realisasinya dihitung saat impor; IKK-19 (jumlah orang, SPM) dihitung dari lembar SPM
     ws = wb["Realisasi IKU-IKK"]
-    c = bantu.kolom(ws, "Realisasi")
-    assert ws.cell(xlsx.BARIS_DATA, c).protection.locked
-    assert not ws.cell(xlsx.BARIS_DATA + 2, c).protection.locked
+    c, cp, cq = bantu.kolom(ws, "Realisasi"), bantu.kolom(ws, "Pembilang"), bantu.kolom(ws, "Penyebut")
+    assert all(ws.cell(xlsx.BARIS_DATA, k).protection.locked for k in (c, cp, cq))
+    assert ws.cell(xlsx.BARIS_DATA + 2, c).protection.locked
+    assert not ws.cell(xlsx.BARIS_DATA + 2, cp).protection.locked and not ws.cell(xlsx.BARIS_DATA + 2, cq).protection.locked
 
 
 def test_validasi_excel_tertangani_tidak_melebihi_terdata(folder, tmp_path):
@@ -142,7 +144,8 @@ def test_pulang_pergi_setahun_penuh(folder, terisi, bantu):
         "aset.csv": (14, 0, 0), "kemiskinan.csv": (1, 0, 0),
     }
     assert "Pratinjau (--coba): tidak ada berkas yang ditulis." in coba.ringkasan()
-    assert "    + IKK-13 | 2026 | Tahunan: realisasi 63; sumber Laporan bidang" in coba.ringkasan().splitlines()
+    # IKK-13 (persentase kecamatan): pembilang 63 dari penyebut 100, realisasi dihitung saat impor
+    assert "    + IKK-13 | 2026 | Tahunan: realisasi 63; sumber Laporan bidang; pembilang 63; penyebut 100" in coba.ringkasan().splitlines()
 
     # impor sungguhan: semua berkas ditulis, seluruh data tetap sah
     h = impor.impor(jalur, folder=folder)
@@ -207,20 +210,22 @@ def test_capaian_ppks_dan_spm_setelah_impor(folder, terisi):
 
 
 def test_triwulan_dievaluasi_terhadap_target_tahunan(folder, tmp_path, bantu):
-    """Realisasi s.d. Triwulan II dibandingkan dengan target tahunan (narasi 2.4 sumber)."""
+    """IKK rasio diisi pembilang dan penyebut yang disebut DO-nya (IKK-13: Σ kecamatan yang melaksanakan pengelolaan
+    dan pendataan data fakir miskin / Σ kecamatan di kabupaten): 7 / 20 × 100 = 35 %, dihitung core.rumus saat impor;
+    realisasi s.d. Triwulan II dibandingkan dengan target tahunan (narasi 2.4 sumber)."""
     from analisis.chapters import evaluasi_iku_ikk_spm as evaluasi_kinerja
 
     jalur = xlsx.buat_templat(2026, "Triwulan II", keluaran=tmp_path / "tw2.xlsx", folder=folder)
     wb = openpyxl.load_workbook(jalur)
     ws = wb["Realisasi IKU-IKK"]
-    c_kode, c_real = bantu.kolom(ws, "Kode"), bantu.kolom(ws, "Realisasi")
+    c_kode, c_pb, c_py = bantu.kolom(ws, "Kode"), bantu.kolom(ws, "Pembilang"), bantu.kolom(ws, "Penyebut")
     for r in bantu.baris_data(ws):
-        if ws.cell(r, c_kode).value == "IKK-13":
-            ws.cell(r, c_real).value = 35
+        if ws.cell(r, c_kode).value == "IKK-13":  # 7 dari 20 kecamatan (DO IKK 13) = 35 %
+            ws.cell(r, c_pb).value, ws.cell(r, c_py).value = 7, 20
     wb.save(jalur)
     h = impor.impor(jalur, folder=folder)
     assert [(p.berkas, len(p.ditambah)) for p in h.perubahan if p.diisi] == [("realisasi.csv", 1)]
-    assert (folder / "realisasi.csv").read_text().splitlines()[-1] == "IKK-13,2026,Triwulan II,35,,,"
+    assert (folder / "realisasi.csv").read_text().splitlines()[-1] == "IKK-13,2026,Triwulan II,35,7,20,"
     e = evaluasi_kinerja.evaluasi_ikk(2026, "Triwulan II").set_index("kode")
     assert e.loc["IKK-13", "capaian"] == pytest.approx(50.0)  # 35 terhadap target tahunan 70
     w = evaluasi_kinerja.peringatan_dini(2026, "Triwulan II").set_index("kode")
@@ -232,15 +237,15 @@ def test_perubahan_nilai_ditampilkan(folder, terisi, bantu):
     impor.impor(jalur, folder=folder)
     wb = openpyxl.load_workbook(jalur)
     ws = wb["Realisasi IKU-IKK"]
-    c_kode, c_real = bantu.kolom(ws, "Kode"), bantu.kolom(ws, "Realisasi")
+    c_kode, c_pb = bantu.kolom(ws, "Kode"), bantu.kolom(ws, "Pembilang")
     for r in bantu.baris_data(ws):
         if ws.cell(r, c_kode).value == "IKK-01":
-            ws.cell(r, c_real).value = 95.5
+            ws.cell(r, c_pb).value = 95.5  # penyebut tetap 100
     wb.save(jalur)
     h = impor.impor(jalur, folder=folder, coba=True)
     real = next(p for p in h.perubahan if p.berkas == "realisasi.csv")
     assert (len(real.ditambah), len(real.diubah), real.tetap) == (0, 1, 17)
-    assert real.diubah == [("IKK-01 | 2026 | Tahunan", {"realisasi": ("90", "95,5")})]
+    assert real.diubah == [("IKK-01 | 2026 | Tahunan", {"realisasi": ("90", "95,5"), "pembilang": ("90", "95,5")})]
     assert "~ IKK-01 | 2026 | Tahunan: realisasi 90 → 95,5" in h.ringkasan()
 
 
@@ -270,7 +275,7 @@ def _kolom_diganti_nama(bantu, wb):
 
 def _realisasi_negatif(bantu, wb):
     ws = wb["Realisasi IKU-IKK"]
-    ws.cell(bantu.cari_baris(ws, "Kode", "IKK-05"), bantu.kolom(ws, "Realisasi")).value = -3
+    ws.cell(bantu.cari_baris(ws, "Kode", "IKK-05"), bantu.kolom(ws, "Pembilang")).value = -3
 
 
 def _baris_terhitung_diisi(bantu, wb):
@@ -308,8 +313,8 @@ def _bukan_templat(bantu, wb):
         (_lembar_hilang, "lembar 'SAKIP': lembar tidak ditemukan di buku kerja (dihapus atau diganti nama?)"),
         (_kolom_diganti_nama, "lembar 'PSKS', baris 4, kolom 'Jumlah': kolom tidak ditemukan di baris judul (diganti nama atau dihapus?)"),
         (_kolom_diganti_nama, "lembar 'PSKS', baris 4, kolom 'F', nilai 'Jumlah PSKS': judul kolom tidak dikenal"),
-        (_realisasi_negatif, "lembar 'Realisasi IKU-IKK', baris 11, kolom 'Realisasi [J]', nilai '-3': harus ≥ 0"),
-        (_baris_terhitung_diisi, "lembar 'Realisasi IKU-IKK', baris 5, kolom 'Realisasi [J]', nilai '97': realisasi IKU-01 "
+        (_realisasi_negatif, "lembar 'Realisasi IKU-IKK', baris 11, kolom 'Pembilang [K]', nilai '-3': harus ≥ 0"),
+        (_baris_terhitung_diisi, "lembar 'Realisasi IKU-IKK', baris 5, kolom 'Realisasi [N]', nilai '97': realisasi IKU-01 "
                                  "tidak diisi di lembar ini: Dihitung dari lembar 'PPKS per PAS'"),
         (_bersertifikat_di_atas_jumlah, "lembar 'PSKS', baris 9, kolom 'Jumlah [F], Bersertifikat / terakreditasi [G]', "
                                         "nilai 'jumlah=57, bersertifikat=100': bersertifikat tidak boleh melebihi jumlah"),
@@ -465,3 +470,27 @@ def test_buku_evaluasi_tahun_hasil_impor(folder, terisi, tmp_path):
     assert "90 %" in html  # capaian IKK-01 (90 terhadap 100)
     assert "98,00" in html and "Tuntas Utama" in html  # indeks SPM
     assert not re.search(r"(?<![\w.])(?:nan|None|inf)(?!\w)", re.sub(r"<svg.*?</svg>", "", html, flags=re.S))
+
+
+@pytest.mark.parametrize(
+    "pembilang, penyebut, pesan",
+    [
+        (None, 20, "IKK-13 dihitung dari pembilang dan penyebut (Definisi Operasional: Σ kecamatan yang melaksanakan "
+                   "pengelolaan dan pendataan data fakir miskin / Σ kecamatan di kabupaten); isi keduanya"),
+        (7, 0, "penyebut IKK-13 nol: realisasi tidak terdefinisi"),
+        (21, 20, "pembilang IKK-13 melebihi penyebut"),
+    ],
+)
+def test_rasio_tanpa_pembilang_atau_penyebut_ditolak(folder, tmp_path, bantu, pembilang, penyebut, pesan):
+    jalur = xlsx.buat_templat(2026, "Triwulan II", keluaran=tmp_path / "tw2.xlsx", folder=folder)
+    wb = openpyxl.load_workbook(jalur)
+    ws = wb["Realisasi IKU-IKK"]
+    r = bantu.cari_baris(ws, "Kode", "IKK-13")
+    ws.cell(r, bantu.kolom(ws, "Pembilang")).value = pembilang
+    ws.cell(r, bantu.kolom(ws, "Penyebut")).value = penyebut
+    wb.save(jalur)
+    sebelum = (folder / "realisasi.csv").read_bytes()
+    with pytest.raises(KesalahanData) as e:
+        impor.impor(jalur, folder=folder)
+    assert pesan in str(e.value)
+    assert (folder / "realisasi.csv").read_bytes() == sebelum

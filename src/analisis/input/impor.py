@@ -281,7 +281,15 @@ def _kosong(v) -> bool:
 
 
 def _periksa_baris_realisasi(nilai: dict, folder: Path | None) -> str | None:
-    """Lembar realisasi: hanya indikator dengan ``realisasi_dari = isian`` yang diisi di sini."""
+    """Lembar realisasi: hanya indikator dengan ``realisasi_dari = isian`` yang diisi di sini.
+
+    Indikator persentase/rasio (kolom ``rumus`` ``data/indikator.csv``) diisi
+    pembilang dan penyebut yang disebut Definisi Operasionalnya; realisasinya
+    dihitung di sini dengan :func:`analisis.core.rumus.realisasi_rumus` (``nilai``
+    dilengkapi). Indikator jumlah/skor diisi satu nilai realisasi.
+    """
+    from ..core import rumus
+
     ind = data.muat("indikator", folder).set_index("kode")
     kode = nilai.get("kode")
     if not isinstance(kode, str) or kode not in ind.index:
@@ -291,6 +299,21 @@ def _periksa_baris_realisasi(nilai: dict, folder: Path | None) -> str | None:
         from .xlsx import ASAL_LAIN
 
         return f"realisasi {kode} tidak diisi di lembar ini: {ASAL_LAIN.get(asal, 'dihitung dari data lain')}"
+    jenis = ind.loc[kode, "rumus"]
+    a, b = nilai.get("pembilang"), nilai.get("penyebut")
+    if jenis in ("persentase", "rasio", "penurunan"):
+        if _kosong(a) or _kosong(b):
+            return (f"{kode} dihitung dari pembilang dan penyebut (Definisi Operasional: {ind.loc[kode, 'pembilang']} / "
+                    f"{ind.loc[kode, 'penyebut']}); isi keduanya")
+        if float(b) == 0:
+            return f"penyebut {kode} nol: realisasi tidak terdefinisi"
+        if jenis == "persentase" and float(a) > float(b):
+            return f"pembilang {kode} melebihi penyebut (persentase bagian dari keseluruhan, paling banyak 100 %)"
+        nilai["realisasi"] = rumus.realisasi_rumus(jenis, a, b)
+    elif not (_kosong(a) and _kosong(b)):
+        return f"{kode} diisi satu nilai realisasi ({jenis}), bukan pembilang dan penyebut"
+    elif _kosong(nilai.get("realisasi")):
+        return f"realisasi {kode} belum diisi"
     return None
 
 
@@ -462,7 +485,7 @@ def _baca_lembar(wb, wb_rumus, lembar: Lembar, tahun: int, periode: str, folder:
             v, pesan = _nilai_sel(ws.cell(r, posisi[k.id]), k)
             # kolom persen100/nilai100 dibatasi skema; realisasi indikator bersatuan % dibatasi di sini
             if pesan is None and isinstance(v, (int, float)) and not isinstance(v, bool) and v > 100 and (
-                    lembar.data == "realisasi" and str(nilai.get("satuan") or "").strip() == "%"):
+                    lembar.data == "realisasi" and k.medan == "realisasi" and str(nilai.get("satuan") or "").strip() == "%"):
                 pesan = "persentase lebih dari 100 (satuan indikator ini %)"
             if pesan:
                 salah.append(Pelanggaran(label, r, nama_kolom[k.medan], ws.cell(r, posisi[k.id]).value, pesan))

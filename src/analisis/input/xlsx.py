@@ -63,7 +63,7 @@ __all__ = [
 
 JENIS_TEMPLAT = "templat-realisasi-iku"
 #: Versi 2: lembar ``_templat`` mencatat kunci dan urutan setiap baris data (identitas baris).
-VERSI = 2
+VERSI = 3
 LEMBAR_META = "_templat"
 LEMBAR_PETUNJUK = "Petunjuk"
 #: Baris judul kolom setiap lembar data; baris data mulai di bawahnya.
@@ -271,11 +271,15 @@ def _baris_ppks(tahun: int, periode: str, folder: Path | None) -> list[dict]:
     return baris
 
 
+#: Rumus indikator (kolom ``rumus`` ``data/indikator.csv``) yang diisi sebagai pembilang dan penyebut.
+RUMUS_BERPEMBAGI = ("persentase", "rasio", "penurunan")
+
 #: Asal realisasi indikator yang tidak diisi di lembar realisasi (kolom
 #: ``realisasi_dari`` ``data/indikator.csv``, lihat :mod:`analisis.core.kinerja`).
 ASAL_LAIN = {
     "ppks_tertangani": "Dihitung dari lembar 'PPKS per PAS' (Σ tertangani / Σ terdata × 100 %, DO IKU 1).",
     "penurunan_ppks": "Dihitung dari lembar 'PPKS per PAS' dan PPKS tahun sebelumnya (DO IKK 24).",
+    "rasio_ppks": "Dihitung dari lembar 'PPKS per PAS' dan PPKS tahun sebelumnya: Σ PPKS N / Σ PPKS N−1 × 100 %.",
     "nilai_sakip": "Diisi di lembar 'SAKIP' (nilai hasil evaluasi SAKIP).",
     "spm_penerima": "Diisi di lembar 'SPM Penerima' pada templat tahunan (jumlah penerima layanan).",
 }
@@ -291,10 +295,16 @@ def _baris_realisasi(tahun: int, periode: str, folder: Path | None) -> list[dict
     for _, r in ind.iterrows():
         kode = r["kode"]
         asal = r["realisasi_dari"]
+        berpembagi = r["rumus"] in RUMUS_BERPEMBAGI
         b = {"kode": kode, "jenis": r["jenis"], "nama": r["nama"], "satuan": r["satuan"], "polaritas": r["polaritas"],
              "penanggung_jawab": r["penanggung_jawab"] if isinstance(r["penanggung_jawab"], str) else None,
              "target": target.get(kode), "rumus": do.loc[kode, "rumus"] if kode in do.index else None,
-             "_dapat_diisi": asal == "isian"}
+             "pembilang_do": r["pembilang"] if berpembagi and isinstance(r["pembilang"], str) else None,
+             "penyebut_do": r["penyebut"] if berpembagi and isinstance(r["penyebut"], str) else None,
+             # indikator rasio: bidang mengisi pembilang dan penyebut, realisasi dihitung saat impor (core.rumus);
+             # indikator cacah/skor: satu nilai
+             "_dapat_diisi": (({"pembilang", "penyebut", "sumber"} if berpembagi else {"realisasi", "sumber"})
+                              if asal == "isian" else False)}
         if asal != "isian":
             b["keterangan"] = ASAL_LAIN.get(asal, "Dihitung dari data lain.")
         else:
@@ -307,6 +317,9 @@ def _baris_realisasi(tahun: int, periode: str, folder: Path | None) -> list[dict
             ini = _pilih(sub, tahun, periode)
             if not ini.empty:
                 b["realisasi"] = nilai_polos(ini.iloc[-1]["realisasi"])
+                for k in ("pembilang", "penyebut"):
+                    if berpembagi and pd.notna(ini.iloc[-1].get(k)):
+                        b[k] = nilai_polos(ini.iloc[-1][k])
                 b["sumber"] = ini.iloc[-1]["sumber"] if isinstance(ini.iloc[-1]["sumber"], str) else None
         baris.append(b)
     return baris
@@ -456,12 +469,17 @@ LEMBAR: tuple[Lembar, ...] = (
     Lembar(
         "Realisasi IKU-IKK", "realisasi", "Realisasi Indikator Kinerja Utama (IKU) dan Indikator Kinerja Kunci (IKK)",
         "Setiap bidang, untuk indikator pada kolom 'Penanggung jawab'",
-        "Realisasi sampai dengan akhir periode, dalam satuan indikator, dihitung dengan rumus Definisi Operasional "
-        "(Tabel 4.4 dan 4.5). Baris abu-abu dihitung dari lembar lain dan tidak diisi di sini.",
+        "Indikator persentase/rasio: isi pembilang dan penyebut yang disebut Definisi Operasionalnya (Tabel 4.4 dan "
+        "4.5); realisasi dihitung otomatis saat impor (pembilang / penyebut × 100). Indikator jumlah atau nilai: isi "
+        "kolom Realisasi. Semua sampai dengan akhir periode. Baris abu-abu dihitung dari lembar lain.",
         (K("kode", "Kode", "kunci", "kode", lebar=9), K("jenis", "Jenis", lebar=7), K("nama", "Indikator", lebar=48, bungkus=True),
          K("satuan", "Satuan", lebar=8), K("polaritas", "Polaritas", lebar=10),
          K("penanggung_jawab", "Penanggung jawab", lebar=24, bungkus=True), K("target", "Target {tahun}", lebar=11),
          K("periode_lalu", "Periode lalu", lebar=16), K("realisasi_lalu", "Realisasi periode lalu", lebar=12),
+         K("pembilang_do", "Pembilang (Definisi Operasional)", lebar=34, bungkus=True),
+         K("pembilang", "Pembilang", "isian", "pembilang", "desimal", lebar=12),
+         K("penyebut_do", "Penyebut (Definisi Operasional)", lebar=34, bungkus=True),
+         K("penyebut", "Penyebut", "isian", "penyebut", "desimal", lebar=12),
          K("realisasi", "Realisasi", "isian", "realisasi", "desimal", lebar=12),
          K("sumber", "Sumber data", "isian", "sumber", penentu=False, lebar=28, bungkus=True),
          K("keterangan", "Keterangan", lebar=40, bungkus=True), K("rumus", "Rumus (Definisi Operasional)", lebar=60, bungkus=True)),
@@ -690,8 +708,10 @@ def _tulis_lembar(wb: Workbook, lembar: Lembar, tahun: int, periode: str, folder
     ws.row_dimensions[BARIS_JUDUL_KOLOM].height = 45
     for j, b in enumerate(baris):
         r = BARIS_DATA + j
-        dapat = b.get("_dapat_diisi", True)
+        dapat_baris = b.get("_dapat_diisi", True)
         for i, k in enumerate(kolom, start=1):
+            # True/False untuk seluruh baris, atau himpunan id kolom isian yang boleh diisi di baris itu
+            dapat = dapat_baris if isinstance(dapat_baris, bool) else (k.id in dapat_baris or k.peran != "isian")
             c = ws.cell(r, i, nilai_polos(b.get(k.id)))
             c.border = _BINGKAI
             c.alignment = Alignment(wrap_text=k.bungkus, vertical="top")
