@@ -2083,6 +2083,28 @@ def _syarat_final(tahun: int, periode: str | None, keluaran: Path) -> dict:
     return {"sidik": sidik, "kurang": list(resmi.syarat_final(tahun, periode))}
 
 
+def _kolam_awal(tahun: int, periode: str | None, eds: tuple[str, ...] | None, keluaran: Path, folder_nb: Path,
+                batas_waktu: float, paralel: int | None = None) -> Any:
+    """Kernel (paling banyak dua) dipanaskan selagi syarat edisi final dihitung ulang, atau ``None``.
+
+    Syarat dihitung ulang (beberapa detik: semua pemeriksaan angka) hanya bila
+    isi ``data/``, ``parameters/`` atau kode berubah sejak render terakhir, dan
+    saat itu hampir pasti ada bab yang harus dieksekusi: kernel dimulai dan
+    paket beratnya diimpor bersamaan, bukan sesudahnya. Tanpa perubahan
+    (syarat dari cap dokumen) tidak ada kernel yang dimulai lebih awal.
+    """
+    if (eds is not None and "final" not in eds) or _kernel_segar():
+        return None
+    lama = (_cache.baca_cap(Path(keluaran) / str(tahun)) or {}).get("syarat")
+    if isinstance(lama, dict) and lama.get("sidik") == _sidik_syarat(tahun, periode):
+        return None
+    from .pratinjau import KolamHangat
+
+    kolam = KolamHangat.untuk_proyek(folder_nb, batas_waktu=batas_waktu)
+    kolam.panaskan(max(1, min(paralel or _jumlah_inti(), 2)))
+    return kolam
+
+
 def _rencana_edisi(daftar: list[tuple[int, str | None]], edisi: tuple[str, ...] | None,
                    keluaran: Path) -> dict[int, tuple[tuple[str, ...], dict | None]]:
     """Edisi per tahun; edisi final yang diminta tetapi belum lengkap ditolak sebelum apa pun ditulis."""
@@ -2195,11 +2217,17 @@ def render_tahun(
     detik = batas_waktu_sel(batas_waktu)
     folder_nb = Path(notebooks) if notebooks is not None else paths.folder_notebook()
     keluaran = Path(akar_keluaran) if akar_keluaran is not None else paths.folder_render()
-    rencana_edisi = _rencana_edisi([(int(_ambil(param, "tahun", tahun)), periode)], eds, keluaran)
-    with kunci_render(keluaran, tunggu):
-        [hasil] = _render_banyak([(tahun, periode, param, mulai)], fmt, keluaran, folder_nb, chromium, paralel,
-                                 paksa, lanjut_bila_gagal=False, batas_waktu=detik, kolam_luar=kolam,
-                                 edisi=rencana_edisi)
+    kolam_awal = None if kolam is not None else _kolam_awal(int(_ambil(param, "tahun", tahun)), periode, eds,
+                                                            keluaran, folder_nb, detik, paralel)
+    try:
+        rencana_edisi = _rencana_edisi([(int(_ambil(param, "tahun", tahun)), periode)], eds, keluaran)
+        with kunci_render(keluaran, tunggu):
+            [hasil] = _render_banyak([(tahun, periode, param, mulai)], fmt, keluaran, folder_nb, chromium, paralel,
+                                     paksa, lanjut_bila_gagal=False, batas_waktu=detik,
+                                     kolam_luar=kolam or kolam_awal, edisi=rencana_edisi)
+    finally:
+        if kolam_awal is not None:
+            kolam_awal.tutup()
     if isinstance(hasil, BaseException):
         raise hasil
     return hasil
