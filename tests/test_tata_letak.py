@@ -174,7 +174,7 @@ _JS_TABEL_LEBAR_TANPA_GESER = r"""
 
 @perlu_alat
 @pytest.mark.parametrize("lebar", [1280, 390])
-def test_layar_tanpa_yang_mencuat(dok, lebar):
+def test_layar_tanpa_yang_mencuat(dok_tahun, lebar):
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
@@ -182,7 +182,7 @@ def test_layar_tanpa_yang_mencuat(dok, lebar):
         try:
             hal = b.new_page(viewport={"width": lebar, "height": 900})
             hal.route("**/*", lambda r: r.continue_() if r.request.url.startswith(("file:", "data:")) else r.abort())
-            hal.goto(dok.html.as_uri(), wait_until="load")
+            hal.goto(dok_tahun.html.as_uri(), wait_until="load")
             salah = hal.evaluate(_JS_MENCUAT)
             if lebar >= 1280:
                 salah += [f"tabel lebar yang muat 1280 px harus digeser: {t}"
