@@ -281,12 +281,17 @@ def pengantar(nama: str, tahun: int | None = None, periode: str | None = None, l
     True
     >>> "pada tahun 2024 sebagai berikut" in pengantar("sdm_kesos_pengantar", 2029).data
     True
+    >>> "2025" in pengantar("ppks_pengantar", 2024).data  # rincian PAS hanya ada untuk 2025: tanpa kalimat pengantar tabel
+    False
     """
     paragraf_ = data.teks(nama).split("\n\n")
     pola = _FRASA_PERIODE.get(nama)
     ganti = None if pola is None or tahun is None else _periode_teks(nama, tahun, periode)
     if ganti is not None:
         paragraf_[-1] = re.sub(pola, lambda m: m.group("awal") + ganti, paragraf_[-1], count=1)
+    elif pola is not None and tahun is not None and len(paragraf_) > 1:
+        # tidak ada data sampai tahun dokumen: kalimat pengantar tabel (dengan periode teks sumber) tidak ditampilkan
+        paragraf_ = paragraf_[:-1]
     if lanskap:
         paragraf_[-1] = pengantar_lanskap(paragraf_[-1])
     return Markdown("\n\n".join(paragraf_))
