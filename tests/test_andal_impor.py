@@ -105,13 +105,14 @@ def _templat_triwulan(folder: Path, tmp_path: Path) -> Path:
 
 @perlu_libreoffice
 def test_sel_persen_dibaca_sebagai_persen(folder, tmp_path, bantu):
-    """Isu 16.2: "85%" diketik di sel realisasi → 85, bukan 0,85 (IKK-01, satuan %)."""
+    """Isu 16.2: "85%" diketik di sel isian → 85, bukan 0,85 (IKK-01 diisi pembilang dan penyebut: 85 / 100)."""
     t = _templat_triwulan(folder, tmp_path)
     wb = openpyxl.load_workbook(t)
     ws = wb["Realisasi IKU-IKK"]
     r = bantu.cari_baris(ws, "Kode", "IKK-01")
-    sel = ws.cell(r, bantu.kolom(ws, "Realisasi"))
+    sel = ws.cell(r, bantu.kolom(ws, "Pembilang"))
     sel.value, sel.number_format = 0.85, "0%"  # yang disimpan Excel/LibreOffice untuk ketikan "85%"
+    ws.cell(r, bantu.kolom(ws, "Penyebut")).value = 100
     wb.save(t)
     lo = bantu.lewat_libreoffice(t, tmp_path)
     assert "%" in openpyxl.load_workbook(lo)["Realisasi IKU-IKK"].cell(r, sel.column).number_format
@@ -250,7 +251,8 @@ def _isi_triwulan(bantu, folder: Path, tmp_path: Path) -> Path:
         for j_lalu, j in (("Terdata periode lalu", "Terdata (jiwa)"), ("Tertangani periode lalu", "Tertangani (jiwa)")):
             ws.cell(r, bantu.kolom(ws, j)).value = ws.cell(r, bantu.kolom(ws, j_lalu)).value
     ws = wb["Realisasi IKU-IKK"]
-    ws.cell(bantu.cari_baris(ws, "Kode", "IKK-01"), bantu.kolom(ws, "Realisasi")).value = 50
+    r = bantu.cari_baris(ws, "Kode", "IKK-01")
+    ws.cell(r, bantu.kolom(ws, "Pembilang")).value, ws.cell(r, bantu.kolom(ws, "Penyebut")).value = 50, 100
     ws = wb["SAKIP"]
     ws.cell(xlsx.BARIS_DATA, bantu.kolom(ws, "Nilai SAKIP")).value = 61
     wb.save(t)
