@@ -161,7 +161,11 @@ class KolamHangat(_render._Kolam):
                 self._syarat.notify_all()
 
     def tutup(self) -> None:
+        # Kernel yang sedang dipanaskan di utas lain ditunggu dulu: loop asyncio-nya
+        # sedang berjalan di utas itu, dan proses yang belum selesai dimulai tidak
+        # dapat dibunuh (prosesnya akan tertinggal setelah iku selesai).
         with self._syarat:
+            self._syarat.wait_for(lambda: self._memanas == 0, timeout=_render.BATAS_WAKTU_KERNEL)
             self._siaga.clear()
         super().tutup()
 
