@@ -360,7 +360,8 @@ def rincian_pns(rincian: pd.DataFrame, rekap: dict) -> HTML:
     """Rincian PNS menurut eselon, golongan, pendidikan dan jenis kelamin (2.2.1).
 
     Bila jumlah suatu rincian (selain eselon, yang hanya mencakup jabatan
-    struktural) berbeda dari jumlah PNS Tabel ASN, selisihnya disebut.
+    struktural) berbeda dari jumlah baris PNS Tabel ASN, selisihnya disebut
+    dalam catatan khusus edisi reviu.
 
     >>> rinci = asn_rincian()
     >>> h = rincian_pns(rinci, rekap_asn(asn_jabatan(), rinci)).data
@@ -390,7 +391,8 @@ def rincian_pns(rincian: pd.DataFrame, rekap: dict) -> HTML:
                 f"Jumlah rincian menurut {nama} ({', '.join(fmt.angka(beda[d]) for d in beda)} orang) berbeda dari jumlah "
                 f"PNS pada @tabel:asn ({fmt.angka(rekap['pns'])} orang); selisih ini perlu diverifikasi pada data kepegawaian."
             )
-        bagian.append(paragraf(teks, kelas="catatan"))
+        # catatan pemeriksaan: hanya edisi reviu (edisi final menampilkan angka resmi tanpa membahas selisihnya)
+        bagian.append(paragraf(teks, kelas="catatan reviu-saja"))
     return HTML("".join(bagian))
 
 

@@ -832,7 +832,8 @@ def _isi_nomor_daftar_isi(page, opsi: dict, *, sampul_tak_dihitung: bool) -> boo
             const s = document.createElement('span');
             s.className = 'penanda-daftar-isi';
             s.textContent = 'QQIKU' + n + 'QQ';
-            s.style.cssText = 'position:absolute;left:0;top:0;font-size:2px;line-height:0;white-space:nowrap;';
+            // letter-spacing 0: judul berjarak huruf (pembatas LAMPIRAN) memecah penanda menjadi huruf lepas
+            s.style.cssText = 'position:absolute;left:0;top:0;font-size:2px;line-height:0;white-space:nowrap;letter-spacing:0;word-spacing:0;';
             el.setAttribute('data-penanda-daftar-isi', '');
             el.insertBefore(s, el.firstChild);
         })""",
