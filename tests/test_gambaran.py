@@ -235,13 +235,19 @@ def test_kalimat_kemiskinan_naik_bila_data_naik(salinan_data, monkeypatch):
     assert [k.judul for k in t.kolom][2:5] == ["2023", "2024", "2025"]
 
 
-def test_tabel_2_9_rencana_aksi_jumlah_dari_baris_terbaca():
+def test_tabel_2_9_rencana_aksi_jumlah_tercetak_dan_catatan_reviu():
+    """Jumlah anggaran seperti tercetak (keputusan register); jumlah baris yang terbaca hanya di catatan reviu."""
+    from analisis.document import edisi
+
     t = gambaran.tabel_rencana_aksi(gambaran.rencana_aksi())
     j = _baris(t, "permasalahan", "Jumlah")
-    assert _tampil(t, j, "anggaran") == "Rp 567.515.600"  # 19.639.000 + 305.613.100 + 4.540.000 + 173.379.500 + 64.344.000
-    assert data.dicetak("rencana_aksi.jumlah_anggaran") == "959.413.100"  # mencakup baris yang hilang
-    assert t.lebar and t.label == "rencana-aksi" and t.judul.endswith("(bagian yang terbaca)")
-    assert any("959.413.100" in c for c in t.catatan) and any("hilang" in c for c in t.catatan)
+    assert _tampil(t, j, "anggaran") == "Rp 959.413.100"  # tercetak; mencakup baris yang hilang
+    assert data.dicetak("rencana_aksi.jumlah_anggaran") == "959.413.100"
+    # 19.639.000 + 305.613.100 + 4.540.000 + 173.379.500 + 64.344.000
+    assert any("Rp 567.515.600" in c for c in t.catatan_reviu) and any("hilang" in c for c in t.catatan_reviu)
+    assert t.lebar and t.label == "rencana-aksi" and "terbaca" not in t.judul
+    final = edisi.untuk_edisi(t.html(), "final")
+    assert "hilang" not in final and "567.515.600" not in final and "Rp 959.413.100" in final
     assert "TW I: 2<" in t.html()
 
 
@@ -269,7 +275,7 @@ def test_tabel_2_10_spm(no, penerima, realisasi, kategori, tercetak):
 def test_tabel_2_10_catatan_aturan_dan_tahun():
     t = gambaran.tabel_spm(gambaran.realisasi_spm(2026)[1], gambaran.pita_spm(2026))
     assert t.judul == "Realisasi SPM Bidang Sosial Tahun 2024"
-    assert any("mutu" in c and "Permendagri Nomor 59 Tahun 2021" in c for c in t.catatan)
+    assert any("mutu" in c and "Permendagri Nomor 59 Tahun 2021" in c for c in t.catatan_reviu)
     assert any("≥ 80 % Tuntas Madya" in c for c in t.catatan)
     assert gambaran.kalimat_spm(2026).startswith("Data realisasi SPM tahun 2026 belum tersedia.")
 

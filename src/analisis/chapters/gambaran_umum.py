@@ -1051,11 +1051,16 @@ def rencana_aksi() -> pd.DataFrame:
 
 
 def tabel_rencana_aksi(ra: pd.DataFrame) -> Tabel:
-    """Tabel Rencana Aksi Pengentasan Kemiskinan (bagian yang terbaca) dari frame :func:`rencana_aksi`, lebar, Jumlah dihitung.
+    """Tabel Rencana Aksi Pengentasan Kemiskinan dari frame :func:`rencana_aksi`, lebar.
+
+    Baris Jumlah anggaran: angka resmi (:func:`analisis.core.resmi.nilai`,
+    temuan ``JUMLAH-RENCANA-AKSI-ANGGARAN``): tercetak 959.413.100, yang
+    mencakup baris yang tidak tercetak di sumber; lima baris yang ada
+    berjumlah 567.515.600 (dicatat di edisi reviu).
 
     >>> t = tabel_rencana_aksi(rencana_aksi())
     >>> t.lebar, [fmt.rupiah(v) for v in t.df.iloc[-1][["anggaran", "realisasi_anggaran"]]]
-    (True, ['Rp 567.515.600', 'Rp 28.033.400'])
+    (True, ['Rp 959.413.100', 'Rp 28.033.400'])
     """
     df = pd.DataFrame({
         "no": [str(int(v)) for v in ra["urutan"]],
@@ -1071,34 +1076,31 @@ def tabel_rencana_aksi(ra: pd.DataFrame) -> Tabel:
         "persen": [rumus.persentase(r, a) for r, a in zip(ra["realisasi_anggaran"], ra["anggaran"])],
         "pelaksana": ra["pelaksana"].tolist(), "kelas": "",
     })
-    anggaran = float(ra["anggaran"].sum())
+    anggaran = resmi.nilai("JUMLAH-RENCANA-AKSI-ANGGARAN", float(ra["anggaran"].sum()))
     realisasi = float(ra["realisasi_anggaran"].sum())
     jumlah = {k: "" for k in df.columns} | {
-        "permasalahan": "Jumlah", "anggaran": anggaran, "realisasi_anggaran": realisasi,
-        "persen": rumus.persentase(realisasi, anggaran), "kelas": "jumlah",
+        "permasalahan": "Jumlah", "anggaran": float(anggaran.nilai), "realisasi_anggaran": realisasi,
+        "persen": rumus.persentase(realisasi, float(anggaran.nilai)), "kelas": "jumlah",
     }
     df = pd.concat([df, pd.DataFrame([jumlah])], ignore_index=True)
-    catatan = [
+    # catatan tentang bagian tabel yang tidak tercetak di sumber: hanya untuk pemeriksa (edisi reviu)
+    catatan_reviu = [
         "Judul, kepala kolom dan baris-baris awal tabel ini hilang pada dokumen sumber; yang disajikan adalah baris yang "
         "terbaca, dengan kepala kolom yang disusun ulang menurut isinya. Kolom kesesuaian, tautan bukti dukung dan "
         "instansi tidak ditampilkan.",
-        f"Baris Jumlah dihitung dari {fmt.terbilang(len(ra))} baris yang terbaca saja.",
+        f"Jumlah {fmt.terbilang(len(ra))} baris yang terbaca: {fmt.rupiah(float(ra['anggaran'].sum()))}; "
+        "baris Jumlah mengikuti keputusan register (mencakup baris-baris yang hilang).",
     ]
-    try:
-        tercetak = data.dicetak("rencana_aksi.jumlah_anggaran")
-        catatan[-1] += (f" Dokumen sumber mencetak jumlah anggaran {tercetak}, yang mencakup baris-baris yang hilang, "
-                        "sehingga tidak sama dengan jumlah di atas.")
-    except KeyError:
-        pass
     return Tabel(
-        df, label="rencana-aksi", judul="Rencana Aksi Pengentasan Kemiskinan (bagian yang terbaca)",
+        df, label="rencana-aksi", judul="Rencana Aksi Pengentasan Kemiskinan", catatan_reviu=catatan_reviu,
+        temuan={(len(df) - 1, "anggaran"): anggaran},
         kolom=[Kol("no", "No", rata="tengah"), Kol("permasalahan", "Permasalahan"), Kol("sasaran", "Sasaran"),
                KolBaris("indikator", "Indikator dan Target"), Kol("rencana_aksi", "Rencana Aksi"),
                Kol("uraian_kegiatan", "Uraian Kegiatan"), KolBaris("output", "Target Output (Indikator Output)"),
                KolBaris("tw", "Target per Triwulan", utuh=True), Kol("anggaran", "Anggaran", "rupiah"),
                Kol("realisasi_kegiatan", "Realisasi Kegiatan"), Kol("realisasi_anggaran", "Realisasi Anggaran", "rupiah"),
                Kol("persen", "% Realisasi Anggaran", "persen"), Kol("pelaksana", "Pelaksana")],
-        catatan=catatan, baris_kelas="kelas", lebar=True,
+        baris_kelas="kelas", lebar=True,
     )
 
 
@@ -1166,11 +1168,11 @@ def tabel_spm(spm: pd.DataFrame, pita: tuple[Pita, ...]) -> Tabel:
     kategori = [resmi.nilai(f"KATEGORI-SPM-{th}-{int(no)}", rumus.kategori_spm(v, pita))
                 for no, v in zip(df["no"], df["realisasi"])]
     df = df.assign(kategori=[k.nilai for k in kategori])
-    catatan = [
+    catatan = [f"Pita kategori yang dipakai: {uraian_pita(pita, 'batas', ' %')}."]
+    catatan_reviu = [
         "Kategori dihitung dari persentase realisasi capaian, yang diperlakukan sebagai komponen penerima layanan dasar. "
         "Komponen mutu minimal layanan (bobot 20 %) tidak tersedia dalam data, sehingga indeks SPM penuh menurut "
-        f"{SUMBER_ATURAN['spm']} tidak dapat dihitung.",
-        f"Pita kategori yang dipakai: {uraian_pita(pita, 'batas', ' %')}.",
+        f"{SUMBER_ATURAN['spm']} tidak dapat dihitung; kategori yang tercetak berbeda ditampilkan menurut keputusan register.",
     ]
     return Tabel(
         df, label="realisasi-spm", judul=f"Realisasi SPM Bidang Sosial Tahun {th}",
@@ -1178,7 +1180,7 @@ def tabel_spm(spm: pd.DataFrame, pita: tuple[Pita, ...]) -> Tabel:
                Kol("indikator", "Indikator Pencapaian"), Kol("penerima", "Jumlah Penerima Layanan", "angka"),
                Kol("target_nspk", "Target NSPK", "persen0"), Kol("realisasi", "Realisasi Capaian", "persen0"),
                Kol("kategori", "Kategori")],
-        catatan=catatan, temuan={(i, "kategori"): k for i, k in enumerate(kategori)},
+        catatan=catatan, catatan_reviu=catatan_reviu, temuan={(i, "kategori"): k for i, k in enumerate(kategori)},
     )
 
 

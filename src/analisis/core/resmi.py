@@ -198,7 +198,9 @@ def nilai(kode: str, dihitung, *, tahun: int | None = None, periode: str | None 
     """Angka yang ditampilkan untuk besaran berkode temuan ``kode`` yang dihitung bab sebesar ``dihitung``.
 
     Tanpa temuan (tercetak = dihitung, atau tidak ada angka tercetak): ``dihitung``.
-    Dengan temuan: menurut keputusan register; tanpa keputusan, angka tercetak.
+    Dengan temuan: menurut keputusan register; tanpa keputusan, angka tercetak
+    (temuan galat/peringatan) atau hasil hitung (temuan info, yang tidak wajib
+    diputuskan).
     Angka tercetak dibaca dari teks temuan ("22 (dua puluh dua)" → 22,
     "484.557.500,00" → 484557500); teks yang bukan angka ("Tuntas Pratama")
     ditampilkan apa adanya.
@@ -211,9 +213,12 @@ def nilai(kode: str, dihitung, *, tahun: int | None = None, periode: str | None 
     97.2
     """
     temuan = {t.kode: t for t in daftar_temuan(tahun, periode, folder)}.get(kode)
-    if temuan is None or not _perlu_keputusan(temuan):
+    if temuan is None:
         return NilaiResmi(dihitung, kode)
     keputusan = _keputusan(kode, folder)
+    if keputusan is None and not _perlu_keputusan(temuan):
+        # temuan info (penyebab sudah diketahui) tanpa keputusan: hasil hitung, tanpa penanda
+        return NilaiResmi(dihitung, kode)
     tampil = keputusan["tampil"] if keputusan else "tercetak"
     if tampil == "dihitung":
         v = dihitung

@@ -241,6 +241,8 @@ class Tabel:
     temuan: dict = field(default_factory=dict)
     #: kolom frame yang menjadi ``id`` baris (jangkar tautan), mis. kode temuan
     id_baris: str | None = None
+    #: catatan untuk pemeriksa saja (edisi reviu); edisi final membuangnya
+    catatan_reviu: list[str] = field(default_factory=list)
 
     def __post_init__(self):
         if self.kolom is None:
@@ -324,7 +326,8 @@ class Tabel:
             keterangan = f"<caption>{nomor_html('tabel', self.label, self.nomor)} {esc(self.judul)}</caption>"
         if ident is None:
             ident = id_label("tabel", self.label)
-        tubuh = tubuh_tabel(badan, self.catatan, self.sumber, len(self.kolom), self.penutup)
+        penutup = "".join(f'<p class="catatan reviu-saja">{esc(c)}</p>' for c in self.catatan_reviu) + self.penutup
+        tubuh = tubuh_tabel(badan, self.catatan, self.sumber, len(self.kolom), penutup)
         kelas = "tabel lebar" if self.lebar else "tabel"
         isi = f'<table class="{kelas}"{ident}{gaya}>{keterangan}{kolgrup}<thead>{self._kepala()}</thead>{tubuh}</table>'
         bungkus = "blok-tabel lanskap" if self.lebar else "blok-tabel"
