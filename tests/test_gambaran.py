@@ -157,7 +157,7 @@ def test_tabel_2_3_sdm_kesos():
     assert t.judul == "Data SDM Kesejahteraan Sosial Tahun 2024"
     assert _tampil(t, _baris(t, "jenis", "Jumlah"), "jumlah") == "147"  # Tabel 2.3 Jumlah
     assert _baris(t, "jenis", "Relawan Sosial")["kelas"] == "kelompok"
-    assert any("tahun 2025 belum tersedia" in c for c in t.catatan)
+    assert any("tahun 2025 belum tersedia" in c for c in t.catatan_reviu)  # edisi reviu saja; judul menyebut 2024
     assert gambaran.tabel_sdm_kesos(gambaran.sdm_kesos(2024), 2024).catatan == []
 
 
@@ -373,7 +373,8 @@ def test_semua_keluaran_bab2_tanpa_nilai_mentah(tahun):
     [(2024, None), (2025, "tahun 2025 belum tersedia; disajikan data tahun 2024"), (2029, "tahun 2029 belum tersedia")],
 )
 def test_catatan_tahun_aset(tahun, harapan):
-    c = gambaran.tabel_aset(gambaran.aset(tahun), tahun).catatan
+    """Tahun data yang lebih lama disebut di judul; catatan "belum tersedia" hanya untuk edisi reviu."""
+    c = gambaran.tabel_aset(gambaran.aset(tahun), tahun).catatan_reviu
     if harapan is None:
         assert not any("tersedia" in x for x in c)
     else:

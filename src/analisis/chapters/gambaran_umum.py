@@ -476,7 +476,7 @@ def tabel_sdm_kesos(sdm: pd.DataFrame, tahun: int) -> Tabel:
     return Tabel(
         df, label="sdm-kesos", judul=f"Data SDM Kesejahteraan Sosial Tahun {th}",
         kolom=[KolIsi("no", "No", rata="tengah"), Kol("jenis", "SDM Kesejahteraan Sosial"), KolIsi("jumlah", "Jumlah", "angka")],
-        catatan=_catatan_tahun(tahun, th, "SDM Kesejahteraan Sosial"), baris_kelas="kelas",
+        catatan_reviu=_catatan_tahun(tahun, th, "SDM Kesejahteraan Sosial"), baris_kelas="kelas",
     )
 
 
@@ -522,8 +522,8 @@ def tabel_aset(aset: pd.DataFrame, tahun: int) -> Tabel:
         pd.DataFrame(baris).astype({"no": "Int64"}), label="aset",
         judul=f"Sarana Prasarana {data.instansi()['nama_perangkat_daerah']} Tahun {th}",
         kolom=[KolIsi("no", "No.", rata="tengah"), Kol("klasifikasi", "Klasifikasi"), Kol("nilai", "Nilai Aset Tetap", "rupiah")],
-        catatan=["Baris kelompok (tebal) adalah jumlah klasifikasi di bawahnya; TOTAL adalah jumlah seluruh klasifikasi."]
-        + _catatan_tahun(tahun, th, "aset"),
+        catatan=["Baris kelompok (tebal) adalah jumlah klasifikasi di bawahnya; TOTAL adalah jumlah seluruh klasifikasi."],
+        catatan_reviu=_catatan_tahun(tahun, th, "aset"),
         sumber=_nama_unit("subbag_umum"), baris_kelas="kelas", temuan=temuan,
     )
 
@@ -788,8 +788,8 @@ def tabel_psks(psks: pd.DataFrame, tahun: int) -> Tabel:
         kolom=[KolIsi("no", "No", rata="tengah"), Kol("jenis", "Potensi dan Sumber Kesejahteraan Sosial"),
                Kol("jumlah", "Jumlah", "angka"), Kol("bersertifikat", "Sertifikat Kompetensi / Akreditasi", "angka"),
                KolIsi("sumber_data", "Sumber Data")],
-        catatan=["Tanda – berarti data sertifikasi/akreditasi tidak tercatat; baris JUMLAH PSKS dihitung dari baris di atasnya."]
-        + _catatan_tahun(tahun, th, "PSKS"),
+        catatan=["Tanda – berarti data sertifikasi/akreditasi tidak tercatat; baris JUMLAH PSKS dihitung dari baris di atasnya."],
+        catatan_reviu=_catatan_tahun(tahun, th, "PSKS"),
         baris_kelas="kelas",
     )
 
@@ -826,7 +826,7 @@ def tabel_lks(lks: pd.DataFrame, tahun: int) -> Tabel:
     return Tabel(
         df, label="lks", judul=f"Realisasi Capaian Kinerja Pelayanan LKS Tahun {_rentang(th)}",
         kolom=[Kol("uraian", "Uraian")] + [Kol(t, t, "angka") for t in th],
-        catatan=_catatan_tahun(tahun, int(th[-1]), "LKS"),
+        catatan_reviu=_catatan_tahun(tahun, int(th[-1]), "LKS"),
     )
 
 
@@ -964,12 +964,11 @@ def tabel_kemiskinan(lebar: pd.DataFrame, tahun: int) -> Tabel:
     if len(th) >= 2:
         catatan.append(f"Kenaikan / Penurunan = nilai tahun {th[-1]} − nilai tahun {th[-2]} (poin persen untuk indikator "
                        "persentase); tanda minus berarti penurunan.")
-    catatan += _catatan_tahun(tahun, int(th[-1]), "kemiskinan")
     return Tabel(
         df, label="kemiskinan", judul=f"Data Kemiskinan {_daerah()} Tahun {_rentang(th)}",
         kolom=[Kol("no", "No", rata="tengah"), Kol("indikator", "Kemiskinan")] + [Kol(t, t, "desimal") for t in th]
         + [Kol("perubahan", "Kenaikan / Penurunan", "desimal")],
-        catatan=catatan,
+        catatan=catatan, catatan_reviu=_catatan_tahun(tahun, int(th[-1]), "kemiskinan"),
     )
 
 

@@ -270,7 +270,7 @@ def catatan_keputusan(tahun: int, periode: str | None = None) -> HTML:
         f"Nomor {di_daftar}, sedangkan naskahnya berjudul {kep['judul']} Nomor {kep['nomor']}. "
         f"Yang disajikan di sini adalah naskahnya."
     )
-    return HTML(paragraf(kal, kelas="catatan"))
+    return HTML(paragraf(kal, kelas="catatan reviu-saja"))  # catatan untuk pemeriksa: tidak di edisi final
 
 
 def identitas_iku() -> HTML:
