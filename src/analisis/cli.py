@@ -13,6 +13,7 @@ Contoh::
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 
@@ -255,7 +256,22 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt as e:
         print(str(e) or "Dihentikan.", file=sys.stderr)
+        _keluar_bila_utas_macet(130)
         return 130
+
+
+def _keluar_bila_utas_macet(kode: int) -> None:
+    """Setelah Ctrl-C: bila utas pekerja yang bukan daemon masih tertahan (kernel sudah dibunuh,
+    dokumen lama utuh), keluar sekarang alih-alih menunggunya saat interpreter ditutup."""
+    import threading
+
+    macet = [u for u in threading.enumerate() if u is not threading.main_thread() and not u.daemon]
+    for u in macet:
+        u.join(timeout=1.0)
+    if any(u.is_alive() for u in macet):
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(kode)
 
 
 if __name__ == "__main__":

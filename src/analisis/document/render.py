@@ -628,13 +628,19 @@ class _Kernel:
             return False
 
     def tutup(self) -> None:
+        coro = None
         try:
             if self.km is not None:
-                self._jalankan(self._tutup())
+                coro = self._tutup()
+                self._jalankan(coro)
         except Exception:  # noqa: BLE001 - kernel sudah mati; bersihkan sebisanya
+            if coro is not None:
+                coro.close()  # tidak pernah dijalankan (loop sibuk/ditutup): tanpa RuntimeWarning
             self.bunuh()
             with contextlib.suppress(Exception):
-                self.km.cleanup_resources()
+                hasil = self.km.cleanup_resources()
+                if asyncio.iscoroutine(hasil):  # KernelManager async: tidak ada loop untuk menjalankannya
+                    hasil.close()
         finally:
             with contextlib.suppress(Exception):
                 self.loop.close()
