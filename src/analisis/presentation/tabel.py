@@ -182,14 +182,25 @@ def daftar(butir: list[str], bernomor: bool = False, gaya: str | None = None) ->
 
 @dataclass
 class Kol:
-    """Satu kolom tampilan: kunci DataFrame, judul, format, perataan."""
+    """Satu kolom tampilan: kunci DataFrame, judul, format, perataan.
+
+    ``baris=True``: ``format`` menerima seluruh baris frame (``pd.Series``), untuk
+    sel yang tercetak dari beberapa kolom numerik ("58 (CC)" dari ``target`` dan
+    ``predikat``); teksnya di-escape dan tidak dibungkus.
+
+    >>> Kol("t", "Target", lambda r: f"{r['t']:g} ({r['p']})", baris=True).sel(pd.Series({"t": 58.0, "p": "CC"}))
+    '58 (CC)'
+    """
 
     kunci: str
     judul: str
     format: str | Callable | None = None
     rata: str | None = None  # "kiri" | "kanan" | "tengah"
+    baris: bool = False
 
     def sel(self, nilai) -> str:
+        if self.baris:
+            return esc(self.format(nilai))
         if self.format is None:
             return esc(nilai)
         f = _FORMAT[self.format] if isinstance(self.format, str) else self.format
@@ -221,7 +232,7 @@ class Tabel:
     >>> import pandas as pd
     >>> t = Tabel(pd.DataFrame({"tahun": [2024, 2025], "nilai": [60.6, 61.2]}), judul="Nilai SAKIP", label="sakip")
     >>> t.fmt_desimal("nilai", desimal=1).label_kolom(tahun="Tahun", nilai="Nilai").kolom[1]
-    Kol(kunci='nilai', judul='Nilai', format=<function ...>, rata=None)
+    Kol(kunci='nilai', judul='Nilai', format=<function ...>, rata=None, baris=False)
     >>> "61,2" in t.html() and 'id="tabel-sakip"' in t.html()
     True
     """
@@ -296,7 +307,7 @@ class Tabel:
         badan = []
         for i, (_, r) in enumerate(self.df.iterrows()):
             badan.append(f"<tr{self._atribut_baris(r)}>"
-                         + "".join(f'<td class="{k.kelas}">{self._sel(i, k, r[k.kunci])}</td>' for k in self.kolom) + "</tr>")
+                         + "".join(f'<td class="{k.kelas}">{self._sel(i, k, r if k.baris else r[k.kunci])}</td>' for k in self.kolom) + "</tr>")
         return self._rakit(badan)
 
     # bagian yang dipakai bersama subkelas (mis. tabel dengan sel induk merentang)
