@@ -24,8 +24,20 @@ TERLARANG = re.compile(r"\b(nan|NaN|None|inf|NaT)\b|<NA>")
     ],
 )
 def test_tabel_4_1_target(kode, tahun, harapan):
-    df = penetapan.tabel_iku(2025).df.set_index("kode")
-    assert df.loc[kode, f"t{tahun}"] == harapan
+    t = penetapan.tabel_iku(2025)
+    # frame numerik: angka target dan predikat setaranya sebagai data, teks gabungan hanya saat render
+    df = t.df.set_index("kode")
+    angka = float(harapan.split()[0])
+    assert df.loc[kode, f"t{tahun}"] == angka
+    predikat = df.loc[kode, f"predikat_t{tahun}"]
+    assert (predikat if isinstance(predikat, str) else None) == (harapan.split("(")[1].rstrip(")") if "(" in harapan else None)
+    baris = df.index.get_loc(kode)
+    assert re.findall(r'<td class="angka[^"]*">([^<]*)</td>', _baris_html(t, baris))[tahun - 2025] == harapan
+
+
+def _baris_html(t, i):
+    """Baris badan ke-``i`` tabel sebagai HTML."""
+    return re.findall(r"<tr(?: [^>]*)?>(.*?)</tr>", t.html().split("</thead>")[1])[i]
 
 
 def test_tabel_4_1_kolom_dan_isi():

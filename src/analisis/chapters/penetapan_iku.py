@@ -10,7 +10,8 @@ ditandai ``▸`` pada judul kolomnya (dan kelas CSS ``tahun-terpilih``).
 Tabel diberi label (:data:`LABEL`); nomornya (Tabel 4.1–4.5 di sumber)
 diberi mesin dokumen menurut urutan baca. Target IKK dan target SPM disimpan
 sebagai angka di frame tabel dan baru diformat saat dirender; target IKU
-menggabungkan angka dan predikat SAKIP ("58 (CC)") seperti sumber mencetaknya.
+disimpan sebagai angka dan predikat SAKIP yang setara, lalu dicetak bergabung
+("58 (CC)") seperti sumber mencetaknya.
 
 Examples
 --------
@@ -205,26 +206,44 @@ def teks_target(kode: str, th: int, tahun: int | None = None, satuan: bool = Tru
     '–'
     """
     angka, pred = kinerja.target(kode, th)
-    if angka is None:
-        return pred if pred else fmt.TIDAK_TERDEFINISI
-    if not satuan:
-        return bilangan(angka)
-    ind = data.muat("indikator").set_index("kode")
-    r = ind.loc[kode]
-    if r["satuan"] == "%":
+    if angka is None or not satuan:
+        return _teks_target_angka(angka, pred if angka is None else None, "")
+    r = data.muat("indikator").set_index("kode").loc[kode]
+    return _teks_target_angka(angka, _predikat_setara(angka, r, _pita_sakip(tahun)), r["satuan"])
+
+
+def _predikat_setara(angka, r, pita) -> str | None:
+    """Predikat SAKIP yang setara dengan target angka indikator bernilai SAKIP (selain itu ``None``)."""
+    if r.get("realisasi_dari") != "nilai_sakip" or not fmt.terdefinisi(angka):
+        return None
+    return rumus.predikat_sakip(angka, pita).kode
+
+
+def _teks_target_angka(angka, predikat, satuan: str) -> str:
+    """Teks sel target dari angka, predikat dan satuan: "100 %", "58 (CC)", "B", "1,5", "–".
+
+    >>> _teks_target_angka(100.0, None, "%"), _teks_target_angka(58.0, "CC", "nilai"), _teks_target_angka(None, "B", "")
+    ('100 %', '58 (CC)', 'B')
+    """
+    if not fmt.terdefinisi(angka):
+        return predikat if isinstance(predikat, str) and predikat else fmt.TIDAK_TERDEFINISI
+    if satuan == "%":
         return f"{bilangan(angka)} %"
-    if r.get("realisasi_dari") == "nilai_sakip":
-        p = rumus.predikat_sakip(angka, _pita_sakip(tahun))
-        return f"{bilangan(angka)} ({p.kode})"
-    return bilangan(angka)
+    return f"{bilangan(angka)} ({predikat})" if isinstance(predikat, str) else bilangan(angka)
 
 
 def _kolom_tahun(daftar_tahun: list[int], tahun: int | None, awalan_kunci: str = "t", awalan_judul: str = "",
-                 format=None) -> list[Kol]:
+                 format=None, baris: bool = False) -> list[Kol]:
     return [
-        _KolTahun(f"{awalan_kunci}{th}", _judul_tahun(th, tahun, awalan_judul), format, "tengah", terpilih=(th == tahun))
+        _KolTahun(f"{awalan_kunci}{th}", _judul_tahun(th, tahun, awalan_judul),
+                  (lambda r, th=th: format(r, th)) if baris else format, "tengah", baris=baris, terpilih=(th == tahun))
         for th in daftar_tahun
     ]
+
+
+def _sel_target_iku(r, th: int) -> str:
+    """Sel target Tabel 4.1 dari kolom numerik ``t<th>``, ``predikat_t<th>`` dan ``satuan``."""
+    return _teks_target_angka(r[f"t{th}"], r[f"predikat_t{th}"], r["satuan"])
 
 
 def _do_iku_html(r) -> str:
@@ -242,18 +261,28 @@ def tabel_iku(tahun: int | None = None) -> Tabel:
     Operasional/Formulasi (``definisi_operasional.csv``), target tiap tahun,
     Sumber Data, Penanggung Jawab. Kolom tahun ``tahun`` ditandai.
 
+    Frame: target ``t<tahun>`` berupa angka (``NaN`` bila ditetapkan sebagai
+    predikat saja), ``predikat_t<tahun>`` predikat SAKIP yang setara (pita
+    parameter dokumen) atau predikat target, dan ``satuan``; sel "58 (CC)" /
+    "100 %" baru disusun saat dirender.
+
     >>> t = tabel_iku(2026)
-    >>> t.df.set_index("kode").loc["IKU-02", ["t2025", "t2026", "t2029"]].tolist()
-    ['58 (CC)', '60 (CC)', '66 (B)']
-    >>> "2026 ▸" in t.html(), t.lebar
-    (True, True)
+    >>> d = t.df.set_index("kode")
+    >>> d.loc["IKU-02", ["t2025", "t2026", "t2029"]].tolist(), d.loc["IKU-02", ["predikat_t2025", "predikat_t2029"]].tolist()
+    ([58.0, 60.0, 66.0], ['CC', 'B'])
+    >>> ">58 (CC)<" in t.html(), ">100 %<" in t.html(), "2026 ▸" in t.html(), t.lebar
+    (True, True, True, True)
     """
     ind = _indikator()
     ind = ind[ind["jenis"] == "IKU"].copy()
     do = data.muat("definisi_operasional").set_index("kode")
     daftar_tahun = tahun_target("IKU")
+    pita = _pita_sakip(tahun)
     for th in daftar_tahun:
-        ind[f"t{th}"] = [teks_target(k, th, tahun) for k in ind["kode"]]
+        target = [kinerja.target(k, th) for k in ind["kode"]]
+        ind[f"t{th}"] = [float("nan") if a is None else float(a) for a, _ in target]
+        ind[f"predikat_t{th}"] = [pred if a is None else _predikat_setara(a, r, pita)
+                                  for (a, pred), (_, r) in zip(target, ind.iterrows())]
     ind["do"] = [
         {"definisi": do.loc[k, "definisi"], "rumus": do.loc[k, "rumus"]} if k in do.index else {"definisi": None, "rumus": None}
         for k in ind["kode"]
@@ -268,7 +297,7 @@ def tabel_iku(tahun: int | None = None) -> Tabel:
         Kol("sasaran", "Sasaran Strategis"),
         Kol("nama", "Indikator Kinerja Utama"),
         _KolHtml("do", "Definisi Operasional / Formulasi Perhitungan", buat=_do_iku_html),
-        *_kolom_tahun(daftar_tahun, tahun),
+        *_kolom_tahun(daftar_tahun, tahun, format=_sel_target_iku, baris=True),
         _KolHtml("sumber_data", "Sumber Data", buat=_daftar_butir),
         Kol("penanggung_jawab", "Penanggung Jawab"),
     ]
