@@ -16,7 +16,63 @@ from ..core.kesalahan import KesalahanData
 from ..core.periksa import Temuan, ringkasan, status_keputusan, temuan
 from ..presentation.tabel import Kol, Tabel
 
-__all__ = ["kalimat_ringkasan", "pengantar", "tabel_temuan"]
+__all__ = ["kalimat_ringkasan", "pengantar", "tabel_temuan", "tahun_temuan", "pisah_temuan", "tabel_temuan_tahun_lain",
+           "tempat_ringkas_tahun_lain", "KELAS_TAHUN_LAIN", "LABEL_TAHUN_LAIN"]
+
+#: Kelas baris tabel temuan yang terikat tahun lain: edisi reviu hanya mempertahankan
+#: baris yang angkanya ditandai di naskahnya (:func:`analisis.document.edisi.saring_temuan`).
+KELAS_TAHUN_LAIN = "temuan-tahun-lain"
+#: Label tabel temuan tahun lain (jangkar ``tabel-<label>``).
+LABEL_TAHUN_LAIN = "catatan-pemeriksaan-tahun-lain"
+
+_TAHUN_KODE = re.compile(r"-(20\d\d)(?=-|$)")
+_TAHUN_BERKAS = re.compile(r"parameters/(20\d\d)\.ya?ml|teks/(20\d\d)/")
+
+
+def tahun_temuan(t: Temuan) -> int | None:
+    """Tahun yang menjadi pokok temuan ``t``, atau ``None`` bila tidak terikat tahun.
+
+    Temuan terikat tahun bila kodenya memuat tahun (``PENURUNAN-PPKS-2025-JIWA``:
+    narasi capaian 2025; ``KATEGORI-SPM-2024-1``: realisasi SPM 2024) atau bila
+    tempatnya berkas masukan satu tahun (``parameters/2026.yml``,
+    ``data/teks/2024/``). Temuan lain (jumlah tabel, pohon kinerja, definisi
+    operasional, cascading) menyangkut data yang dipakai setiap tahun.
+
+    >>> T = lambda kode, tabel="Tabel 2.2": Temuan("peringatan", kode, tabel, "", "", "", "", "", "")
+    >>> tahun_temuan(T("PENURUNAN-PPKS-2025-JIWA")), tahun_temuan(T("KATEGORI-SPM-2024-1"))
+    (2025, 2024)
+    >>> tahun_temuan(T("REALISASI-SEBAGIAN", "parameters/2026.yml")), tahun_temuan(T("X", "data/teks/2024/sakip_penjelasan.md"))
+    (2026, 2024)
+    >>> tahun_temuan(T("JUMLAH-ASN-PNS")), tahun_temuan(T("CASCADING-KELENGKAPAN-SK-10"))
+    (None, None)
+    """
+    m = _TAHUN_KODE.search(t.kode) or _TAHUN_BERKAS.search(f"{t.tabel} {t.baris}")
+    if m is None:
+        return None
+    return int(next(g for g in m.groups() if g))
+
+
+def pisah_temuan(daftar: list[Temuan], tahun: int | None) -> tuple[list[Temuan], list[Temuan]]:
+    """(temuan tentang masukan ``tahun`` atau data yang tidak terikat tahun, temuan terikat tahun lain).
+
+    Temuan tahun lain masuk lampiran edisi reviu ``tahun`` hanya bila angkanya
+    ditampilkan dan ditandai di naskah itu (mis. kategori SPM 2024 di dokumen
+    2025); penyaringannya saat perakitan (:func:`analisis.document.edisi.saring_temuan`).
+
+    >>> T = lambda kode: Temuan("peringatan", kode, "", "", "", "", "", "", "")
+    >>> sendiri, lain = pisah_temuan([T("JUMLAH-ASN-PNS"), T("PENURUNAN-PPKS-2025-JIWA"), T("KATEGORI-SPM-2024-1")], 2024)
+    >>> [t.kode for t in sendiri], [t.kode for t in lain]
+    (['JUMLAH-ASN-PNS', 'KATEGORI-SPM-2024-1'], ['PENURUNAN-PPKS-2025-JIWA'])
+    >>> len(pisah_temuan([T("PENURUNAN-PPKS-2025-JIWA")], None)[1])
+    0
+    """
+    if tahun is None:
+        return list(daftar), []
+    sendiri, lain = [], []
+    for t in daftar:
+        th = tahun_temuan(t)
+        (sendiri if th is None or th == int(tahun) else lain).append(t)
+    return sendiri, lain
 
 
 def _bilangan_kata(n: int, benda: str) -> str:
@@ -32,10 +88,11 @@ def kalimat_ringkasan(tahun: int | None = None, periode: str | None = None, daft
     'Pemeriksaan otomatis menghasilkan 1 catatan: tidak ada galat, 1 peringatan dan tidak ada info. Tidak ada galat, sehingga data dapat dipakai untuk menyusun dokumen; peringatan menandai ketidaksesuaian yang perlu dikonfirmasi, antara lain di Tabel 2.2.'
     """
     if daftar is None:
-        daftar = temuan(tahun=tahun, periode=periode)
+        daftar = pisah_temuan(temuan(tahun=tahun, periode=periode), tahun)[0]
     r = ringkasan(daftar)
-    awal = (f"Pemeriksaan otomatis{f' untuk dokumen tahun {tahun}' if tahun is not None else ''} menghasilkan "
-            f"{fmt.angka(len(daftar))} catatan: {_bilangan_kata(r['galat'], 'galat')}, "
+    cakupan = (f" untuk dokumen tahun {tahun} menghasilkan {fmt.angka(len(daftar))} catatan tentang masukan tahun itu "
+               "dan data yang dipakai setiap tahun" if tahun is not None else f" menghasilkan {fmt.angka(len(daftar))} catatan")
+    awal = (f"Pemeriksaan otomatis{cakupan}: {_bilangan_kata(r['galat'], 'galat')}, "
             f"{_bilangan_kata(r['peringatan'], 'peringatan')} dan {_bilangan_kata(r['info'], 'info')}.")
     if r["galat"]:
         awal += (f" Ada {fmt.angka(r['galat'])} galat: data tersebut belum dapat dipakai untuk menyusun dokumen sebelum "
@@ -90,22 +147,8 @@ def pengantar() -> str:
 _BAB_KAPITAL = re.compile(r"\bBAB (?=[IVX]+\b)")
 
 
-def tabel_temuan(tahun: int | None = None, periode: str | None = None, daftar: list[Temuan] | None = None) -> Tabel:
-    """Tabel Catatan Pemeriksaan Data (lampiran edisi reviu, lanskap) dengan status keputusan setiap temuan.
-
-    Setiap baris berjangkar ``temuan-<KODE>``: penanda temuan di badan dokumen
-    (:func:`analisis.core.resmi.tanda_html`) menaut ke sini.
-
-    Examples
-    --------
-    >>> t = tabel_temuan(2025)
-    >>> t.label, t.lebar, 'id="temuan-JUMLAH-ASN-PNS"' in t.html()
-    ('catatan-pemeriksaan', True, True)
-    >>> "tercetak (Sub Bagian Perencanaan, 2025-09-22)" in t.html()
-    True
-    """
-    if daftar is None:
-        daftar = temuan(tahun=tahun, periode=periode)
+def _frame_temuan(daftar: list[Temuan], kelas: str | None = None) -> pd.DataFrame:
+    """Satu baris per temuan: tempat, besaran, tercetak, dihitung, selisih, aturan, status keputusan, jangkar."""
     status = status_keputusan(daftar)
     baris = []
     for i, t in enumerate(daftar, 1):
@@ -116,20 +159,97 @@ def tabel_temuan(tahun: int | None = None, periode: str | None = None, daftar: l
             "tempat": _BAB_KAPITAL.sub("Bab ", f"{t.tabel} — {t.baris}"),
             "besaran": t.besaran, "tercetak": t.tercetak, "dihitung": t.dihitung, "selisih": t.selisih,
             "aturan": _BAB_KAPITAL.sub("Bab ", t.aturan + (f". {t.keterangan}" if t.keterangan else "")),
+            "kelas": kelas,
         })
     df = pd.DataFrame(baris, columns=["no", "keparahan", "kode", "jangkar", "tempat", "besaran", "tercetak", "dihitung",
-                                      "selisih", "aturan", "keputusan"])
+                                      "selisih", "aturan", "keputusan", "kelas"])
     # jangkar unik: kode yang muncul lebih dari sekali hanya dijangkarkan pada baris pertamanya
     df.loc[df["kode"].duplicated(), "jangkar"] = None
+    return df
+
+
+def _kolom_temuan(dengan_no: bool = True) -> list[Kol]:
+    return ([Kol("no", "No", "angka", rata="tengah")] if dengan_no else []) + [
+        Kol("keparahan", "Keparahan"), Kol("kode", "Kode"),
+        Kol("tempat", "Tabel / baris"), Kol("besaran", "Besaran"), Kol("tercetak", "Tercetak"),
+        Kol("dihitung", "Dihitung"), Kol("selisih", "Selisih"), Kol("aturan", "Aturan dan keterangan"),
+        Kol("keputusan", "Keputusan (data/keputusan_temuan.csv)")]
+
+
+_SUMBER = ("data/dicetak.csv (angka tercetak) dan berkas data rinci, dihitung dengan analisis.core.rumus dan "
+           "analisis.core.kinerja")
+
+
+def tabel_temuan(tahun: int | None = None, periode: str | None = None, daftar: list[Temuan] | None = None) -> Tabel:
+    """Tabel Catatan Pemeriksaan Data (lampiran edisi reviu, lanskap) dengan status keputusan setiap temuan.
+
+    Tanpa ``daftar``: temuan tentang masukan ``tahun`` dan data yang dipakai
+    setiap tahun (:func:`pisah_temuan`); temuan tahun lain ada di
+    :func:`tabel_temuan_tahun_lain`. Setiap baris berjangkar ``temuan-<KODE>``:
+    penanda temuan di badan dokumen (:func:`analisis.core.resmi.tanda_html`)
+    menaut ke sini.
+
+    Examples
+    --------
+    >>> t = tabel_temuan(2025)
+    >>> t.label, t.lebar, 'id="temuan-JUMLAH-ASN-PNS"' in t.html()
+    ('catatan-pemeriksaan', True, True)
+    >>> "tercetak (Sub Bagian Perencanaan, 2025-09-22)" in t.html()
+    True
+    >>> 'id="temuan-PENURUNAN-PPKS-2025-JIWA"' in tabel_temuan(2024).html()
+    False
+    """
+    if daftar is None:
+        daftar = pisah_temuan(temuan(tahun=tahun, periode=periode), tahun)[0]
     r = ringkasan(daftar)
     return Tabel(
-        df, label="catatan-pemeriksaan", judul="Catatan Pemeriksaan Data", id_baris="jangkar",
-        kolom=[Kol("no", "No", "angka", rata="tengah"), Kol("keparahan", "Keparahan"), Kol("kode", "Kode"),
-               Kol("tempat", "Tabel / baris"), Kol("besaran", "Besaran"), Kol("tercetak", "Tercetak"),
-               Kol("dihitung", "Dihitung"), Kol("selisih", "Selisih"), Kol("aturan", "Aturan dan keterangan"),
-               Kol("keputusan", "Keputusan (data/keputusan_temuan.csv)")],
+        _frame_temuan(daftar), label="catatan-pemeriksaan", judul="Catatan Pemeriksaan Data", id_baris="jangkar",
+        kolom=_kolom_temuan(),
         catatan=["Selisih = tercetak − dihitung.",
                  f"Ringkasan: {fmt.angka(r['galat'])} galat, {fmt.angka(r['peringatan'])} peringatan, {fmt.angka(r['info'])} info."],
-        sumber="data/dicetak.csv (angka tercetak) dan berkas data rinci, dihitung dengan analisis.core.rumus dan analisis.core.kinerja",
-        lebar=True,
+        sumber=_SUMBER, lebar=True,
     )
+
+
+def tabel_temuan_tahun_lain(tahun: int, daftar: list[Temuan]) -> Tabel | None:
+    """Tabel temuan yang terikat tahun selain ``tahun`` (``None`` bila tidak ada).
+
+    Setiap baris berkelas :data:`KELAS_TAHUN_LAIN` dan berjangkar
+    ``temuan-<KODE>``; saat naskah reviu dirakit, baris yang kodenya tidak
+    ditandai di naskah itu dibuang (:func:`analisis.document.edisi.saring_temuan`),
+    begitu pula tabelnya bila tidak tersisa satu baris pun.
+
+    >>> T = lambda kode: Temuan("peringatan", kode, "Tabel 2.10", "baris 1", "kategori", "A", "B", "beda", "pita")
+    >>> h = tabel_temuan_tahun_lain(2025, [T("KATEGORI-SPM-2024-1")]).html()
+    >>> '<tr class="temuan-tahun-lain" id="temuan-KATEGORI-SPM-2024-1">' in h
+    True
+    >>> tabel_temuan_tahun_lain(2025, []) is None
+    True
+    """
+    if not daftar:
+        return None
+    return Tabel(
+        _frame_temuan(daftar, KELAS_TAHUN_LAIN), label=LABEL_TAHUN_LAIN,
+        judul=f"Catatan Pemeriksaan Data tahun selain {tahun} yang angkanya ditampilkan naskah ini",
+        id_baris="jangkar", baris_kelas="kelas", kolom=_kolom_temuan(dengan_no=False),
+        catatan=["Selisih = tercetak − dihitung.",
+                 f"Temuan tentang data tahun lain hanya dicantumkan bila angkanya ditampilkan dan ditandai di naskah "
+                 f"tahun {tahun}."],
+        sumber=_SUMBER, lebar=True,
+    )
+
+
+def tempat_ringkas_tahun_lain(tahun: int, daftar_lain: list[Temuan]) -> str:
+    """Paragraf tempat kalimat "… temuan tentang tahun lain tidak dicantumkan" di kepala lampiran.
+
+    Kalimatnya ditulis saat naskah reviu dirakit, ketika angka yang ditandai
+    di naskah itu diketahui (:func:`analisis.document.edisi.saring_temuan`);
+    di buku catatan yang dijalankan sendiri, paragraf ini menyebut banyaknya
+    calon yang akan disaring.
+
+    >>> tempat_ringkas_tahun_lain(2024, [Temuan("info", "X-2025", "", "", "", "", "", "", "")])
+    '<p class="temuan-tahun-lain-ringkas" data-tahun="2024">Ada 1 temuan tentang tahun selain 2024; saat naskah dirakit hanya temuan yang angkanya ditampilkan naskah itu yang dicantumkan.</p>'
+    """
+    return (f'<p class="temuan-tahun-lain-ringkas" data-tahun="{int(tahun)}">Ada {fmt.angka(len(daftar_lain))} temuan '
+            f"tentang tahun selain {int(tahun)}; saat naskah dirakit hanya temuan yang angkanya ditampilkan naskah itu "
+            "yang dicantumkan.</p>")

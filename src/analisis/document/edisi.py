@@ -28,7 +28,7 @@ import re
 
 from ..core.kesalahan import KesalahanParameter
 
-__all__ = ["EDISI", "periksa_edisi", "untuk_edisi", "kode_temuan", "nama_berkas"]
+__all__ = ["EDISI", "periksa_edisi", "untuk_edisi", "kode_temuan", "saring_temuan", "nama_berkas"]
 
 #: Edisi dokumen; yang pertama adalah bawaan.
 EDISI = ("reviu", "final")
@@ -67,6 +67,69 @@ def untuk_edisi(html: str, edisi: str) -> str:
 def kode_temuan(html: str) -> list[str]:
     """Kode temuan yang ditandai di ``html``, urut kemunculan pertama (lampiran temuan edisi reviu)."""
     return list(dict.fromkeys(_KODE.findall(html)))
+
+
+_BARIS_LAIN = re.compile(r'<tr class="temuan-tahun-lain" id="temuan-([^"]+)">.*?</tr>', re.S)
+_BLOK_LAIN = re.compile(r'<div class="blok-tabel[^"]*">\s*<table\b[^>]*\bid="tabel-catatan-pemeriksaan-tahun-lain"'
+                        r'(?:(?!</table>).)*</table>\s*</div>', re.S)
+_RINGKAS_LAIN = re.compile(r'<p class="temuan-tahun-lain-ringkas" data-tahun="(\d+)">.*?</p>', re.S)
+
+
+def kalimat_tahun_lain(tinggal: int, tahun: int) -> str:
+    """Kalimat kepala lampiran temuan edisi reviu: berapa temuan tahun lain tidak dicantumkan.
+
+    >>> kalimat_tahun_lain(6, 2024)
+    '6 temuan tentang tahun selain 2024 tidak dicantumkan karena angkanya tidak ditampilkan naskah ini (daftar lengkap: iku periksa).'
+    >>> kalimat_tahun_lain(0, 2025)
+    'Tidak ada temuan tentang tahun selain 2025 yang ditinggalkan: setiap temuan tahun lain menyangkut angka yang ditampilkan naskah ini.'
+    """
+    from ..core import format as fmt
+
+    if tinggal:
+        return (f"{fmt.angka(tinggal)} temuan tentang tahun selain {tahun} tidak dicantumkan karena angkanya tidak "
+                "ditampilkan naskah ini (daftar lengkap: iku periksa).")
+    return (f"Tidak ada temuan tentang tahun selain {tahun} yang ditinggalkan: setiap temuan tahun lain menyangkut "
+            "angka yang ditampilkan naskah ini.")
+
+
+def saring_temuan(potongan: list[str]) -> list[str]:
+    """Lampiran temuan edisi reviu hanya tentang yang ditampilkan naskahnya.
+
+    ``potongan``: HTML bab-bab satu naskah (urut dokumen). Baris temuan yang
+    terikat tahun lain (kelas ``temuan-tahun-lain``, lihat
+    :func:`analisis.chapters.catatan_pemeriksaan.tabel_temuan_tahun_lain`)
+    dipertahankan hanya bila kodenya ditandai di salah satu potongan; tabelnya
+    dibuang bila kosong; paragraf ``temuan-tahun-lain-ringkas`` diganti
+    :func:`kalimat_tahun_lain`. Setiap penanda temuan tetap punya baris
+    tujuannya.
+
+    >>> badan = '<p>Kategori <span class="temuan" data-kode="K-2024" title="x">A<a class="ke-temuan" href="#temuan-K-2024">[K-2024]</a></span></p>'
+    >>> lampiran = ('<p class="temuan-tahun-lain-ringkas" data-tahun="2025">…</p><div class="blok-tabel lanskap">'
+    ...     '<table class="tabel lebar" id="tabel-catatan-pemeriksaan-tahun-lain"><tbody>'
+    ...     '<tr class="temuan-tahun-lain" id="temuan-K-2024"><td>K-2024</td></tr>'
+    ...     '<tr class="temuan-tahun-lain" id="temuan-N-2026"><td>N-2026</td></tr></tbody></table></div>')
+    >>> hasil = saring_temuan([badan, lampiran])
+    >>> hasil[0] == badan, 'id="temuan-K-2024"' in hasil[1], 'id="temuan-N-2026"' in hasil[1]
+    (True, True, False)
+    >>> hasil[1].split("</p>")[0]
+    '<p class="temuan-tahun-lain-ringkas" data-tahun="2025">1 temuan tentang tahun selain 2025 tidak dicantumkan karena angkanya tidak ditampilkan naskah ini (daftar lengkap: iku periksa).'
+    >>> "<table" in saring_temuan(["<p>tanpa penanda</p>", lampiran])[1]
+    False
+    """
+    bertanda = set(kode_temuan("".join(potongan)))
+    tinggal = 0
+
+    def baris(m: re.Match) -> str:
+        nonlocal tinggal
+        if m.group(1) in bertanda:
+            return m.group(0)
+        tinggal += 1
+        return ""
+
+    hasil = [_BARIS_LAIN.sub(baris, h) if "temuan-tahun-lain" in h else h for h in potongan]
+    hasil = [_BLOK_LAIN.sub(lambda m: m.group(0) if _BARIS_LAIN.search(m.group(0)) else "", h) for h in hasil]
+    return [_RINGKAS_LAIN.sub(lambda m: f'<p class="temuan-tahun-lain-ringkas" data-tahun="{m.group(1)}">'
+                                        f"{kalimat_tahun_lain(tinggal, int(m.group(1)))}</p>", h) for h in hasil]
 
 
 def nama_berkas(tahun: int, edisi: str, ekstensi: str = "html") -> str:
