@@ -1272,8 +1272,11 @@ def penggalan_edisi(penggalan: list[Penggalan], edisi: str, edisi_per_buku: dict
     >>> len(penggalan_edisi(p, "reviu", {"07_c.ipynb": ("reviu",)}))
     2
     """
-    return [Penggalan(p.berkas, _edisi.untuk_edisi(p.html, edisi), p.bagian_awal) for p in penggalan
-            if edisi in edisi_per_buku.get(p.berkas, _edisi.EDISI)]
+    hasil = [Penggalan(p.berkas, _edisi.untuk_edisi(p.html, edisi), p.bagian_awal) for p in penggalan
+             if edisi in edisi_per_buku.get(p.berkas, _edisi.EDISI)]
+    if edisi == "reviu":  # lampiran temuan: hanya temuan tentang yang ditampilkan naskah ini
+        hasil = [Penggalan(p.berkas, h, p.bagian_awal) for p, h in zip(hasil, _edisi.saring_temuan([p.html for p in hasil]))]
+    return hasil
 
 
 def rakit_dokumen(
