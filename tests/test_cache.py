@@ -437,3 +437,67 @@ def test_autoreload_di_kernel_yang_dipakai_ulang(proyek, monkeypatch):
     assert re.findall(r"AUTORELOAD \d+ True", _dok(segar)) == dipakai_ulang
     # tanpa perubahan: dari cache
     assert _render(proyek).dieksekusi == []
+
+
+def test_cli_jalur_cepat_tanpa_perubahan(proyek, capsys, monkeypatch):
+    """``iku render`` tanpa perubahan: jawaban dari ``stat`` (analisis.document.cepat), tanpa pydantic/pandas.
+
+    Setiap perubahan — isi data dengan ukuran dan waktu ubah yang dikembalikan,
+    ``touch``, berkas keluaran yang disentuh, permintaan lain — menempuh jalur
+    penuh, yang hasilnya dipakai lagi.
+    """
+    import subprocess
+    import sys
+
+    from analisis import cli
+    from analisis.document import cepat
+
+    argv = ["render", "--tahun", "2025", "--format", "html", "--jobs", "1"]
+    assert cli.main(argv) == 0
+    pertama = capsys.readouterr().out
+    assert pertama.startswith(f"Ditulis: {proyek.rendered / '2025' / 'IKU-2025-reviu.html'}\n")
+    catatan = cepat.jalur_catatan(proyek.rendered, 2025)
+    assert catatan.is_file()
+
+    penuh = []
+    asli = render.render_tahun
+    monkeypatch.setattr(render, "render_tahun", lambda *a, **k: penuh.append(1) or asli(*a, **k))
+    dok = proyek.rendered / "2025" / "IKU-2025-reviu.html"
+    st = dok.stat()
+    assert cli.main(argv) == 0 and capsys.readouterr().out == pertama and penuh == []
+    assert dok.stat().st_mtime_ns == st.st_mtime_ns
+
+    # proses baru: pydantic, pandas, nbformat, matplotlib tidak diimpor sama sekali
+    env = {**os.environ, "PYTHONPATH": str(proyek.kode.parent)}
+    kode = ("import sys; from analisis import cli; kode = cli.main(%r); "
+            "print(kode, sorted(m for m in ('pydantic', 'pandas', 'pandera', 'nbformat', 'nbconvert', 'jsonschema', "
+            "'matplotlib', 'analisis.document.render', 'analisis.core.parameter') if m in sys.modules))" % argv)
+    p = subprocess.run([sys.executable, "-c", kode], env=env, capture_output=True, text=True, timeout=60)
+    assert p.returncode == 0, p.stderr
+    assert p.stdout.splitlines() == [*pertama.splitlines(), "0 []"]
+
+    # isi berubah, ukuran sama, waktu ubah dikembalikan: jalur penuh, bab dieksekusi ulang
+    lks = proyek.data / "lks.csv"
+    st = lks.stat()
+    _ganti(lks, "2025,9", "2025,8")
+    os.utime(lks, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert lks.stat().st_size == st.st_size and lks.stat().st_mtime_ns == st.st_mtime_ns
+    assert cli.main(argv) == 0 and penuh == [1]
+    assert "LKS 2025: 8" in dok.read_text(encoding="utf-8")
+    assert cli.main(argv) == 0 and penuh == [1], "hasil jalur penuh dipakai lagi"
+
+    # touch: jalur penuh tanpa eksekusi
+    os.utime(lks)
+    assert cli.main(argv) == 0 and penuh == [1, 1]
+    # permintaan lain (edisi) dan berkas keluaran yang disentuh: jalur penuh
+    assert cli.main([*argv, "--edisi", "reviu"]) == 0 and len(penuh) == 3
+    assert cli.main([*argv, "--edisi", "reviu"]) == 0 and len(penuh) == 3
+    os.utime(dok)
+    assert cli.main([*argv, "--edisi", "reviu"]) == 0 and len(penuh) == 4
+    # sisa render terputus: jalur penuh membereskannya
+    (proyek.rendered / ".bangun-2025-x").mkdir()
+    assert cli.main([*argv, "--edisi", "reviu"]) == 0 and len(penuh) == 5
+    assert not (proyek.rendered / ".bangun-2025-x").exists()
+    # --paksa selalu jalur penuh
+    assert cli.main([*argv, "--edisi", "reviu", "--paksa"]) == 0 and len(penuh) == 6
+    capsys.readouterr()

@@ -40,43 +40,125 @@ def _periksa(args) -> int:
         from .core import periksa
     except ImportError:
         return 0
-    return periksa.jalankan_cli(ketat=args.ketat)
+    if getattr(args, "tahun", None) is None:
+        return periksa.jalankan_cli(ketat=args.ketat)
+    # temuan naskah satu tahun: sama dengan lampiran temuan edisi reviunya (document.edisi.saring_temuan)
+    from .core import paths
+    from .document import edisi
+
+    daftar, keterangan = edisi.temuan_naskah(args.tahun, args.periode)
+    return periksa.jalankan_cli(ketat=args.ketat, daftar=daftar, keterangan=keterangan,
+                                folder=paths.folder_render() / "pemeriksaan" / str(args.tahun))
+
+
+def _tahun_bawaan() -> int:
+    """Tahun berjalan, atau tahun terakhir yang memiliki ``parameters/<tahun>.yml``.
+
+    Sama dengan :func:`analisis.core.parameter.tahun_tersedia` tanpa mengimpor
+    pydantic (jalur cepat render tanpa perubahan).
+    """
+    import datetime
+
+    from .core.paths import folder_parameter
+
+    folder = folder_parameter()
+    tersedia = sorted(int(p.stem) for p in folder.glob("*.yml") if p.stem.isdigit())
+    if not tersedia:
+        from .core.kesalahan import KesalahanParameter
+        raise KesalahanParameter(f"Tidak ada berkas parameter tahun (<tahun>.yml) di {folder}; sebutkan --tahun.")
+    return max([t for t in tersedia if t <= datetime.date.today().year] or tersedia)
+
+
+def _folder_masukan() -> dict:
+    from .core import paths
+    from .document.cache import FOLDER_KODE
+
+    return {"kode": FOLDER_KODE, "data": paths.folder_data(), "parameters": paths.folder_parameter(),
+            "notebooks": paths.folder_notebook()}
+
+
+def _aset_buku(folder_nb) -> list[str]:
+    """Gambar yang dirujuk sel Markdown buku bab (dibaca saat ekspor HTML)."""
+    from .document import cache, render
+
+    aset: list[str] = []
+    for s in render.daftar_buku(folder_nb):
+        aset.extend(str(folder_nb / r) for r in cache.aset_buku(s.read_bytes(), folder_nb))
+    return aset
+
+
+def _render_cepat(args, tahun: int, permintaan: dict) -> bool:
+    """Jalur cepat tanpa perubahan (:mod:`analisis.document.cepat`): ``True`` bila sudah dilaporkan."""
+    from .core import paths
+    from .document import cepat
+    from .document.kunci import kunci_render
+
+    keluaran = paths.folder_render()
+    if not cepat.jalur_catatan(keluaran, tahun).is_file():
+        return False
+    with kunci_render(keluaran, args.tunggu):
+        baris = cepat.coba(keluaran, tahun, permintaan, _folder_masukan())
+    if baris is None:
+        return False
+    for aliran, teks in baris:
+        print(teks, file=sys.stderr if aliran == "stderr" else sys.stdout)
+    return True
 
 
 def _render(args) -> int:
-    from .core import parameter
-    from .document import render
     fmt = ("html", "pdf") if args.format == "keduanya" else (args.format,)
     edisi = args.edisi  # None: reviu, ditambah final bila lengkap
     if args.semua:
+        from .document import render
         hasil = render.render_semua(format=fmt, chromium=args.chromium, paralel=args.jobs, paksa=args.paksa,
                                     batas_waktu=args.batas_waktu, tunggu=args.tunggu, edisi=edisi)
         for h in hasil:
             _lapor(h)
         return 0
-    tahun = args.tahun
-    if tahun is None:
-        import datetime
+    tahun = args.tahun if args.tahun is not None else _tahun_bawaan()
+    permintaan = {"tahun": tahun, "periode": args.periode, "format": list(fmt), "edisi": edisi,
+                  "chromium": args.chromium}
+    if not args.paksa and os.environ.get("IKU_TANPA_JALUR_CEPAT", "") in ("", "0") \
+            and _render_cepat(args, tahun, permintaan):
+        return 0
+    import time
 
-        tersedia = parameter.tahun_tersedia()
-        tahun = max([t for t in tersedia if t <= datetime.date.today().year] or tersedia)
+    from .core import paths
+    from .document import cepat, render
+
+    keluaran = paths.folder_render()
+    cepat.hapus(keluaran, tahun)
+    waktu = time.time_ns()
+    folder = _folder_masukan()
+    masukan = cepat.jejak_masukan(folder, _aset_buku(folder["notebooks"]), waktu_ns=waktu)
     h = render.render_tahun(tahun, periode=args.periode, format=fmt, chromium=args.chromium, paralel=args.jobs,
                             paksa=args.paksa, batas_waktu=args.batas_waktu, tunggu=args.tunggu, edisi=edisi)
-    _lapor(h)
+    baris = _baris_lapor(h)
+    for aliran, teks in baris:
+        print(teks, file=sys.stderr if aliran == "stderr" else sys.stdout)
+    cepat.tulis(keluaran, tahun, permintaan, masukan, baris)
     return 0
 
 
-def _lapor(h) -> None:
+def _baris_lapor(h) -> list[list[str]]:
+    """Baris yang dicetak untuk hasil render ``h``: ``[aliran, teks]``."""
+    baris: list[list[str]] = []
     edisi = getattr(h, "edisi", None) or {"": {"html": getattr(h, "html", None), "pdf": getattr(h, "pdf", None)}}
     for berkas in edisi.values():
         for nama in ("html", "pdf"):
             if berkas.get(nama):
-                print(f"Ditulis: {berkas[nama]}")
+                baris.append(["stdout", f"Ditulis: {berkas[nama]}"])
     kurang = getattr(h, "final_belum", None)
     if kurang:
-        print(f"Edisi final {h.tahun} belum ditulis; masih dibutuhkan: {'; '.join(kurang)}.")
+        baris.append(["stdout", f"Edisi final {h.tahun} belum ditulis; masih dibutuhkan: {'; '.join(kurang)}."])
     for p in getattr(h, "peringatan", []) or []:
-        print(f"Peringatan: {p}", file=sys.stderr)
+        baris.append(["stderr", f"Peringatan: {p}"])
+    return baris
+
+
+def _lapor(h) -> None:
+    for aliran, teks in _baris_lapor(h):
+        print(teks, file=sys.stderr if aliran == "stderr" else sys.stdout)
 
 
 def _templat(args) -> int:
@@ -101,14 +183,8 @@ def _impor(args) -> int:
 
 
 def _pratinjau(args) -> int:
-    from .core import parameter
     from .document import pratinjau
-    tahun = args.tahun
-    if tahun is None:
-        import datetime
-
-        tersedia = parameter.tahun_tersedia()
-        tahun = max([t for t in tersedia if t <= datetime.date.today().year] or tersedia)
+    tahun = args.tahun if args.tahun is not None else _tahun_bawaan()
     ulang = ["pratinjau", "--tahun", str(tahun), "--edisi", args.edisi]
     if args.periode:
         ulang += ["--periode", args.periode]
@@ -172,6 +248,8 @@ def parser() -> argparse.ArgumentParser:
                             metavar="{periksa,render,templat,impor,pratinjau}")
     p = sub.add_parser("periksa", help="validasi data/ dan cocokkan angka tercetak dengan rumusnya")
     p.add_argument("--ketat", action="store_true", help="peringatan juga dianggap gagal")
+    p.add_argument("--tahun", type=int, help="hanya temuan naskah tahun itu (seperti lampiran edisi reviunya); tanpa ini: semua")
+    p.add_argument("--periode", help='periode realisasi, mis. "Triwulan I" (bawaan: dari parameter tahun itu)')
     p.set_defaults(fungsi=_periksa)
     r = sub.add_parser("render", help="eksekusi buku per bab dan tulis dokumen HTML/PDF")
     g = r.add_mutually_exclusive_group()

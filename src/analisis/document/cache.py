@@ -174,7 +174,7 @@ def sidik_kode(folder: Path | None = None) -> str:
 #: Berkas di ``document/`` yang hanya dipakai saat dokumen dirakit atau dicetak
 #: (bukan saat bab dieksekusi dan diubah menjadi HTML): tidak masuk kunci bab.
 HANYA_PERAKITAN = frozenset({
-    "__init__.py", "kunci.py", "pdf.py", "penomoran.py",
+    "__init__.py", "kunci.py", "pdf.py", "penomoran.py", "cepat.py",
     "templat/dokumen.html.j2", "templat/dokumen.css", "templat/indeks.html.j2",
 })
 
