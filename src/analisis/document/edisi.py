@@ -25,10 +25,11 @@ True
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from ..core.kesalahan import KesalahanParameter
 
-__all__ = ["EDISI", "periksa_edisi", "untuk_edisi", "kode_temuan", "saring_temuan", "nama_berkas"]
+__all__ = ["EDISI", "periksa_edisi", "untuk_edisi", "kode_temuan", "saring_temuan", "temuan_naskah", "nama_berkas"]
 
 #: Edisi dokumen; yang pertama adalah bawaan.
 EDISI = ("reviu", "final")
@@ -130,6 +131,49 @@ def saring_temuan(potongan: list[str]) -> list[str]:
     hasil = [_BLOK_LAIN.sub(lambda m: m.group(0) if _BARIS_LAIN.search(m.group(0)) else "", h) for h in hasil]
     return [_RINGKAS_LAIN.sub(lambda m: f'<p class="temuan-tahun-lain-ringkas" data-tahun="{m.group(1)}">'
                                         f"{kalimat_tahun_lain(tinggal, int(m.group(1)))}</p>", h) for h in hasil]
+
+
+def temuan_naskah(tahun: int, periode: str | None = None, html: str | None = None,
+                  akar: Path | None = None) -> tuple[list, str]:
+    """Temuan yang dicantumkan lampiran edisi reviu ``tahun`` (``iku periksa --tahun``) dan satu baris cakupannya.
+
+    Sama dengan :func:`saring_temuan`: temuan tentang masukan tahun itu dan
+    data yang dipakai setiap tahun, ditambah temuan tahun lain yang kodenya
+    ditandai di naskah. Penanda dibaca dari ``html`` atau dari naskah reviu
+    terakhir di ``akar`` (bawaan ``rendered/``); tanpa naskah, temuan tahun lain
+    ikut dicantumkan dan barisnya mengatakannya.
+
+    >>> daftar, baris = temuan_naskah(2024, html='<span class="temuan" data-kode="KATEGORI-SPM-2024-1">')
+    >>> "PENURUNAN-PPKS-2025-JIWA" in {t.kode for t in daftar}, "JUMLAH-ASN-PNS" in {t.kode for t in daftar}
+    (False, True)
+    >>> baris
+    'Temuan naskah tahun 2024 (edisi reviu): 44 temuan; 6 temuan tentang tahun lain tidak dicantumkan karena angkanya tidak ditandai di naskah.'
+    """
+    from ..chapters.catatan_pemeriksaan import pisah_temuan
+    from ..core import format as fmt
+    from ..core import paths
+    from ..core.periksa import temuan
+
+    semua = temuan(tahun=tahun, periode=periode)
+    sendiri, lain = pisah_temuan(semua, tahun)
+    sumber = "naskah"
+    if html is None:
+        jalur = Path(akar if akar is not None else paths.folder_render()) / str(tahun) / nama_berkas(tahun, "reviu")
+        try:
+            html = jalur.read_text(encoding="utf-8")
+            sumber = str(jalur)
+        except OSError:
+            daftar = semua
+            return daftar, (f"Temuan naskah tahun {tahun}: {fmt.angka(len(daftar))} temuan; naskah reviu {tahun} belum "
+                            f"dirender, jadi {fmt.angka(len(lain))} temuan tentang tahun lain ikut dicantumkan (iku render "
+                            f"--tahun {tahun} menyaringnya menurut angka yang ditampilkan).")
+    bertanda = set(kode_temuan(html))
+    tampil = [t for t in lain if t.kode in bertanda]
+    ditinggal = {id(t) for t in lain if t.kode not in bertanda}
+    daftar = [t for t in semua if id(t) not in ditinggal]  # urutan keparahan tetap
+    return daftar, (f"Temuan naskah tahun {tahun} (edisi reviu{'' if sumber == 'naskah' else ', penanda dari ' + sumber}): "
+                    f"{fmt.angka(len(daftar))} temuan; {fmt.angka(len(lain) - len(tampil))} temuan tentang tahun lain "
+                    "tidak dicantumkan karena angkanya tidak ditandai di naskah.")
 
 
 def nama_berkas(tahun: int, edisi: str, ekstensi: str = "html") -> str:
