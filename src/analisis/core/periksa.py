@@ -1469,8 +1469,13 @@ def _teks_terminal(daftar: list[Temuan], lebar: int | None = None) -> str:
     return "\n".join(keluar)
 
 
-def jalankan_cli(ketat: bool = False) -> int:
+def jalankan_cli(ketat: bool = False, daftar: list[Temuan] | None = None, folder: Path | None = None,
+                 keterangan: str | None = None) -> int:
     """Jalankan semua pemeriksaan untuk ``iku periksa``: cetak tabel, tulis berkas, kembalikan kode keluar.
+
+    ``daftar``/``folder``/``keterangan``: temuan satu naskah (``iku periksa
+    --tahun``, lihat :func:`analisis.document.edisi.temuan_naskah`), folder
+    berkasnya dan satu baris penjelasan cakupannya.
 
     Kode keluar 0 bila hanya ada peringatan/info, 1 bila ada galat; dengan
     ``ketat`` juga 1 bila ada peringatan. Berkas ditulis ke
@@ -1487,13 +1492,15 @@ def jalankan_cli(ketat: bool = False) -> int:
     (0, 1)
     >>> _ = os.environ.pop("IKU_RENDERED") if lama is None else os.environ.update(IKU_RENDERED=lama)
     """
-    daftar = temuan()
+    daftar = temuan() if daftar is None else daftar
     r = ringkasan(daftar)
     print()
     print("Pemeriksaan angka tercetak terhadap baris rinci dan rumus Definisi Operasional:")
+    if keterangan:
+        print(keterangan)
     if daftar:
         print(_teks_terminal(daftar))
-    jalur_csv, jalur_json = tulis_berkas(daftar)
+    jalur_csv, jalur_json = tulis_berkas(daftar, folder)
     print()
     print(f"{r['galat']} galat, {r['peringatan']} peringatan, {r['info']} info")
     belum = sorted({k for k, s in status_keputusan(daftar).items() if s == "belum diputuskan"})
