@@ -3,6 +3,7 @@
 import re
 import shutil
 
+import pandas as pd
 import pytest
 
 from analisis.core import data, paths
@@ -13,8 +14,34 @@ TAHUN = [2024, 2025, 2026, 2027, 2028, 2029]
 TERLARANG = re.compile(r"\b(nan|NaN|None|inf|NaT)\b|<NA>")
 
 
+_SEL_TAHUN = {"t": "target", "r": "realisasi", "c": "capaian"}
+
+
+def _tampil(t, kode, kolom):
+    """Teks tercetak satu sel Tabel 2.11: ``kolom`` "t0"/"r1"/"c1" (target/realisasi/capaian tahun kolom ke-0/1) atau kunci frame."""
+    if re.fullmatch(r"[trc][01]", kolom):
+        tahun = sorted({int(c.rsplit("_", 1)[1]) for c in t.df.columns if c.startswith("target_")})[int(kolom[1])]
+        kolom = f"{_SEL_TAHUN[kolom[0]]}_{tahun}"
+    return evaluasi.sel_tabel(t)[kode][[k.kunci for k in t.kolom].index(kolom)]
+
+
 def _sel(tahun, kode, kolom):
-    return evaluasi.tabel_realisasi_iku(evaluasi.evaluasi_iku(tahun)).df.set_index("kode").loc[kode, kolom]
+    return _tampil(evaluasi.tabel_realisasi_iku(evaluasi.evaluasi_iku(tahun)), kode, kolom)
+
+
+def test_tabel_2_11_frame_numerik():
+    """Frame di balik Tabel 2.11 memuat angka; teks gabungan ("95,76 % (Sangat Tinggi)") hanya saat render."""
+    t = evaluasi.tabel_realisasi_iku(evaluasi.evaluasi_iku(2025))
+    df = t.df.set_index("kode")
+    for k in ("target_2024", "realisasi_2024", "capaian_2024", "target_2025", "realisasi_2025", "capaian_2025"):
+        assert pd.api.types.is_float_dtype(df[k]), k
+    assert round(df.loc["IKU-01", "capaian_2024"], 2) == 95.76  # Tabel 2.11: 95,76 %
+    assert round(df.loc["IKU-01", "realisasi_2025"], 2) == 82.20  # Tabel 2.11: 82,20 %
+    assert df.loc["IKU-02", "realisasi_2025"] == 60.70 and df.loc["IKU-02", "predikat_2025"] == "B"
+    assert pd.isna(df.loc["IKU-02", "target_2024"]) and df.loc["IKU-02", "target_predikat_2024"] == "B"
+    assert [k.kunci for k in t.kolom][5:] == [f"{a}_{th}" for th in (2024, 2025) for a in ("target", "realisasi", "capaian")]
+    # analis menambah kolom: frame tetap dapat dihitung
+    assert (df["capaian_2025"] - df["capaian_2024"]).round(2).tolist()[0] == -13.56
 
 
 def _spasi(t: str) -> str:
@@ -246,9 +273,9 @@ def test_aturan_dari_parameter_dipakai(tmp_path, monkeypatch):
              "    - {batas_bawah: 0, label: Tidak Tercapai, inklusif: true}\n")
     (akar / "parameters" / "2025.yml").write_text(teks, encoding="utf-8")
     monkeypatch.setenv("IKU_ROOT", str(akar))
-    df = evaluasi.tabel_realisasi_iku(evaluasi.evaluasi_iku(2025)).df.set_index("kode")
-    assert df.loc["IKU-01", "c1"] == "82,20 % (Tidak Tercapai)"
-    assert df.loc["IKU-02", "c0"] == "CC (Cukup (Memadai)); di bawah target B"  # target predikat tercetak (register)
+    t = evaluasi.tabel_realisasi_iku(evaluasi.evaluasi_iku(2025))
+    assert _tampil(t, "IKU-01", "c1") == "82,20 % (Tidak Tercapai)"
+    assert _tampil(t, "IKU-02", "c0") == "CC (Cukup (Memadai)); di bawah target B"  # target predikat tercetak (register)
     assert "parameter dokumen" in evaluasi.kalimat_aturan(2025)
 
 

@@ -37,7 +37,9 @@ True
 
 from __future__ import annotations
 
+import html as _html_lib
 import math
+import re
 from matplotlib.ticker import MultipleLocator
 import pandas as pd
 from IPython.display import HTML, Markdown
@@ -58,6 +60,7 @@ __all__ = [
     "evaluasi_iku",
     "pengantar",
     "tabel_realisasi_iku",
+    "sel_tabel",
     "kalimat_ketersediaan",
     "RUMUS_PENURUNAN",
     "kalimat_aturan",
@@ -257,7 +260,21 @@ def pengantar(tahun: int, periode: str | None = None) -> Markdown:
     return Markdown("\n\n".join(blok))
 
 
+#: Kolom :func:`evaluasi_iku` yang dibawa frame Tabel 2.11 untuk setiap tahun (akhiran ``_<tahun>``).
+_KOLOM_TAHUN = ("periode", "target", "target_predikat", "predikat_target", "interpretasi_target", "tersedia",
+                "realisasi", "periode_realisasi", "predikat", "interpretasi", "capaian", "kategori", "tercapai")
+
+
+def _tahun_baris(r, th: int) -> dict:
+    """Nilai satu tahun dari baris frame Tabel 2.11 (kolom berakhiran ``_<th>``) beserta kolom bersama."""
+    v = {k: r[f"{k}_{th}"] for k in (*_KOLOM_TAHUN, "keterangan", "target_tercetak", "predikat_target_tercetak")}
+    v.update(satuan=r["satuan"], realisasi_dari=r["realisasi_dari"])
+    return v
+
+
 def _teks_target(r) -> str:
+    if isinstance(r.get("target_tercetak"), str):
+        return r["target_tercetak"]
     if isinstance(r["target_predikat"], str) and not fmt.terdefinisi(r["target"]):
         it = r["interpretasi_target"]
         return f"{r['target_predikat']} ({it})" if isinstance(it, str) else r["target_predikat"]
@@ -279,7 +296,7 @@ def _tidak_ada(r) -> str:
 
 def _teks_realisasi(r) -> str:
     if not r["tersedia"]:
-        return _tidak_ada(r)
+        return r["keterangan"]
     if r["realisasi_dari"] == _KODE_SAKIP:
         s = f"{r['predikat']} (nilai {fmt.desimal(r['realisasi'], 2)}"
     elif r["satuan"] == "%":
@@ -294,7 +311,11 @@ def _teks_realisasi(r) -> str:
 
 def _teks_capaian(r) -> str:
     if not r["tersedia"]:
-        return _tidak_ada(r)
+        return r["keterangan"]
+    tercetak = r.get("predikat_target_tercetak")
+    if isinstance(tercetak, str) and isinstance(r["predikat"], str):
+        # target tercetak berupa predikat (register keputusan): capaian dibandingkan predikatnya
+        return f"{r['predikat']} ({r['interpretasi']}); " + ("mencapai target" if r["tercapai"] else f"di bawah target {tercetak}")
     if fmt.terdefinisi(r["capaian"]):
         teks = f"{fmt.persen(r['capaian'])} ({r['kategori']})"
         if isinstance(r["predikat"], str):
@@ -306,40 +327,50 @@ def _teks_capaian(r) -> str:
     return fmt.TIDAK_TERDEFINISI
 
 
+#: Sel Tabel 2.11 per tahun: (kolom kunci frame, judul, penyusun teks dari nilai tahun itu).
+_SEL_TAHUN = (("target", "Target", _teks_target), ("realisasi", "Realisasi", _teks_realisasi),
+              ("capaian", "Capaian Kinerja", _teks_capaian))
+
+
 def tabel_realisasi_iku(ev: pd.DataFrame) -> Tabel:
     """Tabel realisasi IKU (Tabel 2.11 sumber) dari frame :func:`evaluasi_iku`: tahun N−1 dan periode dokumen tahun N.
 
     Kolom: No, Tujuan, Indikator Tujuan, Sasaran, Indikator, lalu untuk setiap
-    tahun Target / Realisasi / Capaian Kinerja. Sel tabel ini menggabungkan
-    beberapa nilai seperti sumber mencetaknya (realisasi nilai SAKIP "CC (nilai
-    58,30)"; capaian target angka "95,76 % (Sangat Tinggi)"; target predikat
-    dibandingkan predikatnya), jadi teksnya disusun dari kolom numerik ``ev``
-    (``realisasi``, ``capaian``, ``predikat``, …) saat tabel dibuat.
+    tahun Target / Realisasi / Capaian Kinerja. Frame tabel tetap numerik: satu
+    baris per IKU dengan kolom ``target_<tahun>``, ``realisasi_<tahun>``,
+    ``capaian_<tahun>`` (angka) dan kolom pendampingnya (``predikat_<tahun>``,
+    ``kategori_<tahun>``, ``periode_realisasi_<tahun>``, …, ``satuan``). Sel
+    tercetak menggabungkan beberapa nilai seperti sumber mencetaknya (realisasi
+    nilai SAKIP "CC (nilai 58,30)"; capaian target angka "95,76 % (Sangat
+    Tinggi)"; target predikat dibandingkan predikatnya) dan baru disusun saat
+    tabel dirender (``Kol(baris=True)``). Target yang tercetak berbeda menurut
+    register keputusan ada di ``target_tercetak_<tahun>``.
 
     >>> t = tabel_realisasi_iku(evaluasi_iku(2025))
-    >>> t.df.set_index("kode").loc["IKU-01", ["r0", "c0", "r1", "c1"]].tolist()
-    ['95,76 %', '95,76 % (Sangat Tinggi)', '82,20 %', '82,20 % (Tinggi)']
-    >>> t.df.set_index("kode").loc["IKU-02", ["t0", "r0", "c0", "t1", "r1", "c1"]].tolist()
+    >>> d = t.df.set_index("kode")
+    >>> d.loc["IKU-01", ["target_2024", "realisasi_2024", "capaian_2025"]].round(2).tolist()
+    [100.0, 95.76, 82.2]
+    >>> [d.loc["IKU-02", k] for k in ("predikat_target_2025", "target_tercetak_2025")], d.loc["IKU-02", "target_2025"] + 0
+    (['CC', 'B Baik'], np.float64(58.0))
+    >>> sel = sel_tabel(t)
+    >>> sel["IKU-01"][5:]
+    ['100 %', '95,76 %', '95,76 % (Sangat Tinggi)', '100 %', '82,20 %', '82,20 % (Tinggi)']
+    >>> sel["IKU-02"][5:]
     ['B (Baik)', 'CC (nilai 58,30)', 'CC (Cukup (Memadai)); di bawah target B', 'B Baik', 'B (nilai 60,70; s.d. Triwulan II)', 'B (Baik); mencapai target']
     >>> sorted(n.kode for n in t.temuan.values())
     ['TABEL-2-11-INDIKATOR-BARIS-2', 'TABEL-2-11-SASARAN-BARIS-2', 'TARGET-IKU-02-TABEL-2-11-2025']
-    >>> tabel_realisasi_iku(evaluasi_iku(2026)).df.set_index("kode").loc["IKU-02", ["t1", "r1", "c1"]].tolist()
+    >>> sel_tabel(tabel_realisasi_iku(evaluasi_iku(2026)))["IKU-02"][-3:]
     ['60 (CC)', 'belum tersedia', 'belum tersedia']
     """
-    e = ev
     tahun = int(ev.attrs.get("tahun", ev["tahun"].max()))
     kol = _kolom_frame(ev)
-    df = ev[ev["tahun"] == kol[-1][0]][["kode", "no", "tujuan", "indikator_tujuan", "sasaran", "nama"]]
+    df = ev[ev["tahun"] == kol[-1][0]][["kode", "no", "tujuan", "indikator_tujuan", "sasaran", "nama", "satuan",
+                                        "realisasi_dari"]]
     df = df.sort_values("no").reset_index(drop=True)
     for k in ("tujuan", "indikator_tujuan", "sasaran"):
         df[k] = df[k].map(lambda v: v if isinstance(v, str) else "")
-    kolom = [
-        Kol("no", "No.", None, "tengah"),
-        Kol("tujuan", "Tujuan"),
-        Kol("indikator_tujuan", "Indikator Tujuan"),
-        Kol("sasaran", "Sasaran"),
-        Kol("nama", "Indikator"),
-    ]
+    kolom = [Kol("no", "No.", None, "tengah")] + [Kol(k, j) for k, j in (
+        ("tujuan", "Tujuan"), ("indikator_tujuan", "Indikator Tujuan"), ("sasaran", "Sasaran"), ("nama", "Indikator"))]
     kelompok = [("", 5)]
     ada_kosong, ada_strip = False, False
     temuan = {}
@@ -350,27 +381,29 @@ def tabel_realisasi_iku(ev: pd.DataFrame) -> Tabel:
             if n.bertemuan:
                 df.loc[1, kolom_df] = n.nilai
                 temuan[(1, kolom_df)] = n
-    for i, (th, per) in enumerate(kol):
-        sub = e[e["tahun"] == th].set_index("kode")
-        df[f"t{i}"] = [_teks_target(sub.loc[k]) for k in df["kode"]]
-        df[f"r{i}"] = [_teks_realisasi(sub.loc[k]) for k in df["kode"]]
-        df[f"c{i}"] = [_teks_capaian(sub.loc[k]) for k in df["kode"]]
+    for th, per in kol:
+        sub = ev[ev["tahun"] == th].set_index("kode").reindex(df["kode"])
+        for k in _KOLOM_TAHUN:
+            df[f"{k}_{th}"] = sub[k].to_numpy()
+        df[f"keterangan_{th}"] = [None if r["tersedia"] else _tidak_ada(r) for _, r in sub.iterrows()]
+        df[f"target_tercetak_{th}"] = df[f"predikat_target_tercetak_{th}"] = None
+        df[f"tercapai_{th}"] = df[f"tercapai_{th}"].astype(object)
         for pos, k in enumerate(df["kode"]):
-            n = resmi.nilai(f"TARGET-{k}-TABEL-2-11-{th}", df.loc[pos, f"t{i}"], tahun=tahun)
-            if not n.bertemuan or n.nilai == df.loc[pos, f"t{i}"]:
+            dihitung = _teks_target(_tahun_baris(df.loc[pos], th))
+            n = resmi.nilai(f"TARGET-{k}-TABEL-2-11-{th}", dihitung, tahun=tahun)
+            if not n.bertemuan or n.nilai == dihitung:
                 continue
-            df.loc[pos, f"t{i}"] = n.nilai
-            temuan[(pos, f"t{i}")] = n
+            df.loc[pos, f"target_tercetak_{th}"] = n.nilai
+            temuan[(pos, f"target_{th}")] = n
             r = sub.loc[k]
             pred_t = str(n.nilai).split()[0]
             if isinstance(r["predikat"], str) and pred_t in kinerja.URUTAN_PREDIKAT:
-                capai = kinerja.URUTAN_PREDIKAT[r["predikat"]] >= kinerja.URUTAN_PREDIKAT[pred_t]
-                df.loc[pos, f"c{i}"] = (f"{r['predikat']} ({r['interpretasi']}); "
-                                        + ("mencapai target" if capai else f"di bawah target {pred_t}"))
+                df.loc[pos, f"predikat_target_tercetak_{th}"] = pred_t
+                df.loc[pos, f"tercapai_{th}"] = kinerja.URUTAN_PREDIKAT[r["predikat"]] >= kinerja.URUTAN_PREDIKAT[pred_t]
         ada_kosong |= not sub["tersedia"].all()
-        ada_strip |= fmt.TIDAK_TERDEFINISI in set(df[f"t{i}"])
-        kolom += [Kol(f"t{i}", "Target", None, "tengah"), Kol(f"r{i}", "Realisasi", None, "tengah"),
-                  Kol(f"c{i}", "Capaian Kinerja", None, "tengah")]
+        ada_strip |= any(_teks_target(_tahun_baris(r, th)) == fmt.TIDAK_TERDEFINISI for _, r in df.iterrows())
+        kolom += [Kol(f"{k}_{th}", judul, lambda r, th=th, f=f: f(_tahun_baris(r, th)), "tengah", baris=True)
+                  for k, judul, f in _SEL_TAHUN]
         kelompok.append((f"Target Kinerja Tujuan/Sasaran pada {label_periode(th, per)}", 3))
     catatan = [kalimat_aturan(tahun, kol[-1][1])]
     if ada_kosong:
@@ -385,6 +418,16 @@ def tabel_realisasi_iku(ev: pd.DataFrame) -> Tabel:
         kolom=kolom, catatan=catatan, lebar=True, judul_kelompok=kelompok, temuan=temuan,
         sumber="target: @tabel:penetapan-iku dan penetapan tahun sebelumnya; realisasi: data PPKS dan hasil evaluasi SAKIP (diolah)",
     )
+
+
+def sel_tabel(t: Tabel) -> dict[str, list[str]]:
+    """Teks tercetak setiap sel badan tabel per ``kode`` baris (untuk memeriksa tampilan dari frame numerik).
+
+    >>> sel_tabel(tabel_realisasi_iku(evaluasi_iku(2024)))["IKU-01"][5:8]  # 2023: target tidak tercantum
+    ['–', 'tidak tersedia', 'tidak tersedia']
+    """
+    polos = lambda h: _html_lib.unescape(re.sub(r"<[^>]+>", "", h))  # noqa: E731
+    return {r["kode"]: [polos(k.sel(r if k.baris else r[k.kunci])) for k in t.kolom] for _, r in t.df.iterrows()}
 
 
 def kalimat_ketersediaan(ev: pd.DataFrame) -> HTML:
