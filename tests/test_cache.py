@@ -368,7 +368,8 @@ def test_kernel_dipakai_ulang_tanpa_kebocoran_keadaan(proyek, monkeypatch):
         "os.chdir(os.sep)\n"
         "sys.path.append('/bocor')\n"
         "BOCOR = True\n"
-        "data._CACHE['bocor'] = True\n"
+        "from analisis.core import memo\n"
+        "memo._SIMPANAN['bocor'] = True\n"
         "data.muat('lks')\n"
         "display(HTML('<p>A selesai</p>'))",
         "BAB A",
@@ -377,7 +378,7 @@ def test_kernel_dipakai_ulang_tanpa_kebocoran_keadaan(proyek, monkeypatch):
         "import os, sys, matplotlib\n"
         "keadaan = [matplotlib.rcParams['lines.linewidth'], os.environ.get('IKU_BOCOR', 'kosong'),\n"
         "           os.path.basename(os.getcwd()), '/bocor' in sys.path, 'BOCOR' in globals(),\n"
-        "           'bocor' in data._CACHE, get_ipython().execution_count]\n"
+        "           'bocor' in __import__('analisis.core.memo').core.memo._SIMPANAN, get_ipython().execution_count]\n"
         "display(HTML(f'<p>KEADAAN {keadaan}</p>'))",
         "BAB B",
     ), proyek.notebooks / "02_b.ipynb")

@@ -333,15 +333,17 @@ def test_sidik_berkas_menurut_isi_bukan_waktu(salinan_data, monkeypatch):
     """Suntingan dengan ukuran dan waktu ubah yang sama tetap mengubah kunci memo."""
     import os
 
-    from analisis.core import kinerja
+    from analisis.core import kinerja, memo
 
     monkeypatch.setenv("IKU_DATA", str(salinan_data))
     berkas = salinan_data / "sakip.csv"
     st = berkas.stat()
-    sebelum = kinerja._sidik_berkas(("sakip",))
+    sebelum = memo.sidik_berkas(berkas)
+    assert kinerja.nilai_sakip(2024) == (58.3, "Tahunan")
     teks = berkas.read_text(encoding="utf-8")
     assert "58,3" in teks or "58.3" in teks
     berkas.write_text(teks.replace("58,3", "58,4").replace("58.3", "58.4"), encoding="utf-8")
     os.utime(berkas, ns=(st.st_atime_ns, st.st_mtime_ns))
     assert berkas.stat().st_size == st.st_size
-    assert kinerja._sidik_berkas(("sakip",)) != sebelum
+    assert memo.sidik_berkas(berkas) != sebelum
+    assert kinerja.nilai_sakip(2024) == (58.4, "Tahunan")  # memo data.muat tidak basi

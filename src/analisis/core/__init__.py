@@ -4,6 +4,7 @@ Modul publik:
 
 - :mod:`~analisis.core.paths` — jalur ruang kerja dari satu akar
 - :mod:`~analisis.core.kesalahan` — kesalahan berbahasa Indonesia untuk pengguna
+- :mod:`~analisis.core.memo` — memo hasil hitung per isi berkas yang dibaca (di proses dan antarproses)
 - :mod:`~analisis.core.nilai` — membaca ejaan angka Indonesia
 - :mod:`~analisis.core.format` — format angka, persen, rupiah, tanggal Indonesia
 - :mod:`~analisis.core.skema` — skema setiap berkas ``data/`` (pandera)
@@ -18,4 +19,4 @@ Modul publik:
 Tidak ada modul di sini yang mengimpor lapisan penyajian, bab, masukan atau dokumen.
 """
 
-__all__ = ["paths", "kesalahan", "nilai", "format", "skema", "data", "periode", "parameter", "aturan", "rumus", "kinerja", "periksa"]
+__all__ = ["paths", "kesalahan", "memo", "nilai", "format", "skema", "data", "periode", "parameter", "aturan", "rumus", "kinerja", "periksa"]

@@ -12,39 +12,29 @@ Examples
 from __future__ import annotations
 
 import datetime as _dt
-import os
 import re
 from pathlib import Path
-from typing import Any
 
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from . import _yaml
+from . import _yaml, memo
 from .kesalahan import KesalahanData, Pelanggaran, pesan_pydantic
 from .paths import folder_data
 from .skema import SKEMA, baca_csv
 
 __all__ = ["muat", "instansi", "organisasi", "keputusan", "pohon_info", "teks", "teks_tahun", "aman_tautan", "dicetak", "periksa_semua", "muat_semua", "periode_renstra", "BERKAS_YAML"]
 
-_CACHE: dict[tuple, Any] = {}
-
-
-def _jejak(jalur: Path) -> None:
-    """Catat ``jalur`` di berkas ``$IKU_JEJAK`` bila disetel: dasar cache :mod:`analisis.document.render`."""
-    tujuan = os.environ.get("IKU_JEJAK")
-    if tujuan:
-        with open(tujuan, "a", encoding="utf-8") as f:
-            f.write(f"{jalur}\n")
-
-
-def _kunci_cache(jalur: Path) -> tuple:
-    st = jalur.stat()
-    return (str(jalur), st.st_mtime_ns, st.st_size)
+#: Catat bacaan ``jalur`` (``$IKU_JEJAK`` untuk cache :mod:`analisis.document.render`, dan memo yang sedang
+#: menghitung): :func:`analisis.core.memo.catat`.
+_jejak = memo.catat
 
 
 def muat(nama: str, folder: Path | None = None) -> pd.DataFrame:
     """DataFrame tervalidasi dari ``data/<nama>.csv`` (salinan; aman diubah).
+
+    Dibaca dan divalidasi sekali per isi berkas (:func:`analisis.core.memo.ingat`);
+    isi yang tidak sah selalu divalidasi ulang.
 
     Parameters
     ----------
@@ -53,15 +43,17 @@ def muat(nama: str, folder: Path | None = None) -> pd.DataFrame:
     """
     if nama not in SKEMA:
         raise KeyError(f"tidak ada skema untuk berkas data {nama!r}; yang dikenal: {', '.join(sorted(SKEMA))}")
+    return _muat_csv(nama, Path(folder or folder_data()))
+
+
+@memo.ingat
+def _muat_csv(nama: str, folder: Path) -> pd.DataFrame:
     skema = SKEMA[nama]
-    jalur = (folder or folder_data()) / skema.berkas
+    jalur = folder / skema.berkas
     _jejak(jalur)
     if not jalur.exists():
         raise KesalahanData([Pelanggaran(f"data/{skema.berkas}", None, None, None, "berkas tidak ditemukan")])
-    kunci = _kunci_cache(jalur)
-    if kunci not in _CACHE:
-        _CACHE[kunci] = baca_csv(jalur, skema)
-    return _CACHE[kunci].copy()
+    return baca_csv(jalur, skema)
 
 
 # ----------------------------------------------------------------------------
@@ -156,15 +148,17 @@ BERKAS_YAML = {
 
 
 def _muat_yaml(nama: str, folder: Path | None = None) -> dict:
+    return _muat_yaml_sah(nama, Path(folder or folder_data()))
+
+
+@memo.ingat
+def _muat_yaml_sah(nama: str, folder: Path) -> dict:
     berkas, model = BERKAS_YAML[nama]
-    jalur = (folder or folder_data()) / berkas
+    jalur = folder / berkas
     label = f"data/{berkas}"
     _jejak(jalur)
     if not jalur.exists():
         raise KesalahanData([Pelanggaran(label, None, None, None, "berkas tidak ditemukan")])
-    kunci = _kunci_cache(jalur)
-    if kunci in _CACHE:
-        return _CACHE[kunci]
     try:
         isi = _yaml.baca(jalur, label)
     except _yaml.YAMLTidakSah as e:
@@ -180,7 +174,6 @@ def _muat_yaml(nama: str, folder: Path | None = None) -> dict:
             salah.append(Pelanggaran(label, None, kunci_err, err.get("input") if err["type"] != "missing" else None,
                                      pesan_pydantic(err)))
         raise KesalahanData(salah) from None
-    _CACHE[kunci] = isi
     return isi
 
 

@@ -39,15 +39,11 @@ Examples
 
 from __future__ import annotations
 
-import functools
-import hashlib
 from dataclasses import dataclass
 
 import pandas as pd
 
-from . import data, rumus
-from .paths import folder_data
-from .skema import SKEMA
+from . import data, memo, rumus
 from .aturan import PITA_CAPAIAN, PITA_SAKIP
 from .parameter import urutan_periode
 
@@ -57,61 +53,14 @@ __all__ = ["rekap_ppks", "EvaluasiPPKS", "evaluasi_ppks", "nilai_sakip", "target
 URUTAN_PREDIKAT = {p.label: i for i, p in enumerate(reversed(PITA_SAKIP))}  # D=0 … AA=6
 
 
-#: Berkas ``data/`` yang dibaca evaluasi indikator: kunci memo hasilnya.
+#: Berkas ``data/`` yang dibaca evaluasi indikator (kunci memonya adalah isi setiap berkas yang benar-benar
+#: dibaca, direkam saat menghitung: :func:`analisis.core.memo.ingat`).
 BERKAS_EVALUASI = ("indikator", "target", "ppks_pas", "ppks_rekap", "sakip", "spm_layanan", "spm_realisasi", "realisasi")
-
-_MEMO: dict[tuple, object] = {}
-
-
-def _sidik_berkas(berkas: tuple[str, ...]) -> tuple:
-    """Sidik isi (SHA-256) setiap berkas ``data/`` yang dibaca: berkas yang disunting tidak pernah basi.
-
-    Setiap berkas juga dicatat untuk cache render (``analisis.core.data._jejak``)
-    dan dibuka (kait audit), seperti :func:`analisis.core.data.muat` pada
-    setiap panggilan, sehingga bab yang memakai hasil memo tetap tercatat
-    membaca berkas itu.
-    """
-    folder = folder_data()
-    hasil = [str(folder)]
-    for nama in berkas:
-        jalur = folder / SKEMA[nama].berkas
-        data._jejak(jalur)
-        try:
-            hasil.append(hashlib.sha256(jalur.read_bytes()).hexdigest())
-        except FileNotFoundError:
-            hasil.append(None)
-    return tuple(hasil)
-
-
-def _memo(*berkas: str):
-    """Dekorator: hasil dihitung sekali per (argumen, isi ``berkas``); frame dikembalikan sebagai salinan.
-
-    Argumen harus dapat di-hash (tahun, periode, tuple pita). Bila salah satu
-    berkas berubah isinya, kuncinya berubah dan hasil dihitung ulang.
-    """
-
-    def dekorator(fungsi):
-        @functools.wraps(fungsi)
-        def bungkus(*args, **kwargs):
-            kunci = (fungsi.__qualname__, args, tuple(sorted(kwargs.items())), _sidik_berkas(berkas))
-            try:
-                hash(kunci)
-            except TypeError:  # argumen tak ter-hash (mis. pita berupa list): hitung tanpa memo
-                return fungsi(*args, **kwargs)
-            if kunci not in _MEMO:
-                _MEMO[kunci] = fungsi(*args, **kwargs)
-            hasil = _MEMO[kunci]
-            return hasil.copy() if isinstance(hasil, pd.DataFrame) else hasil
-
-        bungkus.tanpa_memo = fungsi
-        return bungkus
-
-    return dekorator
 
 
 def kosongkan_memo() -> None:
-    """Buang semua hasil evaluasi yang diingat (tidak pernah perlu untuk kebenaran; untuk pengukuran)."""
-    _MEMO.clear()
+    """Buang semua hasil yang diingat (tidak pernah perlu untuk kebenaran; untuk pengukuran)."""
+    memo.kosongkan()
 
 
 def _pilih_periode(df: pd.DataFrame, tahun: int, periode: str | None) -> pd.Series | None:
@@ -128,7 +77,7 @@ def _pilih_periode(df: pd.DataFrame, tahun: int, periode: str | None) -> pd.Seri
     return sub.iloc[-1]
 
 
-@_memo("ppks_pas", "ppks_rekap")
+@memo.ingat
 def rekap_ppks() -> pd.DataFrame:
     """Jumlah PPKS terdata dan tertangani per tahun dan periode.
 
@@ -166,7 +115,7 @@ class EvaluasiPPKS:
     penurunan_persen: float | None
 
 
-@_memo("ppks_pas", "ppks_rekap")
+@memo.ingat
 def evaluasi_ppks(tahun: int, periode: str | None = None) -> EvaluasiPPKS | None:
     """Persentase tertangani (DO IKU 1) dan penurunan PPKS (DO IKK 24) tahun ``tahun``.
 
@@ -254,7 +203,7 @@ def _realisasi(sumber: str | None, kode: str, tahun: int, periode: str | None) -
     return None, None
 
 
-@_memo(*BERKAS_EVALUASI)
+@memo.ingat
 def evaluasi_indikator(
     tahun: int,
     periode: str | None = None,

@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from . import aturan as _aturan
 from . import _yaml
+from . import memo as _memo
 from .kesalahan import KesalahanParameter, pesan_pydantic, ringkas
 from .paths import folder_parameter
 from .periode import PERIODE, urutan_periode
@@ -142,6 +143,8 @@ def muat(tahun: int, periode: str | None = None, folder: Path | None = None) -> 
         raise KesalahanParameter(f"tahun harus bilangan bulat, bukan {tahun!r}") from None
     dasar = folder / "base.yml"
     berkas = folder / f"{tahun}.yml"
+    _memo.catat(dasar)  # bacaan parameter ikut kunci memo (analisis.core.memo) dan cache bab
+    _memo.catat(berkas)
     if not berkas.exists():
         ada = ", ".join(str(t) for t in tahun_tersedia(folder)) or "tidak ada"
         raise KesalahanParameter(

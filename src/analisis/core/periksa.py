@@ -75,7 +75,7 @@ from typing import Callable, Iterator
 import pandas as pd
 
 from . import aturan as _aturan
-from . import data, kinerja, parameter, paths, rumus
+from . import data, kinerja, memo, parameter, paths, rumus
 from . import format as fmt
 from .kesalahan import KesalahanData, KesalahanParameter
 from .nilai import baca_bilangan
@@ -1324,9 +1324,14 @@ def cek_parameter(folder=None, tahun=None, periode=None, folder_parameter=None) 
 # menjalankan semua pemeriksaan
 
 
+@memo.ingat(disk=True, daftar=True)
 def temuan(folder: Path | None = None, tahun: int | None = None, periode: str | None = None,
            folder_parameter: Path | None = None) -> list[Temuan]:
     """Jalankan semua :data:`PEMERIKSAAN` dan kembalikan temuannya (galat dulu, lalu peringatan, lalu info).
+
+    Dihitung sekali per argumen dan isi setiap berkas ``data/``/``parameters/``
+    yang dibaca (:func:`analisis.core.memo.ingat`); dengan ``$IKU_MEMO`` hasilnya
+    juga dipakai proses lain (proses ``iku render`` dan kernel bab).
 
     Parameters
     ----------

@@ -26,7 +26,6 @@ Examples
 from __future__ import annotations
 
 import datetime as _dt
-import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,8 +44,6 @@ TAMPIL = ("tercetak", "dihitung", "nilai")
 #: Keparahan temuan yang wajib diputuskan sebelum edisi final dibangun.
 KEPARAHAN_WAJIB = ("galat", "peringatan")
 
-_CACHE: dict[tuple, list] = {}
-
 
 def register(folder: Path | None = None) -> pd.DataFrame:
     """Register keputusan (``data/keputusan_temuan.csv``); frame kosong bila berkasnya tidak ada.
@@ -63,19 +60,12 @@ def register(folder: Path | None = None) -> pd.DataFrame:
         raise
 
 
-def _sidik_data(folder: Path) -> str:
-    """Sidik isi semua berkas data: temuan dihitung ulang hanya bila data berubah."""
-    h = hashlib.sha256()
-    for p in sorted(folder.rglob("*")):
-        if p.is_file() and not p.name.startswith("."):
-            h.update(str(p.relative_to(folder)).encode())
-            st = p.stat()
-            h.update(f"{st.st_mtime_ns}:{st.st_size}".encode())
-    return h.hexdigest()
-
-
 def daftar_temuan(tahun: int | None = None, periode: str | None = None, folder: Path | None = None) -> list:
     """Temuan pemeriksaan untuk dokumen ``tahun``/``periode``, dihitung sekali per isi ``data/``.
+
+    :func:`analisis.core.periksa.temuan` diingat (:mod:`analisis.core.memo`,
+    juga antarproses bila ``$IKU_MEMO`` disetel): proses ``iku render`` yang
+    menghitungnya untuk syarat edisi final meninggalkannya untuk kernel bab.
 
     >>> kode = {t.kode for t in daftar_temuan(2025)}
     >>> {"JUMLAH-ASN-PNS", "ARAH-TARGET-IKK-24"} <= kode
@@ -84,11 +74,7 @@ def daftar_temuan(tahun: int | None = None, periode: str | None = None, folder: 
     from . import periksa
 
     folder = Path(folder) if folder is not None else folder_data()
-    kunci = (str(folder), _sidik_data(folder), tahun, periode)
-    if kunci not in _CACHE:
-        _CACHE.clear()
-        _CACHE[kunci] = periksa.temuan(folder=folder if folder != folder_data() else None, tahun=tahun, periode=periode)
-    return list(_CACHE[kunci])
+    return periksa.temuan(folder=folder if folder != folder_data() else None, tahun=tahun, periode=periode)
 
 
 def _keputusan(kode: str, folder: Path | None) -> dict | None:

@@ -14,7 +14,6 @@ from __future__ import annotations
 import csv
 import datetime as _dt
 import io
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -22,6 +21,7 @@ from typing import Callable
 import pandas as pd
 import pandera.pandas as pa
 
+from . import memo
 from .kesalahan import KesalahanData, Pelanggaran
 from .nilai import adalah_nihil, adalah_tidak_ada, baca_bilangan
 from .periode import PERIODE
@@ -236,26 +236,21 @@ def baca_csv(jalur: Path, skema: Skema, teks: str | None = None) -> pd.DataFrame
     return df.reset_index(drop=True)
 
 
-#: Variabel lingkungan: folder penanda "isi ini sudah lolos validasi pandera" (disetel ``iku render``).
-MEMO_VALIDASI = "IKU_MEMO_VALIDASI"
 _SIDIK_SKEMA: dict[int, str] = {}
 
 
 def _sidik_skema(skema: Skema) -> str:
-    """Sidik skema: definisinya, isi modul yang membangun dan mengujinya, versi pandas dan pandera."""
+    """Sidik skema: definisinya dan isi modul yang membangun dan mengujinya (:func:`analisis.core.memo.sidik_modul`)."""
     sidik = _SIDIK_SKEMA.get(id(skema))
     if sidik is None:
         import hashlib
-        import sys
 
         modul = {__name__, _baca_sel.__module__, baca_bilangan.__module__, "analisis.core.periode"}
         modul |= {a.uji.__module__ for a in skema.aturan}
-        h = hashlib.sha256(f"{pd.__version__} {sys.modules['pandera'].__version__} {skema.berkas} {skema.kolom} {skema.kunci}".encode())
+        h = hashlib.sha256(f"{skema.berkas} {skema.kolom} {skema.kunci}".encode())
         for a in skema.aturan:
             h.update(f"{a.pesan} {a.kolom} {a.uji.__qualname__}".encode())
-        for m in sorted(modul):
-            berkas = getattr(sys.modules.get(m), "__file__", None)
-            h.update(Path(berkas).read_bytes() if berkas else m.encode())
+        h.update(memo.sidik_modul(*modul).encode())
         sidik = _SIDIK_SKEMA[id(skema)] = h.hexdigest()
     return sidik
 
@@ -263,27 +258,23 @@ def _sidik_skema(skema: Skema) -> str:
 def _validasi_sekali(df: pd.DataFrame, skema: Skema, nama: str, teks: str) -> None:
     """Validasi pandera, dilewati bila isi ``teks`` yang sama persis sudah lolos dengan skema yang sama.
 
-    Hanya bila ``$IKU_MEMO_VALIDASI`` disetel (``iku render``/``iku pratinjau``):
-    berkas penanda di folder itu dinamai SHA-256 dari isi berkas dan sidik
-    skema (:func:`_sidik_skema`), dan dibuat hanya setelah validasi lolos.
+    Hanya bila lapisan disk :mod:`analisis.core.memo` hidup (``$IKU_MEMO``,
+    disetel ``iku render``/``iku pratinjau``): penanda disimpan dengan kunci
+    SHA-256 isi berkas dan sidik skema (:func:`_sidik_skema`; versi Python,
+    pandas dan pandera ikut kunci memo), dan dibuat hanya setelah validasi lolos.
     Validasi tidak mengubah ``df``, jadi hasil :func:`baca_csv` sama dengan
     atau tanpa penanda; isi yang gagal selalu divalidasi ulang dan pesannya sama.
     """
-    folder = os.environ.get(MEMO_VALIDASI)
-    if not folder:
+    if memo.folder() is None:
         _validasi_pandera(df, skema, nama)
         return
     import hashlib
 
-    penanda = Path(folder) / hashlib.sha256(f"{_sidik_skema(skema)}\n{teks}".encode("utf-8", "surrogatepass")).hexdigest()
-    if penanda.is_file():
+    kunci = "validasi\0" + _sidik_skema(skema) + "\0" + hashlib.sha256(teks.encode("utf-8", "surrogatepass")).hexdigest()
+    if memo.ambil(kunci) is True:
         return
     _validasi_pandera(df, skema, nama)
-    try:
-        penanda.parent.mkdir(parents=True, exist_ok=True)
-        penanda.touch()
-    except OSError:
-        pass  # tanpa penanda: validasi berikutnya berjalan lagi
+    memo.simpan(kunci, True)  # gagal disimpan: validasi berikutnya berjalan lagi
 
 
 def _validasi_pandera(df: pd.DataFrame, skema: Skema, nama: str) -> None:

@@ -287,7 +287,7 @@ def daftar_buku(folder: Path) -> list[Path]:
 def _lingkungan_kernel(akar: Path | None) -> Iterator[None]:
     """Variabel lingkungan yang diwarisi kernel: ``IKU_ROOT`` dan ``PYTHONPATH``."""
     lama = {k: os.environ.get(k) for k in ("IKU_ROOT", "PYTHONPATH", "PYDEVD_DISABLE_FILE_VALIDATION",
-                                           "IKU_MEMO_VALIDASI")}
+                                           "IKU_MEMO")}
     try:
         if akar is not None:
             os.environ["IKU_ROOT"] = str(akar)
@@ -296,10 +296,11 @@ def _lingkungan_kernel(akar: Path | None) -> Iterator[None]:
         if src not in bagian:
             os.environ["PYTHONPATH"] = os.pathsep.join([src, *bagian])
         os.environ["PYDEVD_DISABLE_FILE_VALIDATION"] = "1"
-        if not lama["IKU_MEMO_VALIDASI"]:  # penanda isi CSV yang lolos pandera (analisis.core.skema)
-            # di folder cache pengguna, bukan /tmp bersama (penanda di sana dapat dibuat pengguna lain)
-            os.environ["IKU_MEMO_VALIDASI"] = os.path.join(
-                os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "iku", "validasi")
+        if not lama["IKU_MEMO"]:  # memo lintas proses (analisis.core.memo): temuan, penanda validasi pandera
+            # di folder cache pengguna, bukan /tmp bersama (entri di sana dapat dibuat pengguna lain)
+            from ..core import memo
+
+            os.environ["IKU_MEMO"] = str(memo.folder_bawaan())
         yield
     finally:
         for k, v in lama.items():
@@ -2089,7 +2090,8 @@ def _syarat_final(tahun: int, periode: str | None, keluaran: Path) -> dict:
         return {"sidik": sidik, "kurang": list(lama["kurang"])}
     from ..core import resmi  # pandas, pandera: hanya bila syaratnya perlu dihitung ulang
 
-    return {"sidik": sidik, "kurang": list(resmi.syarat_final(tahun, periode))}
+    with _lingkungan_kernel(_akar()):  # $IKU_MEMO seperti di kernel: temuan yang dihitung di sini dipakai bab
+        return {"sidik": sidik, "kurang": list(resmi.syarat_final(tahun, periode))}
 
 
 def _kolam_awal(tahun: int, periode: str | None, eds: tuple[str, ...] | None, keluaran: Path, folder_nb: Path,

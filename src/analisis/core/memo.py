@@ -1,0 +1,433 @@
+"""Memo hasil hitung: sekali per isi berkas yang dibaca, di satu proses dan antarproses.
+
+Satu cara untuk semua yang diingat paket ini (frame ``data/`` yang sudah
+divalidasi, evaluasi kinerja, temuan pemeriksaan, penanda validasi pandera):
+
+- **Sidik berkas** (:func:`sidik_berkas`): SHA-256 isi berkas. Di dalam satu
+  proses, isi yang sudah di-hash diingat menurut ``(st_dev, st_ino, st_size,
+  st_mtime_ns, st_ctime_ns)``; setiap penulisan (juga yang mengembalikan waktu
+  ubah dengan ``os.utime``) mengubah ``st_ctime_ns``, sehingga isinya di-hash
+  ulang. Antarproses tidak pernah ada yang dipercaya dari ``stat``: proses baru
+  selalu meng-hash isi.
+- **Catatan bacaan** (:func:`catat`): setiap pembaca ``data/`` dan
+  ``parameters/`` (:func:`analisis.core.data.muat`, teks, YAML,
+  :func:`analisis.core.parameter.muat`) mencatat jalurnya. Catatan itu ditulis
+  ke ``$IKU_JEJAK`` (dasar cache bab :mod:`analisis.document.render`) dan
+  direkam oleh setiap fungsi ber-memo yang sedang berjalan, bersama sidik
+  isinya *sebelum* dibaca.
+- **Memo** (:func:`ingat`): kunci = nama fungsi, argumen, folder ``data/`` dan
+  ``parameters/``, tanda kode ``analisis.core``; hasil dipakai lagi hanya bila
+  setiap berkas yang dibaca saat menghitungnya masih berisi sama. Hasil yang
+  dipakai lagi mencatat ulang berkas-berkas itu (:func:`catat`), sehingga bab
+  yang memakainya tetap tercatat membacanya dan cache bab tidak pernah basi.
+  Frame, daftar dan kamus dikembalikan sebagai salinan.
+- **Lapisan disk**: bila ``$IKU_MEMO`` disetel (``iku render`` dan
+  ``iku pratinjau`` menyetelnya ke :func:`folder_bawaan` bila belum ada),
+  hasil fungsi ``ingat(disk=True)`` disimpan sebagai pickle di folder itu,
+  dengan kunci yang juga memuat sidik isi semua modul ``analisis.core``, versi
+  Python, pandas dan pandera. Proses ``iku`` yang menghitung temuan pemeriksaan
+  untuk syarat edisi final meninggalkannya untuk kernel bab. Penulisan atomik
+  (berkas sementara lalu ``os.replace``); entri yang rusak, terpotong, dari
+  versi lain atau tidak terbaca dihitung ulang, tidak pernah menjadi galat.
+  Tanpa variabel itu lapisan disk mati: mengimpor paket tidak mengubah
+  keadaan apa pun. Folder itu harus milik pengguna sendiri (pickle dimuat
+  dari sana).
+
+Examples
+--------
+>>> import tempfile, pathlib
+>>> d = pathlib.Path(tempfile.mkdtemp())
+>>> (d / "a.csv").write_text("x\\n1\\n")
+4
+>>> sidik_berkas(d / "a.csv") == __import__("hashlib").sha256(b"x\\n1\\n").hexdigest()
+True
+>>> sidik_berkas(d / "tidak-ada.csv") is None
+True
+>>> panggilan = []
+>>> @ingat
+... def baris(jalur):
+...     catat(jalur)
+...     panggilan.append(jalur)
+...     return pathlib.Path(jalur).read_text().splitlines()
+>>> baris(str(d / "a.csv")), baris(str(d / "a.csv")), len(panggilan)
+(['x', '1'], ['x', '1'], 1)
+>>> _ = (d / "a.csv").write_text("x\\n2\\n")
+>>> baris(str(d / "a.csv")), len(panggilan)
+(['x', '2'], 2)
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import os
+import pickle
+import stat as _stat
+import sys
+import threading
+from pathlib import Path, PurePath
+from typing import Any, Callable
+
+__all__ = ["ENV", "TIDAK_ADA", "folder", "folder_bawaan", "sidik_berkas", "sidik_modul", "sidik_kode", "catat",
+           "ingat", "ambil", "simpan", "kosongkan"]
+
+#: Variabel lingkungan: folder lapisan disk (mati bila tidak disetel).
+ENV = "IKU_MEMO"
+
+#: Hasil :func:`ambil` bila tidak ada entri yang sah.
+TIDAK_ADA = object()
+
+_FOLDER_CORE = Path(__file__).resolve().parent
+_VERSI_FORMAT = "1"
+
+# jalur -> (tanda stat, sidik isi); hanya untuk proses ini
+_SIDIK: dict[str, tuple[tuple, str]] = {}
+# kunci memo -> _Entri
+_SIMPANAN: dict[tuple, "_Entri"] = {}
+_lokal = threading.local()
+_kunci_tulis = threading.Lock()
+_MODUL_CORE: list[str] | None = None
+
+
+class _Entri:
+    __slots__ = ("kode", "berkas", "hasil")
+
+    def __init__(self, kode: tuple, berkas: dict[str, str | None], hasil: Any):
+        self.kode, self.berkas, self.hasil = kode, berkas, hasil
+
+
+# ----------------------------------------------------------------------------
+# sidik
+
+
+def _tanda_stat(st: os.stat_result) -> tuple:
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+
+
+def sidik_berkas(jalur: str | os.PathLike) -> str | None:
+    """SHA-256 isi berkas ``jalur`` (heksadesimal), atau ``None`` bila tidak ada atau bukan berkas biasa.
+
+    Isi selalu di-hash sekali per proses; sesudahnya hanya bila tanda
+    ``stat``-nya (termasuk ``st_ctime_ns``) berubah.
+    """
+    p = os.path.abspath(os.fspath(jalur))
+    try:
+        st = os.stat(p)
+    except (OSError, ValueError):
+        return None
+    if not _stat.S_ISREG(st.st_mode):
+        return None
+    tanda = _tanda_stat(st)
+    lama = _SIDIK.get(p)
+    if lama is not None and lama[0] == tanda:
+        return lama[1]
+    try:
+        with open(p, "rb") as f:
+            sidik = hashlib.file_digest(f, "sha256").hexdigest()
+        sesudah = _tanda_stat(os.stat(p))
+    except OSError:
+        return None
+    if sesudah == tanda:  # tidak berubah selama dibaca: boleh diingat menurut tandanya
+        _SIDIK[p] = (tanda, sidik)
+    return sidik
+
+
+def _berkas_modul(nama: str) -> str | None:
+    modul = sys.modules.get(nama)
+    berkas = getattr(modul, "__file__", None)
+    if berkas is None:
+        import importlib.util
+
+        try:
+            spec = importlib.util.find_spec(nama)
+        except (ImportError, ValueError):
+            spec = None
+        berkas = getattr(spec, "origin", None)
+    return berkas
+
+
+def sidik_modul(*nama: str) -> str:
+    """Sidik isi sumber modul ``nama`` (mis. ``"analisis.core.skema"``), urut nama.
+
+    >>> sidik_modul("analisis.core.memo") == sidik_modul("analisis.core.memo")
+    True
+    """
+    h = hashlib.sha256()
+    for m in sorted(set(nama)):
+        berkas = _berkas_modul(m)
+        h.update(f"{m}\0{sidik_berkas(berkas) if berkas else None}\0".encode())
+    return h.hexdigest()
+
+
+def _modul_core() -> list[str]:
+    global _MODUL_CORE
+    if _MODUL_CORE is None:
+        _MODUL_CORE = sorted(p.name for p in _FOLDER_CORE.glob("*.py"))
+    return _MODUL_CORE
+
+
+def sidik_kode() -> str:
+    """Sidik isi setiap modul ``analisis/core/*.py``: bagian kunci lapisan disk.
+
+    >>> len(sidik_kode())
+    64
+    """
+    h = hashlib.sha256()
+    for nama in _modul_core():
+        h.update(f"{nama}\0{sidik_berkas(_FOLDER_CORE / nama)}\0".encode())
+    return h.hexdigest()
+
+
+def _tanda_kode() -> tuple:
+    """Tanda ``stat`` modul ``analisis/core/*.py`` (tanpa membukanya): kunci lapisan di memori.
+
+    Berkas tidak dibuka, jadi kait audit kernel tidak mencatat modul yang
+    tidak diimpor bab sebagai bacaan; di satu proses ``st_ctime_ns`` berubah
+    pada setiap penulisan, jadi modul yang disunting (``%autoreload``)
+    membuat kunci baru.
+    """
+    hasil = []
+    for nama in _modul_core():
+        try:
+            hasil.append(_tanda_stat(os.stat(_FOLDER_CORE / nama)))
+        except OSError:
+            hasil.append(None)
+    return tuple(hasil)
+
+
+def _versi() -> str:
+    pd = sys.modules.get("pandas")
+    pa = sys.modules.get("pandera")
+    return f"{sys.version}|{getattr(pd, '__version__', '')}|{getattr(pa, '__version__', '')}|{_VERSI_FORMAT}"
+
+
+# ----------------------------------------------------------------------------
+# catatan bacaan
+
+
+def _tumpukan() -> list[dict[str, str | None]]:
+    t = getattr(_lokal, "tumpukan", None)
+    if t is None:
+        t = _lokal.tumpukan = []
+    return t
+
+
+def _rekam(jalur: str, sidik: str | None, ada_sidik: bool) -> None:
+    tujuan = os.environ.get("IKU_JEJAK")
+    if tujuan:
+        with open(tujuan, "a", encoding="utf-8") as f:
+            f.write(f"{jalur}\n")
+    tumpukan = getattr(_lokal, "tumpukan", None)
+    if tumpukan:
+        p = os.path.abspath(jalur)
+        for rekaman in tumpukan:
+            if p not in rekaman:
+                if not ada_sidik:
+                    sidik, ada_sidik = sidik_berkas(p), True
+                rekaman[p] = sidik
+
+
+def catat(jalur: str | os.PathLike) -> None:
+    """Catat bahwa ``jalur`` dibaca (atau dicari): ke ``$IKU_JEJAK`` dan ke setiap memo yang sedang menghitung.
+
+    Dipanggil *sebelum* berkas dibaca; berkas yang tidak ada juga dicatat
+    (sidiknya ``None``), sehingga berkas yang kemudian dibuat membuat hasil
+    dihitung ulang.
+    """
+    _rekam(os.fspath(jalur), None, False)
+
+
+# ----------------------------------------------------------------------------
+# lapisan disk
+
+
+def folder() -> Path | None:
+    """Folder lapisan disk (``$IKU_MEMO``), atau ``None`` bila mati."""
+    f = os.environ.get(ENV)
+    return Path(f) if f else None
+
+
+def folder_bawaan() -> Path:
+    """Folder yang disetel ``iku render``/``iku pratinjau`` bila ``$IKU_MEMO`` belum ada: di cache pengguna."""
+    dasar = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(dasar) / "iku" / "memo"
+
+
+def _jalur_disk(kunci: str) -> Path | None:
+    f = folder()
+    if f is None:
+        return None
+    return f / (hashlib.sha256(f"{kunci}\0{_versi()}".encode("utf-8", "surrogatepass")).hexdigest() + ".pkl")
+
+
+def ambil(kunci: str) -> Any:
+    """Nilai yang disimpan :func:`simpan` dengan ``kunci`` yang sama, atau :data:`TIDAK_ADA`.
+
+    Entri yang rusak, terpotong atau tidak terbaca = :data:`TIDAK_ADA`.
+    """
+    jalur = _jalur_disk(kunci)
+    if jalur is None:
+        return TIDAK_ADA
+    try:
+        with open(jalur, "rb") as f:
+            isi = pickle.load(f)
+    except FileNotFoundError:
+        return TIDAK_ADA
+    except Exception:  # rusak, terpotong, kelas yang tidak ada lagi: hitung ulang
+        return TIDAK_ADA
+    if not isinstance(isi, dict) or isi.get("kunci") != kunci or isi.get("versi") != _versi():
+        return TIDAK_ADA
+    return isi.get("nilai", TIDAK_ADA)
+
+
+def simpan(kunci: str, nilai: Any) -> None:
+    """Simpan ``nilai`` di lapisan disk (bila hidup) dengan ``kunci``: atomik; kegagalan diabaikan."""
+    jalur = _jalur_disk(kunci)
+    if jalur is None:
+        return
+    try:
+        isi = pickle.dumps({"kunci": kunci, "versi": _versi(), "nilai": nilai}, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:
+        return  # tidak dapat di-pickle: hanya di memori
+    sementara = jalur.with_name(f".{jalur.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    try:
+        jalur.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        with open(sementara, "wb") as f:
+            f.write(isi)
+        os.replace(sementara, jalur)
+    except OSError:
+        try:
+            os.unlink(sementara)
+        except OSError:
+            pass
+
+
+# ----------------------------------------------------------------------------
+# memo
+
+
+def _abaikan(nama: str) -> bool:
+    return nama.startswith(".") or nama.endswith("~") or nama.endswith("#")
+
+
+def _daftar_nama(akar: str | None) -> str | None:
+    """Sidik daftar nama berkas di bawah ``akar`` (tanpa berkas tersembunyi dan berkas sementara penyunting)."""
+    if akar is None or not os.path.isdir(akar):
+        return None
+    nama = []
+    for dasar, sub, berkas in os.walk(akar):
+        sub[:] = sorted(s for s in sub if not _abaikan(s))
+        rel = os.path.relpath(dasar, akar)
+        nama.extend(os.path.join(rel, b) for b in sorted(berkas) if not _abaikan(b))
+    return hashlib.sha256("\n".join(nama).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _konteks(daftar: bool) -> tuple:
+    """Folder ``data/`` dan ``parameters/`` yang berlaku (dan sidik daftar namanya bila ``daftar``)."""
+    from . import paths
+
+    try:
+        fd = os.path.abspath(paths.folder_data())
+    except (OSError, ValueError):
+        fd = None
+    try:
+        fp = os.path.abspath(paths.folder_parameter())
+    except (OSError, ValueError):
+        fp = None
+    if not daftar:
+        return (fd, fp)
+    return (fd, fp, _daftar_nama(fd), _daftar_nama(fp))
+
+
+_TETAP = (str, int, float, bool, type(None), bytes)
+
+
+def _tetap(x: Any) -> bool:
+    """Nilai yang ``repr``-nya sama di setiap proses (kunci lapisan disk)."""
+    if isinstance(x, _TETAP) or isinstance(x, PurePath):
+        return True
+    if isinstance(x, tuple):
+        return all(_tetap(v) for v in x)
+    return False
+
+
+def _masih_sah(berkas: dict[str, str | None]) -> bool:
+    return all(sidik_berkas(p) == s for p, s in berkas.items())
+
+
+def _salin(hasil: Any) -> Any:
+    import copy
+
+    if hasattr(hasil, "copy") and type(hasil).__module__.startswith("pandas"):
+        return hasil.copy()
+    if isinstance(hasil, (list, dict, set)):
+        return copy.deepcopy(hasil)
+    return hasil
+
+
+def _pakai(entri: _Entri) -> Any:
+    for p, s in entri.berkas.items():
+        _rekam(p, s, True)
+    return _salin(entri.hasil)
+
+
+def ingat(fungsi: Callable | None = None, *, disk: bool = False, daftar: bool = False):
+    """Dekorator: hasil dihitung sekali per (argumen, isi setiap berkas yang dibaca saat menghitungnya).
+
+    Parameters
+    ----------
+    disk : bool
+        Juga simpan dan cari di lapisan disk (``$IKU_MEMO``), untuk hasil yang
+        mahal dan dipakai beberapa proses (temuan pemeriksaan).
+    daftar : bool
+        Daftar nama berkas ``data/`` dan ``parameters/`` ikut menjadi kunci
+        (untuk fungsi yang bergantung pada berkas apa saja yang ada).
+
+    Argumen harus dapat di-hash; bila tidak, fungsi dihitung tanpa memo.
+    Lapisan disk hanya untuk argumen bernilai tetap (teks, angka, ``Path``,
+    tuple). Fungsi asli tersedia sebagai ``.tanpa_memo``.
+    """
+
+    def dekorator(f: Callable) -> Callable:
+        nama = f"{f.__module__}.{f.__qualname__}"
+
+        @functools.wraps(f)
+        def bungkus(*args, **kwargs):
+            try:
+                kunci = (nama, args, tuple(sorted(kwargs.items())), _konteks(daftar))
+                hash(kunci)
+            except TypeError:  # argumen tak ter-hash (mis. pita berupa list): hitung tanpa memo
+                return f(*args, **kwargs)
+            kode = _tanda_kode()
+            entri = _SIMPANAN.get(kunci)
+            if entri is not None and entri.kode == kode and _masih_sah(entri.berkas):
+                return _pakai(entri)
+            kunci_disk = None
+            if disk and folder() is not None and _tetap(kunci):
+                kunci_disk = f"ingat\0{kunci!r}\0{sidik_kode()}"
+                dari_disk = ambil(kunci_disk)
+                if (isinstance(dari_disk, tuple) and len(dari_disk) == 2 and isinstance(dari_disk[0], dict)
+                        and _masih_sah(dari_disk[0])):
+                    entri = _SIMPANAN[kunci] = _Entri(kode, dari_disk[0], dari_disk[1])
+                    return _pakai(entri)
+            rekaman: dict[str, str | None] = {}
+            tumpukan = _tumpukan()
+            tumpukan.append(rekaman)
+            try:
+                hasil = f(*args, **kwargs)
+            finally:
+                tumpukan.pop()
+            _SIMPANAN[kunci] = _Entri(kode, rekaman, hasil)
+            if kunci_disk is not None:
+                simpan(kunci_disk, (rekaman, hasil))
+            return _salin(hasil)
+
+        bungkus.tanpa_memo = f
+        return bungkus
+
+    return dekorator(fungsi) if fungsi is not None else dekorator
+
+
+def kosongkan() -> None:
+    """Buang semua hasil yang diingat di proses ini (tidak pernah perlu untuk kebenaran; untuk pengukuran)."""
+    _SIMPANAN.clear()
