@@ -94,15 +94,15 @@ def salin_repo(tujuan: Path) -> Path:
 
 def lingkungan(akar: Path) -> dict[str, str]:
     env = dict(os.environ)
-    for var in ("IKU_DATA", "IKU_RENDERED", "IKU_KERNEL_SEGAR", "IKU_JEJAK", "IKU_MEMO_VALIDASI"):
+    for var in ("IKU_DATA", "IKU_RENDERED", "IKU_KERNEL_SEGAR", "IKU_JEJAK", "IKU_MEMO"):
         env.pop(var, None)
     # Salinan kerja berperilaku seperti salinan analis: Python menyimpan bytecode
     # (__pycache__) di sana. Sebagian lingkungan (kontainer, CI) menyetel
     # PYTHONDONTWRITEBYTECODE=1 secara global; dengan itu setiap perintah,
     # termasuk loop biasa (a), mengompilasi ulang src/ pada setiap start.
     env.pop("PYTHONDONTWRITEBYTECODE", None)
-    # Penanda validasi CSV (analisis.core.skema) milik salinan ini saja: "dingin" benar-benar dingin.
-    env["IKU_MEMO_VALIDASI"] = str(akar.parent / "memo-validasi")
+    # Memo lintas proses (analisis.core.memo) milik salinan ini saja: "dingin" benar-benar dingin.
+    env["IKU_MEMO"] = str(akar.parent / "memo")
     env["IKU_ROOT"] = str(akar)
     env["PYTHONPATH"] = os.pathsep.join([str(akar / "src"), *[p for p in env.get("PYTHONPATH", "").split(os.pathsep) if p]])
     return env
@@ -144,8 +144,8 @@ def perintah_iku() -> list[str]:
 
 
 def loop_polos(akar: Path, env: dict, tahun: list[int]) -> dict:
-    # seperti pengguna menjalankannya: tanpa penanda validasi yang hanya disetel iku render
-    env = {k: v for k, v in env.items() if k != "IKU_MEMO_VALIDASI"}
+    # seperti pengguna menjalankannya: tanpa memo lintas proses yang hanya disetel iku render
+    env = {k: v for k, v in env.items() if k != "IKU_MEMO"}
     papermill = program("papermill") or "papermill"
     jupyter = program("jupyter") or "jupyter"
     keluaran = akar / "polos"
