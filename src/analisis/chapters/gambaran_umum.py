@@ -959,14 +959,15 @@ def tabel_kemiskinan(lebar: pd.DataFrame, tahun: int) -> Tabel:
     ('Data Kemiskinan Kabupaten Seruyan Tahun 2022–2024', 'kemiskinan', True)
     """
     th = [k for k in lebar.columns if re.fullmatch(r"\d{4}", str(k))]
-    df = lebar.assign(indikator=[f"{i} ({s.capitalize()})" for i, s in zip(lebar["indikator"], lebar["satuan"])])
     catatan = []
     if len(th) >= 2:
         catatan.append(f"Kenaikan / Penurunan = nilai tahun {th[-1]} − nilai tahun {th[-2]} (poin persen untuk indikator "
                        "persentase); tanda minus berarti penurunan.")
     return Tabel(
-        df, label="kemiskinan", judul=f"Data Kemiskinan {_daerah()} Tahun {_rentang(th)}",
-        kolom=[Kol("no", "No", rata="tengah"), Kol("indikator", "Kemiskinan")] + [Kol(t, t, "desimal") for t in th]
+        lebar, label="kemiskinan", judul=f"Data Kemiskinan {_daerah()} Tahun {_rentang(th)}",
+        kolom=[Kol("no", "No", rata="tengah"),
+               Kol("indikator", "Kemiskinan", lambda r: f"{r['indikator']} ({r['satuan'].capitalize()})", "kiri", baris=True)]
+        + [Kol(t, t, "desimal") for t in th]
         + [Kol("perubahan", "Kenaikan / Penurunan", "desimal")],
         catatan=catatan, catatan_reviu=_catatan_tahun(tahun, int(th[-1]), "kemiskinan"),
     )

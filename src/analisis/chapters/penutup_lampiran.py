@@ -339,7 +339,7 @@ def tabel_iku_lampiran() -> Tabel:
             isi_do = [("Definisi Operasional:", d["definisi"]), ("Formulasi Perhitungan:", d["rumus"])]
         sumber = [("", f"– {s.strip()}") for s in str(r["sumber_data"] or "").split(";") if s.strip()]
         baris.append({
-            "no": f"{int(r['no'])}.",
+            "no": int(r["no"]),
             "tujuan": r["tujuan"],
             "indikator_tujuan": r["indikator_tujuan"],
             "sasaran": r["sasaran"],
@@ -355,7 +355,7 @@ def tabel_iku_lampiran() -> Tabel:
         nomor="L1.1",
         judul=f"Indikator Kinerja Utama {ins['nama_lengkap']} Tahun {per['awal']}–{per['akhir']}",
         kolom=[
-            Kol("no", "No.", rata="tengah"),
+            Kol("no", "No.", lambda v: f"{int(v)}.", rata="tengah"),
             Kol("tujuan", "Tujuan"),
             Kol("indikator_tujuan", "Indikator Tujuan"),
             Kol("sasaran", "Sasaran Strategis"),
@@ -392,6 +392,12 @@ def lampiran_iku() -> HTML:
 # Lampiran 2: CSF pohon kinerja
 
 
+def _instansi_pohon() -> tuple[dict, dict, object]:
+    """Identitas instansi, keterangan pohon kinerja dan tanggal pohon kinerja (instansi dulu, lalu pohon)."""
+    ins, info = data.instansi(), data.pohon_info()
+    return ins, info, ins.get("tanggal_pohon_kinerja") or info.get("tanggal")
+
+
 def kepala_pohon() -> HTML:
     """Kepala Lampiran 2: pemerintah, judul, sektor, instansi dan tahun pohon kinerja.
 
@@ -399,9 +405,7 @@ def kepala_pohon() -> HTML:
     >>> "POHON KINERJA" in t and "Sektor Pengentasan Kemiskinan Urusan Sosial" in t and "TAHUN 2025" in t
     True
     """
-    ins = data.instansi()
-    info = data.pohon_info()
-    tanggal = ins.get("tanggal_pohon_kinerja") or info.get("tanggal")
+    ins, info, tanggal = _instansi_pohon()
     tahun = info.get("tahun") or (_dt.date.fromisoformat(str(tanggal)).year if tanggal else None)
     nama = info.get("instansi") or ins["nama_lengkap"].upper()
     baris = [
@@ -501,10 +505,8 @@ def tanda_tangan_pohon() -> HTML:
     >>> "Kuala Pembuang, 20 Januari 2025" in t and "Kepala Dinas," in t and "ANGGA, SE" in t
     True
     """
-    ins = data.instansi()
-    info = data.pohon_info()
+    ins, info, tanggal = _instansi_pohon()
     tempat = info.get("tempat") or ins.get("tempat_dokumen") or ins["ibu_kota"]
-    tanggal = ins.get("tanggal_pohon_kinerja") or info.get("tanggal")
     teks_tgl = fmt.tanggal(tanggal) if tanggal else TITIK_TANGGAL
     pen = Penandatangan.dari(info.get("penandatangan") or ins["kepala"])
     return HTML(_blok_pejabat(f"{tempat}, {teks_tgl}", pen))
