@@ -281,18 +281,27 @@ def tabel_ikk(ikk: pd.DataFrame, kolom: list[Kol] | None = None, catatan: list[s
     )
 
 
+def _awal_ringkasan(df: pd.DataFrame, nama: str, target: str, label_target: str):
+    """Awal kalimat ringkasan dari frame ``evaluasi_*``: tahun, periode, baris yang tersedia, dan paragraf
+    "belum dilaporkan" (merujuk tabel target ``label_target``) bila tidak ada satu pun realisasi, selain itu ``None``."""
+    tahun, periode = _tahun_periode(df)
+    ada = df[df["tersedia"]]
+    if not ada.empty:
+        return tahun, periode, ada, None
+    return tahun, periode, ada, HTML(f"<p>Realisasi {nama} tahun {tahun} belum dilaporkan; {target} tahun {tahun} "
+                                     f"tercantum pada {rujuk('tabel', label_target)}.</p>")
+
+
 def kalimat_ikk(ikk: pd.DataFrame) -> HTML:
     """Ringkasan capaian IKK dalam satu paragraf, dibangkitkan dari frame :func:`evaluasi_ikk`.
 
     >>> print(kalimat_ikk(evaluasi_ikk(2026)).data)
     <p>Realisasi IKK tahun 2026 belum dilaporkan; target IKK tahun 2026 tercantum pada <a class="rujukan" href="#tabel-penetapan-ikk" data-jenis="tabel" data-label="penetapan-ikk">Tabel [penetapan-ikk]</a>.</p>
     """
-    tahun, periode = _tahun_periode(ikk)
-    ada = ikk[ikk["tersedia"]]
+    tahun, periode, ada, belum_ada = _awal_ringkasan(ikk, "IKK", "target IKK", "penetapan-ikk")
+    if belum_ada is not None:
+        return belum_ada
     tabel = rujuk("tabel", LABEL["tabel_ikk"])
-    if ada.empty:
-        return HTML(f"<p>Realisasi IKK tahun {tahun} belum dilaporkan; target IKK tahun {tahun} tercantum pada "
-                    f"{rujuk('tabel', 'penetapan-ikk')}.</p>")
     dinilai = ada[ada["capaian"].notna()]
     capai = dinilai[dinilai["capaian"] >= 100]
     s = f"Dari {len(ikk)} IKK, realisasi {_label_realisasi(tahun, periode)} tersedia untuk {len(ada)} indikator"
@@ -680,12 +689,10 @@ def kalimat_spm(spm: pd.DataFrame) -> HTML:
     >>> print(kalimat_spm(evaluasi_spm(2026)).data)
     <p>Realisasi SPM tahun 2026 belum dilaporkan; target penerima layanan tahun 2026 tercantum pada <a class="rujukan" href="#tabel-target-spm" data-jenis="tabel" data-label="target-spm">Tabel [target-spm]</a>.</p>
     """
-    tahun, periode = _tahun_periode(spm)
-    ada = spm[spm["tersedia"]]
+    tahun, periode, ada, belum_ada = _awal_ringkasan(spm, "SPM", "target penerima layanan", "target-spm")
+    if belum_ada is not None:
+        return belum_ada
     tabel = rujuk("tabel", LABEL["tabel_spm"])
-    if ada.empty:
-        return HTML(f"<p>Realisasi SPM tahun {tahun} belum dilaporkan; target penerima layanan tahun {tahun} "
-                    f"tercantum pada {rujuk('tabel', 'target-spm')}.</p>")
     total = int(ada["penerima"].sum())
     s = f"Pada tahun {tahun} jumlah warga negara penerima layanan dasar SPM bidang sosial sebanyak {fmt.angka(total)} orang pada {len(ada)} jenis pelayanan dasar."
     tp = ada[ada["target_penerima"].notna()]
