@@ -150,6 +150,61 @@ def pelanggaran(halaman: list[Halaman], html: str, sepertiga: float = 1 / 3) -> 
     return salah
 
 
+@dataclass
+class Edisi:
+    """Satu edisi dokumen yang sudah dirender: ``html`` dan ``pdf`` (``None`` tanpa Chromium)."""
+
+    tahun: int
+    edisi: str
+    html: Path
+    pdf: Path | None
+
+
+#: Render per tahun bersama untuk seluruh sesi tes (``tests/test_tata_letak.py`` dan
+#: ``tests/test_dokumen.py``): satu eksekusi bab melayani kedua edisi, dan modul kedua
+#: memakai render modul pertama alih-alih mengeksekusi semua buku lagi.
+_RENDER: dict[int, object] = {}
+
+#: Tahun yang edisi finalnya dapat dibuat dari data bawaan (tahun lain belum memiliki
+#: tanggal dokumen, lihat ``analisis.core.resmi.syarat_final``).
+TAHUN_FINAL = (2025,)
+
+
+def ada_alat() -> bool:
+    """Chromium (lihat ``analisis.document.pdf.cari_chromium``) dan ``pdftotext`` tersedia."""
+    import shutil
+
+    from analisis.document import pdf
+
+    try:
+        pdf.cari_chromium()
+    except pdf.KesalahanPDF:
+        return False
+    return bool(shutil.which("pdftotext"))
+
+
+def render_bersama(tahun: int, tmp_path_factory):
+    """``HasilRender`` tahun ``tahun`` (HTML, dan PDF bila ada alat), sekali per sesi tes.
+
+    Tahun di :data:`TAHUN_FINAL` dirender dengan edisi reviu dan final sekaligus.
+    """
+    from analisis.document import render
+
+    if tahun not in _RENDER:
+        akar = tmp_path_factory.mktemp(f"rendered-{tahun}")
+        fmt = ("html", "pdf") if ada_alat() else ("html",)
+        edisi = ("reviu", "final") if tahun in TAHUN_FINAL else ("reviu",)
+        _RENDER[tahun] = render.render_tahun(tahun, format=fmt, akar_keluaran=akar, edisi=edisi)
+    return _RENDER[tahun]
+
+
+def edisi_bersama(tahun: int, edisi: str, tmp_path_factory) -> Edisi:
+    """Berkas satu edisi dari :func:`render_bersama`."""
+    hasil = render_bersama(tahun, tmp_path_factory)
+    berkas = hasil.edisi[edisi]
+    return Edisi(tahun, edisi, berkas["html"], berkas.get("pdf"))
+
+
 if __name__ == "__main__":
     hal = ukur(Path(sys.argv[2]))
     for p in pelanggaran(hal, Path(sys.argv[1]).read_text(encoding="utf-8")):

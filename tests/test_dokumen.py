@@ -1,17 +1,18 @@
 """Dokumen sungguhan: render tahun 2025 (HTML + PDF) dan tahun tanpa realisasi (2026).
 
-Tes ini mengeksekusi semua buku bab; hasilnya ditulis ke folder sementara.
+Tes ini mengeksekusi semua buku bab (sekali per sesi, bersama tests/test_tata_letak.py);
+hasilnya ditulis ke folder sementara.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import re
-import shutil
 import subprocess
+import sys
+from pathlib import Path
 
 import pytest
-
-from analisis.document import pdf, render
 
 pytestmark = pytest.mark.lambat
 
@@ -20,19 +21,26 @@ TABEL = ["Tabel 2.2", "Tabel 2.3", "Tabel 2.4", "Tabel 2.5", "Tabel 2.6", "Tabel
 BAB = ["KATA PENGANTAR", "DAFTAR ISI", "BAB I PENDAHULUAN", "BAB II GAMBARAN", "BAB III INDIKATOR", "BAB IV PENUTUP", "LAMPIRAN"]
 
 
-def _ada_chromium() -> bool:
-    try:
-        pdf.cari_chromium()
-        return shutil.which("pdftotext") is not None
-    except pdf.KesalahanPDF:
-        return False
+def _muat_ukur():
+    """``tests/tata_letak_ukur.py`` sekali per sesi (render bersama disimpan di modul itu)."""
+    if "tata_letak_ukur" not in sys.modules:
+        spec = importlib.util.spec_from_file_location("tata_letak_ukur", Path(__file__).with_name("tata_letak_ukur.py"))
+        modul = importlib.util.module_from_spec(spec)
+        sys.modules["tata_letak_ukur"] = modul
+        spec.loader.exec_module(modul)
+    return sys.modules["tata_letak_ukur"]
 
 
 @pytest.fixture(scope="module")
 def dok_2025(tmp_path_factory):
-    keluaran = tmp_path_factory.mktemp("rendered")
-    fmt = ("html", "pdf") if _ada_chromium() else ("html",)
-    return render.render_tahun(2025, format=fmt, akar_keluaran=keluaran)
+    """Render 2025 (edisi reviu di ``.html``/``.pdf``) bersama tests/test_tata_letak.py: sekali per sesi."""
+    return _muat_ukur().render_bersama(2025, tmp_path_factory)
+
+
+@pytest.fixture(scope="module", params=["reviu", "final"])
+def edisi_2025(request, tmp_path_factory):
+    """Setiap edisi 2025 (``.html``, ``.pdf``): pemeriksaan PDF berlaku juga untuk naskah yang ditandatangani."""
+    return _muat_ukur().edisi_bersama(2025, request.param, tmp_path_factory)
 
 
 @pytest.fixture(scope="module")
@@ -91,14 +99,14 @@ def test_ukuran_wajar(dok_2025):
     assert dok_2025.html.stat().st_size < 1_500_000
 
 
-def test_pdf_a4_dan_urutan_bab(dok_2025):
-    if dok_2025.pdf is None:
+def test_pdf_a4_dan_urutan_bab(edisi_2025):
+    if edisi_2025.pdf is None:
         pytest.skip("Chromium/poppler tidak tersedia")
-    info = subprocess.run(["pdfinfo", str(dok_2025.pdf)], capture_output=True, text=True, check=True).stdout
+    info = subprocess.run(["pdfinfo", str(edisi_2025.pdf)], capture_output=True, text=True, check=True).stdout
     lebar, tinggi = map(float, re.search(r"Page size:\s+([\d.]+) x ([\d.]+)", info).groups())
     assert abs(lebar - 595.3) < 1.5 and abs(tinggi - 841.9) < 1.5
     assert "Tagged" in info or int(re.search(r"Pages:\s+(\d+)", info).group(1)) > 20
-    halaman = _halaman_pdf(dok_2025)
+    halaman = _halaman_pdf(edisi_2025)
     teks = "\f".join(halaman)
     # setiap BAB (h1) mulai di halaman baru: cari halaman yang baris pertamanya judul itu
     awal = [" ".join(h.split()[:6]) for h in halaman]
@@ -123,8 +131,8 @@ def test_pdf_tabel_lebar_utuh(dok_2025):
     assert "Bidang Perlindungan dan Jaminan Sosial" in teks
 
 
-def test_tahun_tanpa_realisasi(tmp_path):
-    hasil = render.render_tahun(2026, format=("html",), akar_keluaran=tmp_path)
+def test_tahun_tanpa_realisasi(tmp_path_factory):
+    hasil = _muat_ukur().render_bersama(2026, tmp_path_factory)  # bersama tests/test_tata_letak.py
     teks = re.sub(r"<[^>]+>", " ", hasil.html.read_text(encoding="utf-8"))
     teks = re.sub(r"\s+", " ", teks)
     assert "belum tersedia" in teks
@@ -144,9 +152,9 @@ def _halaman_pdf(dok) -> list[str]:
     return halaman[:-1] if not halaman[-1].strip() else halaman
 
 
-def test_pdf_tanpa_halaman_kosong_atau_sumber_yatim(dok_2025):
+def test_pdf_tanpa_halaman_kosong_atau_sumber_yatim(edisi_2025):
     """Tidak ada halaman yang hanya berisi nomor halaman, atau hanya catatan/sumber tabel yang terpisah."""
-    for i, h in enumerate(_halaman_pdf(dok_2025)[1:], start=1):
+    for i, h in enumerate(_halaman_pdf(edisi_2025)[1:], start=1):
         baris = [b.strip() for b in h.splitlines() if b.strip()]
         isi = baris[:-1] if baris and baris[-1].isdigit() else baris
         assert isi, f"halaman {i} kosong"
@@ -157,9 +165,9 @@ def test_pdf_tanpa_halaman_kosong_atau_sumber_yatim(dok_2025):
         assert not ttd or ttd[0] > 0, f"halaman {i}: blok tanda tangan tanpa naskah di atasnya {isi}"
 
 
-def test_pdf_nomor_daftar_isi_menunjuk_judulnya(dok_2025):
+def test_pdf_nomor_daftar_isi_menunjuk_judulnya(edisi_2025):
     """Setiap nomor di DAFTAR ISI menunjuk halaman cetak tempat judul itu berada (sampul tidak bernomor)."""
-    halaman = _halaman_pdf(dok_2025)
+    halaman = _halaman_pdf(edisi_2025)
     daftar = next(h for h in halaman if "DAFTAR ISI" in h)
     entri = re.findall(r"^\s*(\S.*?\S)\s{2,}(\d+)\s*$", daftar.split("DAFTAR ISI", 1)[1], re.M)
     assert len(entri) >= 15

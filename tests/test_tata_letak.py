@@ -2,81 +2,64 @@
 tabel yatim di kaki halaman, nomor tabel dan gambar berurutan per BAB, dan tampilan layar
 (laptop 1280 px, ponsel 390 px) tanpa tabel, gambar atau diagram yang mencuat dari halaman.
 
-Tahun 2024, 2025 dan 2026 (edisi reviu, yang memuat semua bagian) masing-masing dirender
-sekali untuk modul ini (HTML + PDF) ke folder sementara. Aturannya berbasis kaidah (tidak
-bergantung nomor halaman): lihat tests/tata_letak_ukur.py.
+Tahun 2024, 2025 dan 2026 (edisi reviu, yang memuat semua bagian) dan edisi final 2025 (yang
+ditandatangani; tahun lain belum memiliki tanggal dokumen) masing-masing dirender sekali per
+sesi tes (HTML + PDF, render bersama dengan tests/test_dokumen.py, lihat
+``tata_letak_ukur.render_bersama``): edisi final memakai bab yang sama lewat cache, hanya
+perakitan dan cetak PDF-nya yang menambah waktu. Aturannya berbasis kaidah (tidak bergantung
+nomor halaman): lihat tests/tata_letak_ukur.py.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import re
-import shutil
 import sys
 from collections import defaultdict
+from pathlib import Path
 
 import pytest
 
-from analisis.document import pdf, render
+from analisis.document import pdf
 
-import importlib.util
-from pathlib import Path
 
-_spec = importlib.util.spec_from_file_location("tata_letak_ukur", Path(__file__).with_name("tata_letak_ukur.py"))
-ukur = importlib.util.module_from_spec(_spec)
-sys.modules.setdefault("tata_letak_ukur", ukur)
-_spec.loader.exec_module(ukur)
+def _muat_ukur():
+    """``tests/tata_letak_ukur.py`` sekali per sesi (render bersama disimpan di modul itu)."""
+    if "tata_letak_ukur" not in sys.modules:
+        spec = importlib.util.spec_from_file_location("tata_letak_ukur", Path(__file__).with_name("tata_letak_ukur.py"))
+        modul = importlib.util.module_from_spec(spec)
+        sys.modules["tata_letak_ukur"] = modul
+        spec.loader.exec_module(modul)
+    return sys.modules["tata_letak_ukur"]
+
+
+ukur = _muat_ukur()
 
 pytestmark = [pytest.mark.lambat, pytest.mark.pdf]
 
-
-def _ada_alat() -> bool:
-    try:
-        pdf.cari_chromium()
-    except pdf.KesalahanPDF:
-        return False
-    return bool(shutil.which("pdftotext"))
-
-
-perlu_alat = pytest.mark.skipif(not _ada_alat(), reason="butuh Chromium dan pdftotext (poppler-utils)")
-
+perlu_alat = pytest.mark.skipif(not ukur.ada_alat(), reason="butuh Chromium dan pdftotext (poppler-utils)")
 
 TAHUN = (2024, 2025, 2026)
+#: Setiap edisi yang diperiksa: reviu setiap tahun, final tahun yang syaratnya lengkap.
+EDISI = [(t, "reviu") for t in TAHUN] + [(t, "final") for t in ukur.TAHUN_FINAL]
 
 
-@pytest.fixture(scope="module")
-def akar(tmp_path_factory):
-    return tmp_path_factory.mktemp("rendered-tata-letak")
-
-
-_dok: dict[int, object] = {}
-
-
-def _render(tahun: int, akar):
-    if not _ada_alat():
+@pytest.fixture(scope="module", params=EDISI, ids=lambda e: f"{e[0]}-{e[1]}")
+def dok_tahun(request, tmp_path_factory):
+    if not ukur.ada_alat():
         pytest.skip("butuh Chromium dan pdftotext")
-    if tahun not in _dok:
-        _dok[tahun] = render.render_tahun(tahun, format=("html", "pdf"), akar_keluaran=akar, edisi="reviu")
-    return _dok[tahun]
+    return ukur.edisi_bersama(*request.param, tmp_path_factory)
 
 
-@pytest.fixture(scope="module", params=TAHUN, ids=str)
-def dok_tahun(request, akar):
-    return _render(request.param, akar)
-
-
-@pytest.fixture(scope="module")
-def dok(akar):
-    return _render(2025, akar)
-
-
-@pytest.fixture(scope="module")
-def html(dok) -> str:
-    return dok.html.read_text(encoding="utf-8")
+@pytest.fixture(scope="module", params=["reviu", "final"])
+def html(request, tmp_path_factory) -> str:
+    """HTML 2025 setiap edisi (nomor tabel dan gambar edisi final mengikuti isinya sendiri)."""
+    return ukur.edisi_bersama(2025, request.param, tmp_path_factory).html.read_text(encoding="utf-8")
 
 
 @perlu_alat
 def test_setiap_halaman_terisi_dan_tanpa_yatim(dok_tahun):
-    """Setiap halaman 2024, 2025 dan 2026 terisi (kecuali akhir BAB/bagian), tanpa keterangan,
+    """Setiap halaman 2024, 2025 dan 2026 (dan edisi final 2025) terisi (kecuali akhir BAB/bagian), tanpa keterangan,
     judul atau kepala tabel yatim di kaki halaman."""
     halaman = ukur.ukur(dok_tahun.pdf)
     assert len(halaman) > 60

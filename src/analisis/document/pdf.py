@@ -410,12 +410,21 @@ _ISI_TEGAK_PX = (round((21 - 4.5) / 2.54 * 96), round((29.7 - 5) / 2.54 * 96))
 #: Lebar dan tinggi area isi halaman A4 mendatar (29,7 × 21 cm, margin 2/2,5/2/2,5 cm).
 _ISI_DATAR_PX = (round((29.7 - 5) / 2.54 * 96), round((21 - 4) / 2.54 * 96))
 
+#: Tahap yang dicoba berurutan untuk tabel yang tidak muat selebar halamannya dengan kata utuh
+#: (lebih lebar dari area isi, atau ada kata yang lebih lebar dari kolomnya sehingga terpotong di
+#: tengah): lebar kolom dari isi (``otomatis``: tata letak tetap bab diganti tata letak otomatis
+#: yang tidak pernah membuat kolom lebih sempit dari kata terpanjangnya), sel lebih rapat,
+#: pindah baris sesudah garis miring ("Kab/Kota", ``miring``), huruf 7,5 pt (``patah-2``), pemenggalan suku kata dengan tanda hubung (``suku``), lalu baru
+#: kata teks boleh dipatah di mana saja (``patah-1``), angka (``patah-3``) dan kepala (``patah-4``).
+TAHAP_TABEL: tuple[str, ...] = ("otomatis", "rapat", "miring", "patah-2", "kolom", "suku", "patah-1", "patah-3", "patah-4")
+
 #: Skrip persiapan cetak: halaman terisi di setiap pergantian orientasi.
 #:
-#: 0. Tabel di halaman mendatar diukur selebar area isi mendatar; yang lebih lebar
-#:    diberi kelas ``patah-1`` … ``patah-4`` (``dokumen.css``: kata boleh dipatah di
-#:    mana saja, bertahap, lalu huruf lebih kecil) sampai muat, agar Chromium tidak
-#:    mengecilkan PDF.
+#: 0. Setiap tabel diukur selebar area isi halamannya (tabel mendatar selebar area isi
+#:    mendatar); tabel yang lebih lebar, atau yang memotong kata di tengah karena kolomnya
+#:    lebih sempit dari kata terpanjangnya, menjalani :data:`TAHAP_TABEL` sampai muat dengan
+#:    kata utuh (atau dipenggal per suku kata), agar Chromium tidak mengecilkan PDF dan tidak
+#:    ada "Meningk / atnya".
 #: 1. Tabel pendek (kurang dari separuh halaman) diberi kelas ``utuh-cetak``
 #:    (tidak dipenggal), sehingga keterangannya tidak tertinggal di kaki halaman.
 #: 2. Isi ``section.bab`` diratakan menjadi blok: blok mendatar (``.lanskap``,
@@ -432,21 +441,177 @@ _ISI_DATAR_PX = (round((29.7 - 5) / 2.54 * 96), round((21 - 4) / 2.54 * 96))
 #:      muat di sisa halaman itu ikut mendatar (tanpa judul yang tertinggal di ujung).
 #: Tinggi blok di halaman mendatar diukur selebar area isi mendatar.
 _JS_SIAPKAN_CETAK = r"""
-([H, ambang, lebarDatar, HD]) => {
+([H, ambang, lebarDatar, HD, TAHAP]) => {
   const SEL = '.lanskap, table.lebar';
+  // pemenggalan suku kata bahasa Indonesia dengan tanda hubung lunak (U+00AD): Chromium memenggal
+  // di sana (dengan tanda hubung) hanya bila kata tidak muat, jadi kata yang muat tetap utuh
+  const hidup = c => 'aiueoAIUEO'.includes(c);
+  const GABUNG = /^(ng|ny|kh|sy)$/, RANGKAI = /^[bcdfgkpt][rl]$/;
+  const suku = w => {
+    const putus = [];
+    let i = 0;
+    while (i < w.length && !hidup(w[i])) i++;
+    while (i < w.length) {
+      let j = i + 1;
+      while (j < w.length && !hidup(w[j])) j++;
+      if (j >= w.length) break;
+      const run = w.slice(i + 1, j).toLowerCase(), n = run.length;
+      if (n === 1) putus.push(i + 1);
+      else if (n === 2) putus.push(GABUNG.test(run) || RANGKAI.test(run) ? i + 1 : i + 2);
+      else if (n > 2) putus.push(GABUNG.test(run.slice(0, 2)) ? i + 3 : i + 2);
+      i = j;
+    }
+    let hasil = '', k = 0;
+    for (const p of putus) if (p >= 2 && w.length - p >= 3) { hasil += w.slice(k, p) + '\u00ad'; k = p; }
+    return hasil + w.slice(k);
+  };
+  const ubahTeks = (t, ubah) => {
+    const jalan = document.createTreeWalker(t, NodeFilter.SHOW_TEXT);
+    for (let n = jalan.nextNode(); n; n = jalan.nextNode())
+      if (n.parentElement.closest('td, th') && n.parentElement.closest('table') === t) n.nodeValue = ubah(n.nodeValue);
+  };
+  const AKSI = {
+    // "Kab/Kota", "pemberian/penyebarluasan": boleh pindah baris sesudah garis miring (spasi lebar nol)
+    miring: t => ubahTeks(t, s => s.replace(/(?<=[A-Za-z])\/(?=[A-Za-z])/g, '/\u200b')),
+    suku: t => ubahTeks(t, s => s.replace(/[A-Za-z]{7,}/g, suku)),
+    kolom: (t, lebar) => lebarKolom(t, lebar),
+  };
+  // Lebar kolom tabel yang dengan kata utuh lebih lebar dari halamannya: setiap kolom selebar kata
+  // terpanjangnya, kecuali kolom yang paling banyak menghemat bila katanya dipenggal per suku kata
+  // (secukupnya sampai muat); sisa lebar dibagi menurut panjang isinya (seperti tata letak otomatis).
+  // Hanya kata yang lebih lebar dari kolom akhirnya yang diberi tanda hubung lunak.
+  const PISAH = /[ \t\n\r\u200b]+/;
+  const lebarKolom = (t, lebar) => {
+    const sel = [], isi = {};
+    Array.from(t.rows).forEach((r, ri) => { let k = 0;
+      for (const c of r.cells) {
+        while (isi[ri] && isi[ri].has(k)) k++;
+        sel.push({c, k, n: c.colSpan});
+        for (let a = 0; a < c.rowSpan; a++) for (let b = 0; b < c.colSpan; b++) (isi[ri + a] = isi[ri + a] || new Set()).add(k + b);
+        k += c.colSpan;
+      } });
+    const nkol = Math.max(...sel.map(x => x.k + x.n));
+    const utuh = Array(nkol).fill(8), sk = Array(nkol).fill(8), maks = Array(nkol).fill(8), sel_baris = [];
+    const jumlah = a => a.reduce((x, y) => x + y, 0);
+    for (const {c, k, n} of sel) {
+      if (n !== 1 || c.querySelector('table, svg, img')) continue;
+      const g = getComputedStyle(c);
+      kanvas.font = `${g.fontStyle} ${g.fontWeight} ${g.fontSize} ${g.fontFamily}`;
+      const pad = parseFloat(g.paddingLeft) + parseFloat(g.paddingRight) + 2, strip = kanvas.measureText('-').width;
+      const teks = c.innerText.replace(/\u00ad/g, '');
+      for (const w of teks.split(PISAH)) {
+        if (!w) continue;
+        utuh[k] = Math.max(utuh[k], kanvas.measureText(w).width + pad);
+        const bagian = w.replace(/[A-Za-z]{7,}/g, suku).split('\u00ad');
+        for (let i = 0; i < bagian.length; i++)
+          sk[k] = Math.max(sk[k], kanvas.measureText(bagian[i]).width + (i < bagian.length - 1 ? strip : 0) + pad);
+      }
+      const garis = teks.split('\n').map(b => b.split(PISAH).filter(Boolean).map(w => kanvas.measureText(w).width));
+      maks[k] = Math.max(maks[k], jumlah(teks.split('\n').map(b => kanvas.measureText(b).width)) + pad);
+      const kata = garis.flat().map(w => w + pad);
+      sel_baris.push({k, baris: c.parentElement.rowIndex, garis, pad, kata, spasi: kanvas.measureText(' ').width});
+    }
+    // Lebar kolom dicari bertahap dari lebar terkecil (kata dipenggal per suku kata): setiap tambahan
+    // lebar diberikan ke kolom yang paling mengurangi biaya = tinggi tabel (baris setinggi sel
+    // tertingginya; tinggi sel ≈ jumlah baris teks pada lebar kolom) + BIAYA_PENGGAL per kata yang
+    // tidak muat utuh di kolomnya (dipenggal). Tambahan yang dicoba: 3 px, atau sampai kata
+    // berikutnya muat utuh.
+    if (jumlah(sk) > lebar) return;
+    const BIAYA_PENGGAL = 1.5;
+    const akhir = sk.slice();
+    const ambang = Array.from({length: nkol}, () => new Set());
+    for (const x of sel_baris) for (const w of x.kata) ambang[x.k].add(Math.ceil(w));
+    const urut = ambang.map(a => Array.from(a).sort((x, y) => x - y));
+    // jumlah baris satu baris teks (lebar kata-katanya) yang dibungkus selebar ruang
+    const tinggiBaris = (kata, ruang, spasi) => { let n = 1, x = 0;
+      for (const w of kata) {
+        if (x > 0 && x + spasi + w <= ruang) { x += spasi + w; continue; }
+        if (x > 0) n++;
+        n += Math.max(0, Math.ceil(w / ruang) - 1); x = w > ruang ? w % ruang : w;
+      }
+      return n; };
+    const biaya = w => { const baris = {}; let potong = 0;
+      for (const {k, baris: b, garis, pad, kata, spasi} of sel_baris) {
+        const h = jumlah(garis.map(g => tinggiBaris(g, Math.max(1, w[k] - pad), spasi)));
+        baris[b] = Math.max(baris[b] || 0, h);
+        for (const x of kata) if (x > w[k] + 0.5) potong++;
+      }
+      return jumlah(Object.values(baris)) + BIAYA_PENGGAL * potong; };
+    let sisa = lebar - jumlah(akhir), sekarang = biaya(akhir);
+    while (sisa >= 1) {
+      let terbaik = null;
+      for (let k = 0; k < nkol; k++) {
+        const pilihan = [Math.min(3, sisa)];
+        const berikut = urut[k].find(a => a > akhir[k] + 0.5);
+        if (berikut && berikut - akhir[k] <= sisa) pilihan.push(berikut - akhir[k]);
+        for (const d of pilihan) {
+          akhir[k] += d; const b = biaya(akhir); akhir[k] -= d;
+          const untung = (sekarang - b) / d;
+          if (untung > 0 && (!terbaik || untung > terbaik.untung)) terbaik = {k, d, b, untung};
+        }
+      }
+      if (!terbaik) break;
+      akhir[terbaik.k] += terbaik.d; sisa -= terbaik.d; sekarang = terbaik.b;
+    }
+    // sisa yang tidak lagi memendekkan tabel: sebanding panjang isi kolom
+    const bobot = maks.map((m, k) => Math.max(0, m - akhir[k])), tb = jumlah(bobot);
+    akhir.forEach((w, k) => { akhir[k] = w + (tb ? sisa * bobot[k] / tb : sisa / nkol); });
+    const penggal = new Set(akhir.map((w, k) => k).filter(k => akhir[k] + 0.5 < utuh[k]));
+    let cg = t.querySelector(':scope > colgroup');
+    if (cg) cg.remove();
+    cg = document.createElement('colgroup');
+    for (const w of akhir) { const col = document.createElement('col'); col.style.width = (100 * w / lebar).toFixed(3) + '%'; cg.appendChild(col); }
+    t.insertBefore(cg, t.tHead || t.tBodies[0] || null);
+    t.style.tableLayout = 'fixed';
+    t.classList.remove('otomatis');
+    for (const {c, k, n} of sel) {
+      if (n !== 1 || !penggal.has(k)) continue;
+      const g = getComputedStyle(c);
+      kanvas.font = `${g.fontStyle} ${g.fontWeight} ${g.fontSize} ${g.fontFamily}`;
+      const ruang = akhir[k] - parseFloat(g.paddingLeft) - parseFloat(g.paddingRight) - 2;
+      const jalan = document.createTreeWalker(c, NodeFilter.SHOW_TEXT);
+      for (let x = jalan.nextNode(); x; x = jalan.nextNode())
+        x.nodeValue = x.nodeValue.split(/(\s+)/).map(w => kanvas.measureText(w).width > ruang
+            ? w.replace(/[A-Za-z]{7,}/g, suku) : w).join('');
+    }
+  };
   const tinggi = el => { const r = el.getBoundingClientRect(), g = getComputedStyle(el);
       return r.height + (parseFloat(g.marginTop) || 0) + (parseFloat(g.marginBottom) || 0); };
   const tinggiDatar = el => { const lama = el.style.width; el.style.width = lebarDatar + 'px';
       const h = tinggi(el); el.style.width = lama; return h; };
   const ATOM = 'figure, .gambar, .tanda-tangan, .blok-tabel, table, img, svg, h1, h2, h3, h4, h5, h6, p, li';
-  // 0. tabel mendatar muat selebar halaman mendatar: kata dipatah bertahap hanya bila perlu
-  for (const t of document.querySelectorAll('table')) {
-    if (!(t.matches(SEL) || t.closest(SEL)) || t.parentElement.closest('table')) continue;
+  // 0. setiap tabel muat selebar halamannya dengan kata utuh; bila tidak, bertahap (TAHAP_TABEL)
+  const kanvas = document.createElement('canvas').getContext('2d');
+  const SEG = /[\u00ad\u200b]/;
+  // kata terlebar setiap sel dibanding lebar isi selnya: ada kata yang terpotong di tengah?
+  const kataTerpotong = t => {
+    for (const r of t.rows) for (const c of r.cells) {
+      if (c.querySelector('table, svg, img')) continue;
+      const g = getComputedStyle(c);
+      const isi = c.clientWidth - parseFloat(g.paddingLeft) - parseFloat(g.paddingRight);
+      kanvas.font = `${g.fontStyle} ${g.fontWeight} ${g.fontSize} ${g.fontFamily}`;
+      const strip = kanvas.measureText('-').width;
+      for (const w of c.innerText.split(/\s+/)) {
+        if (!w) continue;
+        const bagian = w.split(SEG);
+        for (let i = 0; i < bagian.length; i++)
+          if (kanvas.measureText(bagian[i]).width + (i < bagian.length - 1 && w.includes('\u00ad') ? strip : 0) > isi + 1.5)
+            return true;
+      }
+    }
+    return false;
+  };
+  const muat = (t, lebar) => Math.max(t.scrollWidth, t.getBoundingClientRect().width) <= lebar + 1 && !kataTerpotong(t);
+  for (const t of document.querySelectorAll('section.bab table, table.lebar')) {
+    if (t.parentElement.closest('table') || !t.rows.length) continue;
+    const datar = t.matches(SEL) || !!t.closest(SEL);
     const kotak = t.closest('.lanskap') || t, lama = kotak.style.width;
-    kotak.style.width = lebarDatar + 'px';
-    for (const k of ['patah-1', 'patah-2', 'patah-3', 'patah-4']) {
-      if (Math.max(t.scrollWidth, t.getBoundingClientRect().width) <= lebarDatar + 1) break;
-      t.classList.add(k);
+    const lebar = datar ? lebarDatar : t.parentElement.clientWidth;
+    if (datar) kotak.style.width = lebarDatar + 'px';
+    for (const k of TAHAP) {
+      if (muat(t, lebar)) break;
+      if (AKSI[k]) AKSI[k](t, lebar); else t.classList.add(k);
+      t.dataset.tahapCetak = (t.dataset.tahapCetak ? t.dataset.tahapCetak + ' ' : '') + k;
     }
     kotak.style.width = lama;
   }
@@ -549,7 +714,7 @@ def siapkan_cetak(page, ambang: float = 0.5) -> int:
     lama = page.viewport_size
     page.set_viewport_size({"width": _ISI_TEGAK_PX[0], "height": _ISI_TEGAK_PX[1]})
     try:
-        return page.evaluate(_JS_SIAPKAN_CETAK, [_ISI_TEGAK_PX[1], ambang, *_ISI_DATAR_PX])
+        return page.evaluate(_JS_SIAPKAN_CETAK, [_ISI_TEGAK_PX[1], ambang, *_ISI_DATAR_PX, list(TAHAP_TABEL)])
     finally:
         if lama:
             page.set_viewport_size(lama)
