@@ -13,6 +13,7 @@ Contoh::
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import re
 import sys
@@ -333,6 +334,12 @@ def main(argv: list[str] | None = None) -> int:
         print("Gagal: masukan bersarang terlalu dalam", file=sys.stderr)
         return 2
     except KeyboardInterrupt as e:
+        # Pengguna sudah meminta berhenti: Ctrl-C berikutnya selama pesan dan penutupan
+        # tidak lagi memutus proses di tengah jalan (kode keluar tetap 130, bukan −SIGINT).
+        import signal
+
+        with contextlib.suppress(ValueError):  # bukan utas utama
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
         print(str(e) or "Dihentikan.", file=sys.stderr)
         _keluar_bila_utas_macet(130)
         return 130
