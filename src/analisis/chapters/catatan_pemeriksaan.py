@@ -11,13 +11,15 @@ import re
 import pandas as pd
 
 from ..core import format as fmt
+from ..core import data as _data
 from ..core.data import teks as _teks
 from ..core.kesalahan import KesalahanData
 from ..core.periksa import Temuan, ringkasan, status_keputusan, temuan
 from ..presentation.tabel import Kol, Tabel
 
 __all__ = ["kalimat_ringkasan", "pengantar", "tabel_temuan", "tahun_temuan", "pisah_temuan", "tabel_temuan_tahun_lain",
-           "tempat_ringkas_tahun_lain", "KELAS_TAHUN_LAIN", "LABEL_TAHUN_LAIN"]
+           "tempat_ringkas_tahun_lain", "KELAS_TAHUN_LAIN", "LABEL_TAHUN_LAIN", "nomor_sumber", "kalimat_penomoran",
+           "tabel_nomor_sumber"]
 
 #: Kelas baris tabel temuan yang terikat tahun lain: edisi reviu hanya mempertahankan
 #: baris yang angkanya ditandai di naskahnya (:func:`analisis.document.edisi.saring_temuan`).
@@ -90,9 +92,8 @@ def kalimat_ringkasan(tahun: int | None = None, periode: str | None = None, daft
     if daftar is None:
         daftar = pisah_temuan(temuan(tahun=tahun, periode=periode), tahun)[0]
     r = ringkasan(daftar)
-    cakupan = (f" untuk dokumen tahun {tahun} menghasilkan {fmt.angka(len(daftar))} catatan tentang masukan tahun itu "
-               "dan data yang dipakai setiap tahun" if tahun is not None else f" menghasilkan {fmt.angka(len(daftar))} catatan")
-    awal = (f"Pemeriksaan otomatis{cakupan}: {_bilangan_kata(r['galat'], 'galat')}, "
+    awal = (f"Pemeriksaan otomatis{f' untuk dokumen tahun {tahun}' if tahun is not None else ''} menghasilkan "
+            f"{fmt.angka(len(daftar))} catatan: {_bilangan_kata(r['galat'], 'galat')}, "
             f"{_bilangan_kata(r['peringatan'], 'peringatan')} dan {_bilangan_kata(r['info'], 'info')}.")
     if r["galat"]:
         awal += (f" Ada {fmt.angka(r['galat'])} galat: data tersebut belum dapat dipakai untuk menyusun dokumen sebelum "
@@ -253,3 +254,83 @@ def tempat_ringkas_tahun_lain(tahun: int, daftar_lain: list[Temuan]) -> str:
     return (f'<p class="temuan-tahun-lain-ringkas" data-tahun="{int(tahun)}">Ada {fmt.angka(len(daftar_lain))} temuan '
             f"tentang tahun selain {int(tahun)}; saat naskah dirakit hanya temuan yang angkanya ditampilkan naskah itu "
             "yang dicantumkan.</p>")
+
+
+# ----------------------------------------------------------------------------
+# nomor tabel dan gambar: naskah ini terhadap keterangan tercetak sumber
+
+_KETERANGAN = re.compile(r"^(Tabel|Gambar) ((?:L\d+|\d+)\.)(\d+)$")
+
+
+def nomor_sumber(folder=None) -> pd.DataFrame:
+    """Keterangan tabel/gambar seperti tercetak di dokumen sumber, dengan label tabel/gambar naskah ini.
+
+    Baris ``nomor.<jenis>.<label>`` ``data/dicetak.csv``: ``nilai_tercetak``
+    adalah keterangan tercetak ("Tabel 2.1"), ``lokasi`` memuat judulnya dalam
+    tanda petik, ``jenis``/``label`` menunjuk tabel/gambar naskah ini.
+
+    >>> d = nomor_sumber()
+    >>> d.iloc[0][["tercetak", "jenis", "label"]].tolist()
+    ['Tabel 2.1', 'gambar', 'struktur-organisasi']
+    >>> d.loc[d["label"] == "realisasi-spm", "tercetak"].item()
+    'Tabel 2.10'
+    """
+    d = _data.muat("dicetak", folder)
+    d = d[d["id"].str.startswith("nomor.")]
+    baris = []
+    for _, r in d.iterrows():
+        _, jenis, label = r["id"].split(".", 2)
+        judul = re.search(r'"([^"]+)"', str(r["lokasi"]))
+        m = _KETERANGAN.match(str(r["nilai_tercetak"]).strip())
+        baris.append({"tercetak": str(r["nilai_tercetak"]).strip(), "judul": judul.group(1) if judul else str(r["lokasi"]),
+                      "jenis": jenis, "label": label, "naskah": f"@{jenis}:{label}",
+                      "jenis_tercetak": m.group(1).lower() if m else None, "awalan": m.group(2) if m else None,
+                      "urut": int(m.group(3)) if m else None})
+    return pd.DataFrame(baris, columns=["tercetak", "judul", "jenis", "label", "naskah", "jenis_tercetak", "awalan", "urut"])
+
+
+def kalimat_penomoran(d: pd.DataFrame) -> str:
+    """Catatan untuk pemeriksa: nomor naskah ini berurutan, berbeda dengan keterangan tercetak di mana sumber melompat atau salah memberi nomor.
+
+    Yang disebut dihitung dari :func:`nomor_sumber`: keterangan yang jenisnya
+    lain dari isinya (struktur organisasi tercetak sebagai "Tabel 2.1") dan
+    nomor yang terlompati dalam satu awalan (tidak ada Tabel 2.9).
+
+    >>> kalimat_penomoran(nomor_sumber())
+    'Nomor tabel dan gambar naskah ini diberikan berurutan menurut urutan baca dalam setiap BAB dan lampiran, sehingga berbeda dengan keterangan yang tercetak di dokumen sumber yang ditandatangani: Struktur organisasi Dinas Sosial Kabupaten Seruyan tercetak sebagai Tabel 2.1, padahal isinya gambar; nomor Tabel 2.9 tidak ada di sumber. Kolom "Tabel / baris" catatan pemeriksaan memakai nomor tercetak sumber; padanannya di naskah ini ada di @tabel:nomor-sumber.'
+    """
+    beda = []
+    for _, r in d.iterrows():
+        if r["jenis_tercetak"] and r["jenis_tercetak"] != r["jenis"]:
+            beda.append(f"{r['judul']} tercetak sebagai {r['tercetak']}, padahal isinya {r['jenis']}")
+    for (jenis, awalan), g in d.dropna(subset=["urut"]).groupby(["jenis_tercetak", "awalan"], sort=False):
+        ada = set(g["urut"].astype(int))
+        lompat = [n for n in range(1, max(ada) + 1) if n not in ada]
+        if lompat:
+            nama = jenis.capitalize()
+            daftar = [f"{nama} {awalan}{n}" for n in lompat]
+            teks = daftar[0] if len(daftar) == 1 else ", ".join(daftar[:-1]) + " dan " + daftar[-1]
+            beda.append(f"nomor {teks} tidak ada di sumber")
+    awal = ("Nomor tabel dan gambar naskah ini diberikan berurutan menurut urutan baca dalam setiap BAB dan lampiran, "
+            "sehingga berbeda dengan keterangan yang tercetak di dokumen sumber yang ditandatangani")
+    return (awal + (": " + "; ".join(beda) if beda else "") + ". Kolom \"Tabel / baris\" catatan pemeriksaan memakai "
+            "nomor tercetak sumber; padanannya di naskah ini ada di @tabel:nomor-sumber.")
+
+
+def tabel_nomor_sumber(d: pd.DataFrame) -> Tabel:
+    """Padanan keterangan tercetak sumber dengan tabel/gambar naskah ini (lampiran edisi reviu).
+
+    Kolom "Di naskah ini" berisi rujukan ``@tabel:<label>``/``@gambar:<label>``
+    yang nomornya diisi mesin dokumen; tabel/gambar yang tidak ditampilkan
+    naskah tahun itu disebut demikian saat naskah dirakit
+    (:func:`analisis.document.edisi.saring_temuan`).
+
+    >>> h = tabel_nomor_sumber(nomor_sumber()).html()
+    >>> '<td class="rata-kiri">@gambar:struktur-organisasi</td>' in h, 'id="tabel-nomor-sumber"' in h
+    (True, True)
+    """
+    return Tabel(
+        d, label="nomor-sumber", judul="Nomor tabel dan gambar: keterangan tercetak di dokumen sumber dan di naskah ini",
+        kolom=[Kol("tercetak", "Tercetak di sumber"), Kol("judul", "Judul tercetak"), Kol("naskah", "Di naskah ini")],
+        sumber="data/dicetak.csv (baris nomor.<jenis>.<label>)",
+    )

@@ -76,6 +76,13 @@ _BLOK_LAIN = re.compile(r'<div class="blok-tabel[^"]*">\s*<table\b[^>]*\bid="tab
 _RINGKAS_LAIN = re.compile(r'<p class="temuan-tahun-lain-ringkas" data-tahun="(\d+)">.*?</p>', re.S)
 
 
+_TABEL_NOMOR = re.compile(r'<table\b[^>]*\bid="tabel-nomor-sumber".*?</table>', re.S)
+_TOKEN = re.compile(r"(?<![\w@/])@(tabel|gambar):([A-Za-z0-9][A-Za-z0-9_-]*)", re.I)
+_KETERANGAN = re.compile(r'<span\b[^>]*\bclass="nomor"[^>]*>')
+_ATR_JENIS = re.compile(r'\bdata-jenis="([^"]*)"')
+_ATR_LABEL = re.compile(r'\bdata-label="([^"]*)"')
+
+
 def kalimat_tahun_lain(tinggal: int, tahun: int) -> str:
     """Kalimat kepala lampiran temuan edisi reviu: berapa temuan tahun lain tidak dicantumkan.
 
@@ -116,6 +123,13 @@ def saring_temuan(potongan: list[str]) -> list[str]:
     '<p class="temuan-tahun-lain-ringkas" data-tahun="2025">1 temuan tentang tahun selain 2025 tidak dicantumkan karena angkanya tidak ditampilkan naskah ini (daftar lengkap: iku periksa).'
     >>> "<table" in saring_temuan(["<p>tanpa penanda</p>", lampiran])[1]
     False
+
+    Di tabel padanan nomor sumber, rujukan ke tabel/gambar yang tidak ada di naskah ini diganti keterangan:
+
+    >>> nomor = ('<table class="tabel" id="tabel-nomor-sumber"><tr><td>@tabel:asn</td></tr><tr><td>@tabel:ppks-pas</td></tr></table>')
+    >>> ada = '<table><caption><span class="nomor" data-jenis="tabel" data-label="asn">Tabel [asn]</span></caption></table>'
+    >>> saring_temuan([ada, nomor])[1]
+    '<table class="tabel" id="tabel-nomor-sumber"><tr><td>@tabel:asn</td></tr><tr><td>tidak ditampilkan naskah ini</td></tr></table>'
     """
     bertanda = set(kode_temuan("".join(potongan)))
     tinggal = 0
@@ -129,6 +143,19 @@ def saring_temuan(potongan: list[str]) -> list[str]:
 
     hasil = [_BARIS_LAIN.sub(baris, h) if "temuan-tahun-lain" in h else h for h in potongan]
     hasil = [_BLOK_LAIN.sub(lambda m: m.group(0) if _BARIS_LAIN.search(m.group(0)) else "", h) for h in hasil]
+    # padanan nomor tercetak sumber: tabel/gambar yang tidak ada di naskah ini tidak dirujuk
+    ada = set()
+    for h in hasil:
+        for atribut in _KETERANGAN.findall(h):
+            jenis, label = _ATR_JENIS.search(atribut), _ATR_LABEL.search(atribut)
+            if jenis and label:
+                ada.add((jenis.group(1).lower(), label.group(1)))
+
+    def token(m: re.Match) -> str:
+        return m.group(0) if (m.group(1).lower(), m.group(2)) in ada else "tidak ditampilkan naskah ini"
+
+    hasil = [_TABEL_NOMOR.sub(lambda m: _TOKEN.sub(token, m.group(0)), h) if "tabel-nomor-sumber" in h else h
+             for h in hasil]
     return [_RINGKAS_LAIN.sub(lambda m: f'<p class="temuan-tahun-lain-ringkas" data-tahun="{m.group(1)}">'
                                         f"{kalimat_tahun_lain(tinggal, int(m.group(1)))}</p>", h) for h in hasil]
 
