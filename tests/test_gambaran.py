@@ -201,7 +201,7 @@ def test_tabel_2_7_lks_dan_kalimat():
     assert [int(t.df.iloc[0][str(y)]) for y in range(2020, 2026)] == [4, 5, 5, 6, 9, 9]  # Tabel 2.7
     assert [k.judul for k in gambaran.tabel_lks(gambaran.data_lks(2024), 2024).kolom][-1] == "2024"
     assert gambaran.grafik_lks(gambaran.data_lks(2025)).sumber == "@tabel:lks"
-    k = gambaran.kalimat_lks(2025)
+    k = gambaran.kalimat_lks(gambaran.daftar_lks(2025), gambaran.data_lks(2025), 2025)
     assert "berjumlah 9 LKS" in k and k.endswith("LKSA Al Ma'arif dan LKS Seruyan Peduli.")  # narasi 2.3.2
 
 
@@ -277,7 +277,14 @@ def test_tabel_2_10_catatan_aturan_dan_tahun():
     assert t.judul == "Realisasi SPM Bidang Sosial Tahun 2024"
     assert any("mutu" in c and "Permendagri Nomor 59 Tahun 2021" in c for c in t.catatan_reviu)
     assert any("≥ 80 % Tuntas Madya" in c for c in t.catatan)
-    assert gambaran.kalimat_spm(2026).startswith("Data realisasi SPM tahun 2026 belum tersedia.")
+    assert gambaran.kalimat_spm(gambaran.realisasi_spm(2026)[0], 2026).startswith("Data realisasi SPM tahun 2026 belum tersedia.")
+
+
+def test_kalimat_lks_dari_frame_menyebut_selisih_dengan_tabel():
+    """Kalimat LKS dibangun dari frame buku: nama yang dihapus analis dari daftar mengubah jumlah dan memunculkan selisih."""
+    daftar_ = gambaran.daftar_lks(2025)
+    k = gambaran.kalimat_lks(daftar_.iloc[:-1], gambaran.data_lks(2025), 2025)
+    assert "berjumlah 8 LKS" in k and "Jumlah ini berbeda dengan @tabel:lks (9 LKS pada tahun 2025)." in k
 
 
 # ----------------------------------------------------------------------------
@@ -355,7 +362,8 @@ def test_semua_keluaran_bab2_tanpa_nilai_mentah(tahun):
     ]
     keluaran = [k for k in keluaran if isinstance(k, Tabel)]  # tabel tanpa data sampai tahun dokumen: satu kalimat
     teks = [k.html() for k in keluaran] + [
-        g.kalimat_ppks(tahun), g.kalimat_lks(tahun), g.kalimat_kemiskinan(km), g.kalimat_spm(tahun),
+        g.kalimat_ppks(tahun), g.kalimat_lks(g.daftar_lks(tahun), g.data_lks(tahun), tahun), g.kalimat_kemiskinan(km),
+        g.kalimat_spm(g.realisasi_spm(tahun)[0], tahun),
         g.pengantar("ppks_pengantar", tahun).data, pengantar.tempat_tanggal(tahun),
     ]
     for t in teks:

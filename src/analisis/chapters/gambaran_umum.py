@@ -86,6 +86,7 @@ __all__ = [
     "data_lks",
     "tabel_lks",
     "grafik_lks",
+    "daftar_lks",
     "kalimat_lks",
     # 2.3.3
     "data_kemiskinan",
@@ -856,23 +857,35 @@ def _gabung(butir: list[str]) -> str:
     return butir[0] if len(butir) == 1 else ", ".join(butir[:-1]) + " dan " + butir[-1]
 
 
-def kalimat_lks(tahun: int) -> Kalimat:
-    """Kalimat jumlah dan nama LKS terdaftar (daftar tahun terakhir ≤ ``tahun``).
+def daftar_lks(tahun: int) -> pd.DataFrame:
+    """Frame nama LKS terdaftar (``data/lks_daftar.csv``) tahun daftar terakhir ≤ ``tahun``, urut nomor (kosong bila tidak ada).
 
-    >>> kalimat_lks(2025)[:120]
+    >>> d = daftar_lks(2025)
+    >>> len(d), int(d["tahun"].iloc[0]), len(daftar_lks(2024))
+    (9, 2025, 0)
+    """
+    semua = data.muat("lks_daftar")
+    th = pilih_tahun(semua["tahun"], tahun)
+    return semua[semua["tahun"] == th].sort_values("no").reset_index(drop=True)
+
+
+def kalimat_lks(daftar_: pd.DataFrame, lks: pd.DataFrame, tahun: int) -> Kalimat:
+    """Kalimat jumlah dan nama LKS terdaftar dari frame :func:`daftar_lks` dan :func:`data_lks`.
+
+    Bila jumlah nama berbeda dengan jumlah LKS tahun itu di Tabel 2.7, selisihnya disebut.
+
+    >>> kalimat_lks(daftar_lks(2025), data_lks(2025), 2025)[:120]
     'Pada tahun 2025 Lembaga Kesejahteraan Sosial terdaftar di Dinas Sosial berjumlah 9 LKS yang terdiri dari LKSA Nuruzh zho'
-    >>> kalimat_lks(2024)  # daftar hanya ada untuk 2025: tidak dipinjam oleh edisi 2024
+    >>> kalimat_lks(daftar_lks(2024), data_lks(2024), 2024)  # daftar hanya ada untuk 2025: tidak dipinjam oleh edisi 2024
     'Daftar nama LKS sampai dengan tahun 2024 tidak tersedia.'
     """
-    daftar_ = data.muat("lks_daftar")
-    th = pilih_tahun(daftar_["tahun"], tahun)
-    if th is None:
+    if daftar_.empty:
         return Kalimat(f"Daftar nama LKS sampai dengan tahun {tahun} tidak tersedia.")
-    d = daftar_[daftar_["tahun"] == th].sort_values("no")
+    d = daftar_.sort_values("no")
+    th = int(d["tahun"].iloc[0])
     awal = "" if th == tahun else (f"Daftar nama LKS tahun {tahun} " + ("belum tersedia. " if th < tahun else "tidak tersedia. "))
     teks = (f"{awal}Pada tahun {th} Lembaga Kesejahteraan Sosial terdaftar di {data.instansi()['nama_perangkat_daerah']} "
             f"berjumlah {fmt.angka(len(d))} LKS yang terdiri dari {_gabung(d['nama'].tolist())}.")
-    lks = data.muat("lks")
     tercatat = lks.loc[lks["tahun"] == th, "jumlah"]
     if not tercatat.empty and int(tercatat.iloc[0]) != len(d):
         teks += f" Jumlah ini berbeda dengan @tabel:lks ({fmt.angka(int(tercatat.iloc[0]))} LKS pada tahun {th})."
@@ -1120,15 +1133,14 @@ def realisasi_spm(tahun: int) -> tuple[int | None, pd.DataFrame]:
     return th, spm[spm["tahun"] == th].sort_values("no").reset_index(drop=True)
 
 
-def kalimat_spm(tahun: int) -> Kalimat:
-    """Pernyataan ketersediaan data realisasi SPM untuk tahun dokumen.
+def kalimat_spm(th: int | None, tahun: int) -> Kalimat:
+    """Pernyataan ketersediaan data realisasi SPM untuk tahun dokumen ``tahun``; ``th``: tahun data dari :func:`realisasi_spm`.
 
-    >>> kalimat_spm(2024)
+    >>> kalimat_spm(realisasi_spm(2024)[0], 2024)
     'Realisasi SPM Bidang Sosial tahun 2024 disajikan pada @tabel:realisasi-spm.'
-    >>> kalimat_spm(2026)
+    >>> kalimat_spm(realisasi_spm(2026)[0], 2026)
     'Data realisasi SPM tahun 2026 belum tersedia. @tabel:realisasi-spm menyajikan realisasi tahun 2024, data terakhir yang tersedia.'
     """
-    th, _ = realisasi_spm(tahun)
     if th is None:
         return Kalimat(f"Data realisasi SPM tahun {tahun} belum tersedia.")
     if th == tahun:
