@@ -145,6 +145,99 @@ def id_unik(svg: str) -> str:
     return re.sub(r'href="#([^"]+)"', lambda m: f'href="#{awalan}{m.group(1)}"', svg)
 
 
+def _angka_svg(x: float) -> str:
+    """Angka SVG seperti matplotlib (6 desimal, tanpa nol di belakang).
+
+    >>> _angka_svg(367.3634371), _angka_svg(165.6), _angka_svg(-0.0)
+    ('367.363437', '165.6', '0')
+    """
+    teks = f"{x:f}".rstrip("0").rstrip(".")
+    return "0" if teks in ("", "-0") else teks
+
+
+_KEPALA_SVG = re.compile(r'<svg\b[^>]*?\swidth="[^"]*pt" height="[^"]*pt" viewBox="0 0 [^"]*"')
+
+
+def svg_ketat(fig) -> str:
+    """SVG ``fig`` berbatas ketat seperti ``savefig(bbox_inches="tight")``, dengan satu kali menggambar.
+
+    ``bbox_inches="tight"`` menggambar dua kali (sekali tanpa keluaran untuk
+    tata letak, sekali sungguhan) ditambah menghitung batas ketat; gambar yang
+    tata letaknya sudah tetap (``tight_layout()`` atau ``subplots_adjust``)
+    cukup digambar sekali pada kanvas penuh: batas ketat
+    (``Figure.get_tightbbox`` ditambah ``savefig.pad_inches``) dihitung dengan
+    penggambar yang sama tepat setelah menggambar, lalu ``viewBox`` SVG
+    dipotong ke batas itu. Hasilnya tampak sama dengan ``bbox_inches="tight"``
+    (dibandingkan sebagai gambar: tepi isi sama, beda hanya penghalusan
+    tepi). Penggambar SVG membuang garis dan penanda di luar kanvas; karena
+    itu gambar yang isinya melewati kanvas (mis. legenda di bawah sumbu yang
+    keluar dari ukuran gambar) digambar sekali lagi dengan batas yang sudah
+    diketahui (``bbox_inches=<Bbox>``, tanpa tata letak kering): dua kali,
+    seperti sebelumnya. Gambar dengan mesin tata letak sungguhan
+    (``layout="constrained"``) tetap ditata sekali sebelum digambar.
+
+    >>> fig, ax = subplots(figsize=(4, 2))
+    >>> _ = ax.bar(["2023", "2024"], [50001, 43746])
+    >>> fig.subplots_adjust(left=0.2, bottom=0.2)  # label sumbu di dalam kanvas
+    >>> kepala = re.search(r'<svg[^>]*>', svg_ketat(fig)).group(0)
+    >>> lebar, tinggi = (float(v) for v in re.findall(r'(?:width|height)="([0-9.]+)pt"', kepala))
+    >>> 0 < lebar < 4 * 72 and 0 < tinggi < 2 * 72  # dipotong ke isi, lebih kecil dari kanvas 288 × 144 pt
+    True
+    >>> re.search(r'viewBox="([^"]*)"', kepala).group(1).startswith("0 0 ")  # potongan viewBox, bukan geser
+    False
+    >>> _ = ax.plot([0, 1], [1, 2], label="PPKS")
+    >>> _ = ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.4))  # legenda garis di luar kanvas
+    >>> re.search(r'viewBox="([^"]*)"', svg_ketat(fig)).group(1).startswith("0 0 ")  # bbox_inches=<Bbox>
+    True
+    """
+    from matplotlib.layout_engine import PlaceHolderLayoutEngine
+
+    kotak = {}
+    asli = fig.draw
+    mesin = fig.get_layout_engine()
+
+    def gambar(renderer):
+        asli(renderer)
+        kotak["batas"] = fig.get_tightbbox(renderer)
+        kotak["tinggi"] = fig.get_size_inches()[1]
+
+    buf = io.StringIO()
+    lama = fig.__dict__.get("draw")
+    fig.draw = gambar  # penggambar SVG memanggil fig.draw(renderer) tepat sekali
+    if isinstance(mesin, PlaceHolderLayoutEngine):  # tight_layout() sudah dijalankan: tanpa tata letak kering
+        fig._layout_engine = None
+    try:
+        fig.savefig(buf, format="svg", metadata={"Date": None})
+    finally:
+        if lama is None:
+            del fig.draw
+        else:
+            fig.draw = lama
+        fig._layout_engine = mesin
+    teks = buf.getvalue()
+    batas = kotak.get("batas")
+    if batas is None:
+        return teks
+    lebar, tinggi = fig.get_size_inches()
+    pad = matplotlib.rcParams["savefig.pad_inches"]
+    luar = batas.x0 < -1e-6 or batas.y0 < -1e-6 or batas.x1 > lebar + 1e-6 or batas.y1 > tinggi + 1e-6
+    batas = batas.padded(pad if isinstance(pad, (int, float)) else 0.1)
+    if luar:
+        # isi melewati kanvas (terpotong di atas): gambar sekali lagi dengan batas yang sudah diketahui,
+        # seperti bbox_inches="tight" tanpa tata letak keringnya
+        buf = io.StringIO()
+        fig.savefig(buf, format="svg", bbox_inches=batas, metadata={"Date": None})
+        return buf.getvalue()
+    x, y = batas.x0 * 72, (kotak["tinggi"] - batas.y1) * 72
+    w, h = _angka_svg(batas.width * 72), _angka_svg(batas.height * 72)
+    kepala = _KEPALA_SVG.search(teks)
+    if kepala is None:
+        return teks
+    baru = re.sub(r'\swidth="[^"]*pt" height="[^"]*pt" viewBox="[^"]*"',
+                  f' width="{w}pt" height="{h}pt" viewBox="{_angka_svg(x)} {_angka_svg(y)} {w} {h}"', kepala.group(0))
+    return teks[:kepala.start()] + baru + teks[kepala.end():]
+
+
 @dataclass
 class Gambar:
     """Grafik dokumen: membungkus ``matplotlib.figure.Figure``; ``html()`` memberi ``<figure>`` dengan SVG sebaris.
@@ -161,13 +254,11 @@ class Gambar:
     label: str | None = None
 
     def svg(self) -> str:
-        buf = io.StringIO()
         with gaya():
-            self.fig.savefig(buf, format="svg", bbox_inches="tight", metadata={"Date": None})
+            teks = svg_ketat(self.fig)
         plt = sys.modules.get("matplotlib.pyplot")
         if plt is not None:  # gambar pyplot buatan analis: lepaskan dari backend
             plt.close(self.fig)
-        teks = buf.getvalue()
         teks = teks[teks.index("<svg"):]  # buang deklarasi XML/DOCTYPE
         teks = re.sub(r"<metadata>.*?</metadata>", "", teks, flags=re.S)
         return id_unik(teks)
