@@ -38,7 +38,7 @@ import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import bench_render as br  # noqa: E402
+import _bersama as br  # noqa: E402
 
 BARIS = "2025,1,Pekerja Sosial (Profesional),{},1,"
 SELANG = 0.25  # sama dengan analisis.document.pratinjau.SELANG_TANYA_MS
@@ -139,7 +139,7 @@ def main(argv: list[str] | None = None) -> int:
     env = br.lingkungan(akar)
     pilih = [args.tahun]
     hasil: dict = {"mesin": info, "tahun": args.tahun, "beban_awal": br.beban()}
-    print(f"Mesin: {info['nproc']} inti, {info['cpu']}, RAM {info['ram_gib']} GiB, Python {info['python']}")
+    br.cetak_mesin(info)
     print(f"Beban awal (loadavg): {hasil['beban_awal']}; salinan kerja: {akar}\n")
     try:
         if args.hanya_pratinjau:
@@ -160,10 +160,7 @@ def main(argv: list[str] | None = None) -> int:
         hasil["dingin"] = br.render_iku(akar, env, None, pilih)
         print(f"    {hasil['dingin']['detik']:.1f} s")
         print("(b2) tanpa perubahan ...", flush=True)
-        ulang = [br.render_iku(akar, env, None, pilih) for _ in range(max(1, args.ulang))]
-        hasil["tanpa_perubahan"] = {"detik": statistics.median(u["detik"] for u in ulang),
-                                    "semua_detik": [round(u["detik"], 3) for u in ulang],
-                                    "dieksekusi": sorted({d for u in ulang for d in u["dieksekusi"]})}
+        hasil["tanpa_perubahan"] = br.tanpa_perubahan(akar, env, None, pilih, args.ulang)
         print(f"    median {hasil['tanpa_perubahan']['detik']:.2f} s {hasil['tanpa_perubahan']['semua_detik']}")
         print(f"(b4) isi {args.berkas} diubah ...", flush=True)
         with open(akar / args.berkas, "ab") as f:
@@ -182,8 +179,7 @@ def main(argv: list[str] | None = None) -> int:
     polos = hasil.get("polos", {}).get("detik")
 
     def baris(nama, detik, rasio=None):
-        r = f"{rasio:>7.1f}×" if rasio else f"{'':>8}"
-        print(f"  {nama:<58} {detik:>8.2f} {r}")
+        br.baris(nama, detik, rasio, lebar=58)
 
     if polos:
         baris(f"(a) papermill + nbconvert per bab, {args.tahun}", polos)
@@ -195,9 +191,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"      setiap suntingan: {hasil['pratinjau']['semua_detik']}; render pertama pratinjau "
           f"{hasil['pratinjau']['render_pertama']} s; kode keluar setelah SIGINT {hasil['pratinjau']['kode_keluar']}")
     print(f"  Beban (loadavg) awal {hasil['beban_awal']}, akhir {hasil['beban_akhir']}")
-    if args.json:
-        args.json.write_text(json.dumps(hasil, indent=1, ensure_ascii=False, default=str), encoding="utf-8")
-        print(f"Ditulis: {args.json}")
+    br.simpan_json(args.json, hasil)
     return 0
 
 

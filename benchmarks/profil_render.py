@@ -31,7 +31,7 @@ from collections import defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import bench_render  # noqa: E402
+import _bersama as bench_render  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
