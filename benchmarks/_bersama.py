@@ -68,7 +68,7 @@ def salin_repo(tujuan: Path) -> Path:
 
 def lingkungan(akar: Path) -> dict[str, str]:
     env = dict(os.environ)
-    for var in ("IKU_DATA", "IKU_RENDERED", "IKU_KERNEL_SEGAR", "IKU_JEJAK", "IKU_MEMO"):
+    for var in ("IKU_DATA", "IKU_RENDERED", "IKU_KERNEL_SEGAR", "IKU_JEJAK", "IKU_MEMO", "IKU_TANPA_JALUR_CEPAT"):
         env.pop(var, None)
     # Salinan kerja berperilaku seperti salinan analis: Python menyimpan bytecode
     # (__pycache__) di sana. Sebagian lingkungan (kontainer, CI) menyetel
