@@ -170,7 +170,9 @@ def test_temuan_dicatat_untuk_cache_bab_juga_dari_memo(tmp_path, monkeypatch):
     assert any(b.endswith(os.path.join("parameters", "2025.yml")) for b in dari_memo)
     assert {os.path.abspath(b) for b in dihitung} <= {os.path.abspath(b) for b in dari_memo}
     assert "JUMLAH-ASN-PNS" in {t.kode for t in kedua}
-    assert [t.kode for t in periksa.temuan.tanpa_memo(tahun=2025)] == [t.kode for t in kedua]
+    # sama dengan menjalankan setiap pemeriksaan langsung, tanpa memo
+    langsung = sorted((t for f in periksa.PEMERIKSAAN for t in f(tahun=2025)), key=lambda t: periksa.KEPARAHAN.index(t.keparahan))
+    assert kedua == langsung
 
 
 # ----------------------------------------------------------------------------
@@ -180,9 +182,15 @@ def test_temuan_dicatat_untuk_cache_bab_juga_dari_memo(tmp_path, monkeypatch):
 _SKRIP = textwrap.dedent("""
     import json, os, sys
     from analisis.core import periksa, resmi
-    if sys.argv[1] == "kedua":
-        periksa.PEMERIKSAAN.clear()  # bila dihitung ulang, hasilnya kosong
-    daftar = resmi.daftar_temuan(2025)
+    if sys.argv[1] != "pertama":  # pemeriksaan yang dijalankan ulang tidak menemukan apa pun
+        for i, f in enumerate(periksa.PEMERIKSAAN):
+            kosong = lambda **k: []
+            kosong.__name__ = f.__name__
+            periksa.PEMERIKSAAN[i] = kosong
+    if sys.argv[1] == "bab":  # seperti kernel bab: tahun dan periode lain, nama argumen lain
+        daftar = periksa.temuan(tahun=2025, periode="Triwulan II")
+    else:
+        daftar = resmi.daftar_temuan(2025)
     print(json.dumps([t.kode for t in daftar]))
 """)
 
@@ -212,6 +220,16 @@ def test_dua_proses_berbagi_satu_hasil(tmp_path):
     assert "JUMLAH-ASN-PNS" in kode and kedua.stdout.strip().splitlines()[-1] == kode
     dibaca = set(jejak.read_text(encoding="utf-8").splitlines())
     assert str(akar / "data" / "lks.csv") in dibaca  # proses kedua tetap tercatat membaca berkasnya
+    # kernel bab yang meminta tahun/periode dengan cara lain: pemeriksaan yang tidak bergantung padanya dari memo
+    bab = subprocess.run([*jalan, "bab"], env=env, capture_output=True, text=True, timeout=300)
+    assert bab.returncode == 0, bab.stderr
+    import json
+
+    per_tahun = {t.kode for t in periksa.cek_parameter(folder=akar / "data", tahun=2025,
+                                                       folder_parameter=akar / "parameters")}
+    assert per_tahun  # cek_parameter dijalankan ulang di proses itu (kosong), yang lain dari memo
+    assert sorted(json.loads(bab.stdout.strip().splitlines()[-1])) == sorted(k for k in json.loads(kode)
+                                                                              if k not in per_tahun)
     # folder data lain (isi sama): kunci lain, dihitung sendiri (tanpa pemeriksaan: hasil kosong)
     lain = tmp_path / "data-lain"
     shutil.copytree(akar / "data", lain)
@@ -219,12 +237,14 @@ def test_dua_proses_berbagi_satu_hasil(tmp_path):
                             timeout=300)
     assert ketiga.returncode == 0, ketiga.stderr
     assert ketiga.stdout.strip().splitlines()[-1] == "[]"
-    # isi lks.csv berubah: dihitung ulang (hasil kosong), bukan hasil lama
+    # isi lks.csv berubah: pemeriksaan yang membacanya dihitung ulang, bukan hasil lama
     (akar / "data" / "lks.csv").write_text((akar / "data" / "lks.csv").read_text(encoding="utf-8")
                                            .replace("2025,9", "2025,8"), encoding="utf-8")
     keempat = subprocess.run([*jalan, "kedua"], env=env, capture_output=True, text=True, timeout=300)
     assert keempat.returncode == 0, keempat.stderr
-    assert keempat.stdout.strip().splitlines()[-1] == "[]"
+    keempat = json.loads(keempat.stdout.strip().splitlines()[-1])
+    # cek_narasi membaca lks.csv: dijalankan ulang (kosong); cek_jumlah tidak: dari memo
+    assert "NARASI-ASN-PNS" in kode and "NARASI-ASN-PNS" not in keempat and "JUMLAH-ASN-PNS" in keempat
 
 
 # ----------------------------------------------------------------------------

@@ -389,14 +389,20 @@ def ingat(fungsi: Callable | None = None, *, disk: bool = False, daftar: bool = 
     """
 
     def dekorator(f: Callable) -> Callable:
+        import inspect
+
         nama = f"{f.__module__}.{f.__qualname__}"
+        tanda = inspect.signature(f)
 
         @functools.wraps(f)
         def bungkus(*args, **kwargs):
             try:
-                kunci = (nama, args, tuple(sorted(kwargs.items())), _konteks(daftar))
+                # argumen menurut nama parameternya, dengan nilai bawaan: f(2025) = f(tahun=2025) = f(2025, None)
+                ikat = tanda.bind(*args, **kwargs)
+                ikat.apply_defaults()
+                kunci = (nama, tuple(ikat.arguments.items()), _konteks(daftar))
                 hash(kunci)
-            except TypeError:  # argumen tak ter-hash (mis. pita berupa list): hitung tanpa memo
+            except TypeError:  # argumen salah atau tak ter-hash (mis. pita berupa list): hitung tanpa memo
                 return f(*args, **kwargs)
             kode = _tanda_kode()
             entri = _SIMPANAN.get(kunci)

@@ -1324,14 +1324,30 @@ def cek_parameter(folder=None, tahun=None, periode=None, folder_parameter=None) 
 # menjalankan semua pemeriksaan
 
 
+#: Pemeriksaan yang hasilnya bergantung pada ``tahun``/``periode``/``folder_parameter`` (yang lain tidak).
+_PER_TAHUN = {"cek_parameter"}
+
+
 @memo.ingat(disk=True, daftar=True)
+def _jalankan(nama: str, folder: Path | None, tahun: int | None, periode: str | None,
+              folder_parameter: Path | None) -> list[Temuan]:
+    """Satu pemeriksaan :data:`PEMERIKSAAN` bernama ``nama``, diingat (juga antarproses, lihat :func:`temuan`)."""
+    fungsi = next(f for f in PEMERIKSAAN if f.__name__ == nama)
+    return fungsi(folder=folder, tahun=tahun, periode=periode, folder_parameter=folder_parameter)
+
+
 def temuan(folder: Path | None = None, tahun: int | None = None, periode: str | None = None,
            folder_parameter: Path | None = None) -> list[Temuan]:
     """Jalankan semua :data:`PEMERIKSAAN` dan kembalikan temuannya (galat dulu, lalu peringatan, lalu info).
 
-    Dihitung sekali per argumen dan isi setiap berkas ``data/``/``parameters/``
-    yang dibaca (:func:`analisis.core.memo.ingat`); dengan ``$IKU_MEMO`` hasilnya
-    juga dipakai proses lain (proses ``iku render`` dan kernel bab).
+    Setiap pemeriksaan dihitung sekali per argumen yang dipakainya dan isi
+    setiap berkas ``data/``/``parameters/`` yang dibacanya
+    (:func:`analisis.core.memo.ingat`); dengan ``$IKU_MEMO`` hasilnya juga
+    dipakai proses lain: proses ``iku render`` menghitungnya untuk syarat edisi
+    final, kernel bab (``resmi.nilai``, lampiran catatan pemeriksaan)
+    memuatnya. Hanya :func:`cek_parameter` yang bergantung pada ``tahun``,
+    ``periode`` dan ``folder_parameter``, sehingga pemeriksaan lain dipakai
+    bersama oleh pemanggil dengan tahun atau periode berbeda.
 
     Parameters
     ----------
@@ -1352,7 +1368,10 @@ def temuan(folder: Path | None = None, tahun: int | None = None, periode: str | 
     """
     semua: list[Temuan] = []
     for fungsi in PEMERIKSAAN:
-        semua.extend(fungsi(folder=folder, tahun=tahun, periode=periode, folder_parameter=folder_parameter))
+        if fungsi.__name__ in _PER_TAHUN:
+            semua.extend(_jalankan(fungsi.__name__, folder, tahun, periode, folder_parameter))
+        else:
+            semua.extend(_jalankan(fungsi.__name__, folder, None, None, None))
     urutan = {k: i for i, k in enumerate(KEPARAHAN)}
     return sorted(semua, key=lambda t: urutan[t.keparahan])
 
