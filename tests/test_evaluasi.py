@@ -40,6 +40,10 @@ def test_tabel_2_11_frame_numerik():
     assert df.loc["IKU-02", "realisasi_2025"] == 60.70 and df.loc["IKU-02", "predikat_2025"] == "B"
     assert pd.isna(df.loc["IKU-02", "target_2024"]) and df.loc["IKU-02", "target_predikat_2024"] == "B"
     assert [k.kunci for k in t.kolom][5:] == [f"{a}_{th}" for th in (2024, 2025) for a in ("target", "realisasi", "capaian")]
+    # tahun tanpa realisasi: kolom tetap angka (NaN), selnya "belum tersedia"
+    kosong = evaluasi.tabel_realisasi_iku(evaluasi.evaluasi_iku(2027))
+    assert all(pd.api.types.is_float_dtype(kosong.df[f"{k}_2027"]) for k in ("target", "realisasi", "capaian"))
+    assert kosong.df["realisasi_2027"].isna().all() and _tampil(kosong, "IKU-01", "r1") == "belum tersedia"
     # analis menambah kolom: frame tetap dapat dihitung
     assert (df["capaian_2025"] - df["capaian_2024"]).round(2).tolist()[0] == -13.56
 

@@ -385,6 +385,8 @@ def tabel_realisasi_iku(ev: pd.DataFrame) -> Tabel:
         sub = ev[ev["tahun"] == th].set_index("kode").reindex(df["kode"])
         for k in _KOLOM_TAHUN:
             df[f"{k}_{th}"] = sub[k].to_numpy()
+        for k in ("target", "realisasi", "capaian"):  # angka, juga bila belum ada satu pun (NaN, bukan None)
+            df[f"{k}_{th}"] = pd.to_numeric(df[f"{k}_{th}"], errors="coerce").astype(float)
         df[f"keterangan_{th}"] = [None if r["tersedia"] else _tidak_ada(r) for _, r in sub.iterrows()]
         df[f"target_tercetak_{th}"] = df[f"predikat_target_tercetak_{th}"] = None
         df[f"tercapai_{th}"] = df[f"tercapai_{th}"].astype(object)
