@@ -502,3 +502,21 @@ def test_cli_jalur_cepat_tanpa_perubahan(proyek, capsys, monkeypatch):
     # --paksa selalu jalur penuh
     assert cli.main([*argv, "--edisi", "reviu", "--paksa"]) == 0 and len(penuh) == 6
     capsys.readouterr()
+
+
+def test_bab_terlama_dieksekusi_dulu(proyek, monkeypatch):
+    """Urutan kerja: bab yang eksekusi terakhirnya paling lama lebih dulu; dokumen tetap urut buku."""
+    _render(proyek)
+    for nama, detik in zip(BAB, (0.5, 2.0, 9.0)):
+        m = _entri(proyek, nama) / "manifest.json"
+        isi = json.loads(m.read_text(encoding="utf-8"))
+        isi["durasi_eksekusi"] = detik
+        m.write_text(json.dumps(isi), encoding="utf-8")
+    urutan = []
+    asli = render._kerjakan
+    monkeypatch.setattr(render, "_kerjakan", lambda t, b, *a: urutan.append(b.nama) or asli(t, b, *a))
+    hasil = _render(proyek, paksa=True)
+    assert urutan == [BAB[2], BAB[1], BAB[0]]
+    assert hasil.dieksekusi == BAB
+    dok = _dok(hasil)
+    assert dok.index("LKS 2025") < dok.index("PENUTUP 2025") < dok.index("PERIODE 2025")

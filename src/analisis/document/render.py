@@ -1526,6 +1526,7 @@ class _Bab:
     statis: dict  # komponen kunci cache tanpa "baca"
     entri: _cache.Entri | None = None  # entri cache yang kuncinya cocok
     lama: dict | None = None  # komponen entri lama (untuk alasan)
+    durasi_lama: float | None = None  # detik eksekusi terakhir (entri cache lama), untuk urutan kerja
     alasan: str | None = None  # None = dari cache
     kunci: str | None = None
     fragmen: str | None = None
@@ -1627,11 +1628,14 @@ def _rencanakan(
             t.bab.append(b)
             if paksa:
                 b.alasan = "--paksa"
+                b.durasi_lama = _durasi_entri(_cache.baca_entri(t.tujuan / _cache.NAMA_FOLDER / s.stem))
                 continue
             for folder in (t.tujuan / _cache.NAMA_FOLDER / s.stem, t.gagal / _cache.NAMA_FOLDER / s.stem):
                 e = _cache.baca_entri(folder)
                 if e is None:
                     continue
+                if b.durasi_lama is None:
+                    b.durasi_lama = _durasi_entri(e)
                 if _cache.kunci({**b.statis, "baca": cuplikan.baca(e.baca)}) == e.kunci:
                     b.entri, b.kunci = e, e.kunci
                     break
@@ -1643,6 +1647,12 @@ def _rencanakan(
             _coba_lewati(t, fmt, kode, cuplikan)
         rencana.append(t)
     return rencana
+
+
+def _durasi_entri(e: _cache.Entri | None) -> float | None:
+    """Detik eksekusi yang dicatat entri cache (urutan kerja: terlama dulu), ``None`` bila tidak ada."""
+    d = e.manifest.get("durasi_eksekusi") if e is not None else None
+    return float(d) if isinstance(d, (int, float)) and not isinstance(d, bool) else None
 
 
 def _coba_lewati(t: _Tahun, fmt: tuple[str, ...], kode: str, cuplikan: _cache.Cuplikan) -> None:
@@ -1962,6 +1972,9 @@ def _render_banyak(
             for t in perlu:
                 _siapkan_bangun(t, keluaran)
             tugas = [(t, b) for t in perlu for b in t.bab if b.alasan is not None]
+            # terlama dulu (menurut eksekusi terakhir; yang belum pernah dieksekusi paling awal, urut
+            # dokumen): kernel yang bebas lebih dulu mengambil bab pendek, tidak menunggu bab panjang terakhir
+            tugas.sort(key=lambda tb: -tb[1].durasi_lama if tb[1].durasi_lama is not None else -float("inf"))
             mulai_eksekusi = None
             if tugas:
                 jumlah = max(1, min(paralel or _jumlah_inti(), len(tugas)))
