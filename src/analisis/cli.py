@@ -79,12 +79,23 @@ def _folder_masukan() -> dict:
 
 
 def _aset_buku(folder_nb) -> list[str]:
-    """Gambar yang dirujuk sel Markdown buku bab (dibaca saat ekspor HTML)."""
+    """Gambar yang dirujuk sel Markdown buku bab (dibaca saat ekspor HTML).
+
+    Buku yang tidak terbaca dilewati di sini: render penuh melaporkannya
+    dengan pesannya sendiri (dan tidak ada catatan jalur cepat yang ditulis).
+    """
     from .document import cache, render
 
     aset: list[str] = []
-    for s in render.daftar_buku(folder_nb):
-        aset.extend(str(folder_nb / r) for r in cache.aset_buku(s.read_bytes(), folder_nb))
+    try:
+        buku = render.daftar_buku(folder_nb)
+    except KesalahanIKU:
+        return aset
+    for s in buku:
+        try:
+            aset.extend(str(folder_nb / r) for r in cache.aset_buku(s.read_bytes(), folder_nb))
+        except (OSError, ValueError):
+            continue
     return aset
 
 
