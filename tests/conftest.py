@@ -123,7 +123,9 @@ class BantuImpor:
             if sel.protection.locked and not rasio:
                 continue  # baris yang dihitung dari lembar lain
             nilai = round(ws.cell(r, c_target).value * 0.9, 2)
-            if rasio:
+            if rasio and ws.cell(r, c_kode).value == "IKK-13":  # penyebut tetap DO: 10 kecamatan (data/instansi.yaml)
+                ws.cell(r, c_pb).value, ws.cell(r, c_py).value = nilai / 10, 10  # realisasi = nilai / 10 × 10 × 100
+            elif rasio:
                 ws.cell(r, c_pb).value, ws.cell(r, c_py).value = nilai, 100  # realisasi = nilai / 100 × 100
             else:
                 sel.value = nilai

@@ -323,3 +323,66 @@ def test_sisa_impor_tanpa_jurnal_dibuang(folder, bantu):
     pesan = impor.pulihkan(folder)
     assert any("dibatalkan" in p for p in pesan) and any(".ppks_pas.csv.abc123.tmp" in p for p in pesan)
     assert bantu.potret(folder) == sebelum
+
+
+# ----------------------------------------------------------------------------
+# kewajaran pembilang dan penyebut indikator rasio (issue 12 §4)
+
+
+def _isi_rasio(jalur: Path, bantu, kode: str, pembilang, penyebut) -> int:
+    wb = openpyxl.load_workbook(jalur)
+    ws = wb["Realisasi IKU-IKK"]
+    r = bantu.cari_baris(ws, "Kode", kode)
+    ws.cell(r, bantu.kolom(ws, "Pembilang")).value = pembilang
+    ws.cell(r, bantu.kolom(ws, "Penyebut")).value = penyebut
+    wb.save(jalur)
+    return r
+
+
+@perlu_libreoffice
+def test_penyebut_ikk13_lain_dari_banyaknya_kecamatan_perlu_konfirmasi(folder, tmp_path, capsys, bantu):
+    """DO IKK 13 membagi dengan Σ kecamatan di kabupaten (10, data/instansi.yaml): penyebut 100 ditolak kecuali dikonfirmasi."""
+    t = _templat_triwulan(folder, tmp_path)
+    r = _isi_rasio(t, bantu, "IKK-13", 7, 100)
+    lo = bantu.lewat_libreoffice(t, tmp_path)
+    ws = openpyxl.load_workbook(lo)["Realisasi IKU-IKK"]
+    huruf = openpyxl.utils.get_column_letter(bantu.kolom(ws, "Penyebut"))
+    bantu.tolak(lo, folder, f"lembar 'Realisasi IKU-IKK', baris {r}, kolom 'Penyebut [{huruf}]', nilai '100'",
+                "penyebut IKK-13 menurut Definisi Operasional adalah Σ kecamatan di kabupaten = 10",
+                "data/instansi.yaml jumlah_kecamatan", "--terima-lonjakan")
+    assert cli.main(["impor", str(lo)]) == 2
+    err = capsys.readouterr().err
+    assert "Penyebut" in err and "--terima-lonjakan" in err and "Traceback" not in err
+    h = impor.impor(lo, folder=folder, terima_lonjakan=True)
+    assert any("jumlah_kecamatan" in str(p) for p in h.peringatan)
+    real = data.muat("realisasi", folder)
+    assert real.loc[real["kode"] == "IKK-13", "realisasi"].tolist() == [pytest.approx(7)]
+
+
+def test_penyebut_ikk13_sama_dengan_banyaknya_kecamatan_diterima(folder, tmp_path, bantu):
+    t = _templat_triwulan(folder, tmp_path)
+    _isi_rasio(t, bantu, "IKK-13", 7, 10)
+    h = impor.impor(t, folder=folder)
+    assert h.peringatan == []
+    real = data.muat("realisasi", folder)
+    assert real.loc[real["kode"] == "IKK-13", "realisasi"].tolist() == [70]
+
+
+@perlu_libreoffice
+def test_pembilang_melonjak_dari_periode_lalu_perlu_konfirmasi(folder, tmp_path, bantu):
+    """Pembilang IKK-01 Triwulan I 47 dari 50; Triwulan II 4,6 (lebih dari 10 kali lebih kecil) → ditolak dengan nilai lalu."""
+    t1 = _templat_triwulan(folder, tmp_path)
+    _isi_rasio(t1, bantu, "IKK-01", 47, 50)
+    impor.impor(t1, folder=folder)
+    t2 = xlsx.buat_templat(2026, "Triwulan II", keluaran=tmp_path / "tw2.xlsx", folder=folder)
+    r = _isi_rasio(t2, bantu, "IKK-01", 4.6, 50)
+    lo = bantu.lewat_libreoffice(t2, tmp_path)
+    ws = openpyxl.load_workbook(lo)["Realisasi IKU-IKK"]
+    huruf = openpyxl.utils.get_column_letter(bantu.kolom(ws, "Pembilang"))
+    pesan = bantu.tolak(lo, folder, f"lembar 'Realisasi IKU-IKK', baris {r}, kolom 'Pembilang [{huruf}]', nilai '4.6'",
+                        "pembilang IKK-01 berbeda lebih dari 10 kali lipat dari pembilang Triwulan I 2026 (47)",
+                        "--terima-lonjakan")
+    assert "Penyebut [" not in pesan  # penyebut 50 sama dengan periode lalu
+    impor.impor(lo, folder=folder, terima_lonjakan=True)
+    real = data.muat("realisasi", folder)
+    assert real.loc[(real["kode"] == "IKK-01") & (real["periode"] == "Triwulan II"), "realisasi"].tolist() == [pytest.approx(9.2)]

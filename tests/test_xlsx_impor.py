@@ -144,8 +144,8 @@ def test_pulang_pergi_setahun_penuh(folder, terisi, bantu):
         "aset.csv": (14, 0, 0), "kemiskinan.csv": (1, 0, 0),
     }
     assert "Pratinjau (--coba): tidak ada berkas yang ditulis." in coba.ringkasan()
-    # IKK-13 (persentase kecamatan): pembilang 63 dari penyebut 100, realisasi dihitung saat impor
-    assert "    + IKK-13 | 2026 | Tahunan: realisasi 63; sumber Laporan bidang; pembilang 63; penyebut 100" in coba.ringkasan().splitlines()
+    # IKK-13 (persentase kecamatan): pembilang 6,3 dari penyebut 10 kecamatan, realisasi dihitung saat impor
+    assert "    + IKK-13 | 2026 | Tahunan: realisasi 63; sumber Laporan bidang; pembilang 6,3; penyebut 10" in coba.ringkasan().splitlines()
 
     # impor sungguhan: semua berkas ditulis, seluruh data tetap sah
     h = impor.impor(jalur, folder=folder)
@@ -211,7 +211,7 @@ def test_capaian_ppks_dan_spm_setelah_impor(folder, terisi):
 
 def test_triwulan_dievaluasi_terhadap_target_tahunan(folder, tmp_path, bantu):
     """IKK rasio diisi pembilang dan penyebut yang disebut DO-nya (IKK-13: Σ kecamatan yang melaksanakan pengelolaan
-    dan pendataan data fakir miskin / Σ kecamatan di kabupaten): 7 / 20 × 100 = 35 %, dihitung core.rumus saat impor;
+    dan pendataan data fakir miskin / Σ kecamatan di kabupaten): 4 / 10 × 100 = 40 %, dihitung core.rumus saat impor;
     realisasi s.d. Triwulan II dibandingkan dengan target tahunan (narasi 2.4 sumber)."""
     from analisis.chapters import evaluasi_iku_ikk_spm as evaluasi_kinerja
 
@@ -220,16 +220,16 @@ def test_triwulan_dievaluasi_terhadap_target_tahunan(folder, tmp_path, bantu):
     ws = wb["Realisasi IKU-IKK"]
     c_kode, c_pb, c_py = bantu.kolom(ws, "Kode"), bantu.kolom(ws, "Pembilang"), bantu.kolom(ws, "Penyebut")
     for r in bantu.baris_data(ws):
-        if ws.cell(r, c_kode).value == "IKK-13":  # 7 dari 20 kecamatan (DO IKK 13) = 35 %
-            ws.cell(r, c_pb).value, ws.cell(r, c_py).value = 7, 20
+        if ws.cell(r, c_kode).value == "IKK-13":  # 4 dari 10 kecamatan (DO IKK 13) = 40 %
+            ws.cell(r, c_pb).value, ws.cell(r, c_py).value = 4, 10
     wb.save(jalur)
     h = impor.impor(jalur, folder=folder)
     assert [(p.berkas, len(p.ditambah)) for p in h.perubahan if p.diisi] == [("realisasi.csv", 1)]
-    assert (folder / "realisasi.csv").read_text().splitlines()[-1] == "IKK-13,2026,Triwulan II,35,7,20,"
+    assert (folder / "realisasi.csv").read_text().splitlines()[-1] == "IKK-13,2026,Triwulan II,40,4,10,"
     e = evaluasi_kinerja.evaluasi_ikk(2026, "Triwulan II").set_index("kode")
-    assert e.loc["IKK-13", "capaian"] == pytest.approx(50.0)  # 35 terhadap target tahunan 70
+    assert e.loc["IKK-13", "capaian"] == pytest.approx(40 / 70 * 100)  # 40 terhadap target tahunan 70
     w = evaluasi_kinerja.peringatan_dini(2026, "Triwulan II").set_index("kode")
-    assert w.loc["IKK-13", "alasan"] == "realisasi s.d. Triwulan II 2026 sebesar 35 % masih di bawah target tahunan 70 %"
+    assert w.loc["IKK-13", "alasan"] == "realisasi s.d. Triwulan II 2026 sebesar 40 % masih di bawah target tahunan 70 %"
 
 
 def test_perubahan_nilai_ditampilkan(folder, terisi, bantu):

@@ -98,6 +98,7 @@ class _Instansi(_Ketat):
     tempat_dokumen: str | None = None
     tanggal_pohon_kinerja: _dt.date | None = None
     sektor_pohon_kinerja: str | None = None
+    jumlah_kecamatan: int | None = None  # penyebut tetap DO IKK 13 (impor realisasi)
     tugas: str
     bidang: list[_Bidang]
 

@@ -320,6 +320,62 @@ def _periksa_baris_realisasi(nilai: dict, folder: Path | None) -> str | None:
 _PERIKSA_BARIS = {"realisasi": _periksa_baris_realisasi}
 
 
+def _penyebut_tetap(penyebut_do, folder: Path | None) -> tuple[float, str] | None:
+    """Penyebut yang ditetapkan data untuk penyebut Definisi Operasional ``penyebut_do`` (nilai, asalnya), atau ``None``.
+
+    DO IKK 13 membagi dengan "Σ kecamatan di kabupaten": banyaknya kecamatan
+    ``data/instansi.yaml`` (``jumlah_kecamatan``).
+
+    >>> _penyebut_tetap("Σ kecamatan di kabupaten", None)
+    (10.0, 'banyaknya kecamatan di kabupaten, data/instansi.yaml jumlah_kecamatan')
+    >>> _penyebut_tetap("Σ Penerima Manfaat yang terdata", None) is None
+    True
+    """
+    teks = " ".join(str(penyebut_do or "").lower().split())
+    if teks in ("σ kecamatan di kabupaten", "jumlah kecamatan di kabupaten"):
+        n = data.instansi(folder).get("jumlah_kecamatan")
+        if n is not None:
+            return float(n), "banyaknya kecamatan di kabupaten, data/instansi.yaml jumlah_kecamatan"
+    return None
+
+
+def _kewajaran_rasio(nilai: dict, tahun: int, periode: str, folder: Path | None) -> list[tuple[str, object, str]]:
+    """Pembilang/penyebut indikator rasio yang perlu dikonfirmasi (``--terima-lonjakan``): ``(medan, nilai, aturan)``.
+
+    - pembilang atau penyebut yang berbeda lebih dari :data:`FAKTOR_LONJAKAN`
+      kali lipat dari nilai periode lalu di ``data/realisasi.csv`` (seperti
+      nilai tunggal, :func:`_lonjakan`);
+    - penyebut yang berbeda dengan penyebut tetap yang disebut Definisi
+      Operasionalnya (:func:`_penyebut_tetap`, mis. IKK-13: banyaknya kecamatan).
+    """
+    from .xlsx import RUMUS_BERPEMBAGI, _periode_lalu, _pilih, _teks_periode
+
+    ind = data.muat("indikator", folder).set_index("kode")
+    kode = nilai.get("kode")
+    if not isinstance(kode, str) or kode not in ind.index or ind.loc[kode, "rumus"] not in RUMUS_BERPEMBAGI:
+        return []
+    hasil = []
+    real = data.muat("realisasi", folder)
+    sub = real[real["kode"] == kode]
+    lalu_tp = _periode_lalu(sub, tahun, periode)
+    if lalu_tp is not None:
+        lalu = _pilih(sub, *lalu_tp).iloc[-1]
+        for medan in ("pembilang", "penyebut"):
+            if pd.notna(lalu.get(medan)) and _lonjakan(nilai.get(medan), nilai_polos(lalu[medan])):
+                hasil.append((medan, nilai[medan],
+                              f"{medan} {kode} berbeda lebih dari {FAKTOR_LONJAKAN} kali lipat dari {medan} "
+                              f"{_teks_periode(lalu_tp)} ({_angka_id(nilai_polos(lalu[medan]))}); periksa pemisah "
+                              "ribuan/desimal. Bila memang benar, impor ulang dengan --terima-lonjakan"))
+    tetap = _penyebut_tetap(ind.loc[kode, "penyebut"], folder)
+    b = nilai.get("penyebut")
+    if tetap is not None and isinstance(b, (int, float)) and not isinstance(b, bool) and float(b) != tetap[0]:
+        hasil.append(("penyebut", b,
+                      f"penyebut {kode} menurut Definisi Operasional adalah {ind.loc[kode, 'penyebut']} = "
+                      f"{_angka_id(nilai_polos(tetap[0]))} ({tetap[1]}). Bila memang benar (mis. pemekaran "
+                      "kecamatan), impor ulang dengan --terima-lonjakan"))
+    return hasil
+
+
 @dataclass
 class _Isian:
     lembar: Lembar
@@ -508,6 +564,9 @@ def _baca_lembar(wb, wb_rumus, lembar: Lembar, tahun: int, periode: str, folder:
                 k = next(k for k in isian if k.penentu and not _kosong(nilai[k.id]))
                 salah.append(Pelanggaran(label, r, nama_kolom[k.medan], nilai[k.id], pesan))
                 continue
+        if lonjakan is not None and lembar.data == "realisasi":
+            for medan, v, aturan in _kewajaran_rasio(nilai, tahun, periode, folder):
+                lonjakan.append(Pelanggaran(label, r, nama_kolom[medan], v, aturan))
         medan = {k.medan: k for k in lembar.kolom if k.medan}
         teks = {}
         for c in skema.kolom_nama():
