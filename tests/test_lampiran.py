@@ -136,13 +136,13 @@ def test_catatan_nomor_daftar_isi():
 )
 def test_tabel_iku_lampiran(no, kolom, nilai):
     t = lampiran.tabel_iku_lampiran()
-    (r,) = t.df[t.df["no"] == no].to_dict("records")
+    (r,) = t.df[t.df["no"] == int(no.rstrip("."))].to_dict("records")  # frame: nomor sebagai angka, "1." saat render
     assert r[kolom] == nilai
 
 
 def test_tabel_iku_lampiran_definisi_dan_sumber():
     t = lampiran.tabel_iku_lampiran()
-    assert (t.nomor, t.lebar, len(t.df)) == ("L1.1", True, 2)
+    assert (t.label, t.lebar, len(t.df)) == ("lampiran-iku", True, 2)  # nomor L1.1 dari mesin dokumen
     assert [k.judul for k in t.kolom] == [
         "No.", "Tujuan", "Indikator Tujuan", "Sasaran Strategis", "Indikator Kinerja Utama",
         "Definisi Operasional / Formulasi Perhitungan", "Sumber Data", "Penanggung Jawab",
@@ -155,7 +155,7 @@ def test_tabel_iku_lampiran_definisi_dan_sumber():
 def test_lampiran_iku_lanskap():
     t = lampiran.lampiran_iku().data
     assert t.startswith('<section class="lanskap">')
-    assert t.index("Unit Kerja") < t.index("Tabel L1.1") < t.index("Ditetapkan di")
+    assert t.index("Unit Kerja") < t.index('data-label="lampiran-iku"') < t.index("Ditetapkan di")
     assert "Kepala Dinas Sosial Kabupaten Seruyan" in t
 
 
@@ -200,7 +200,7 @@ TAHAP_II_KANAN = [
 
 def test_tahap_ii_antara():
     t = lampiran.tabel_csf(1)
-    assert t.nomor == "L2.2"
+    assert t.label == "csf-tahap-2"
     assert list(t.df["kanan"]) == TAHAP_II_KANAN
     h = t.html()
     # sel CSF ditulis sekali per kelompok: 4 simpul level 2, 5 sel sambungan

@@ -123,6 +123,9 @@ def test_dokumen_2025_bernomor_urut_dan_semua_rujukan_terisi(tmp_path):
     nomor = re.findall(r'<(?:caption|figcaption)\b[^>]*>\s*<span class="nomor"[^>]*>([^<]*)</span>', dok)
     assert len(nomor) > 30 and "Tabel 2.1" in nomor and "Gambar 2.1" in nomor and "Tabel 4.1" in nomor
     assert nomor_tidak_urut(dok) == []
+    # lampiran tanpa nomor ketikan: awalan dari judul "Lampiran 1"/"Lampiran 2" (L1.1; CSF empat tahap L2.1–L2.4)
+    assert 'data-label="lampiran-iku" data-nomor="L1.1">Tabel L1.1</span>' in dok
+    assert [n for n in nomor if n.startswith("Tabel L2.")] == [f"Tabel L2.{i}" for i in range(1, 5)]
     # tidak ada keterangan atau rujukan yang belum terisi
     assert not re.search(r"(?:Tabel|Gambar) \[[^\]]*\]", dok) and not re.search(r"@(?:tabel|gambar):", dok)
     # setiap rujukan menunjuk ke id yang ada

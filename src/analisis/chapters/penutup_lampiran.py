@@ -321,8 +321,8 @@ def tabel_iku_lampiran() -> Tabel:
     Tabel 4.4), sumber data, penanggung jawab.
 
     >>> t = tabel_iku_lampiran()
-    >>> t.nomor, list(t.df["nama"])
-    ('L1.1', ['Persentase Pemerlu Pelayanan Kesejahteraan Sosial (PPKS) yang Tertangani', 'Nilai SAKIP Dinas Sosial'])
+    >>> t.label, list(t.df["nama"])
+    ('lampiran-iku', ['Persentase Pemerlu Pelayanan Kesejahteraan Sosial (PPKS) yang Tertangani', 'Nilai SAKIP Dinas Sosial'])
     >>> t.df.iloc[1]["do"][1]
     ('Formulasi Perhitungan:', 'Hasil Evaluasi SAKIP dari APIP')
     >>> t.df.iloc[1]["sumber_data"]
@@ -352,7 +352,7 @@ def tabel_iku_lampiran() -> Tabel:
     per = ins["periode_renstra"]
     return TabelGabung(
         pd.DataFrame(baris),
-        nomor="L1.1",
+        label="lampiran-iku",  # nomornya (Tabel L1.1) diberi mesin dokumen
         judul=f"Indikator Kinerja Utama {ins['nama_lengkap']} Tahun {per['awal']}–{per['akhir']}",
         kolom=[
             Kol("no", "No.", lambda v: f"{int(v)}.", rata="tengah"),
@@ -378,7 +378,7 @@ def lampiran_iku() -> HTML:
     sendirian di halaman sesudah tabel (lihat :func:`analisis.presentation.tabel.tubuh_tabel`).
 
     >>> t = lampiran_iku().data
-    >>> t.startswith('<section class="lanskap">') and "Tabel L1.1" in t and "Ditetapkan di" in t
+    >>> t.startswith('<section class="lanskap">') and 'data-label="lampiran-iku"' in t and "Ditetapkan di" in t
     True
     >>> t.index("Ditetapkan di") < t.index("</table>")
     True
@@ -464,8 +464,8 @@ def tabel_csf(i: int) -> Tabel:
     seperti sel gabungan di Lampiran 2 sumber) dengan anak level ``n + 1``.
 
     >>> t = tabel_csf(0)
-    >>> t.nomor, len(t.df), list(t.df["kiri"])
-    ('L2.1', 4, ['MASIH TINGGINYA ANGKA PEMERLU PELAYANAN KESEJAHTERAAN SOSIAL (PPKS) DI KABUPATEN SERUYAN', 'MASIH RENDAHNYA MUTU PELAYANAN KESEJAHTERAAN SOSIAL', '', ''])
+    >>> t.label, len(t.df), list(t.df["kiri"])
+    ('csf-tahap-1', 4, ['MASIH TINGGINYA ANGKA PEMERLU PELAYANAN KESEJAHTERAAN SOSIAL (PPKS) DI KABUPATEN SERUYAN', 'MASIH RENDAHNYA MUTU PELAYANAN KESEJAHTERAAN SOSIAL', '', ''])
     >>> [len(tabel_csf(k).df) for k in range(4)]
     [4, 9, 20, 52]
     >>> r = tabel_csf(1).df.iloc[2]
@@ -490,7 +490,7 @@ def tabel_csf(i: int) -> Tabel:
     ins = data.instansi()
     return TabelGabung(
         pd.DataFrame(baris),
-        nomor=f"L2.{i + 1}",
+        label=f"csf-tahap-{i + 1}",  # nomornya (Tabel L2.<i+1>) diberi mesin dokumen
         judul=f"{t['judul']} Pohon Kinerja {ins['nama_lengkap']}",
         kolom=[Kol("kiri", t["kolom"][0]), Kol("kanan", t["kolom"][1])],
         gabung=gabung,
