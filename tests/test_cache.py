@@ -520,3 +520,18 @@ def test_bab_terlama_dieksekusi_dulu(proyek, monkeypatch):
     assert hasil.dieksekusi == BAB
     dok = _dok(hasil)
     assert dok.index("LKS 2025") < dok.index("PENUTUP 2025") < dok.index("PERIODE 2025")
+
+
+def test_cli_jalur_cepat_hanya_untuk_hasil_yang_ada(proyek, capsys, monkeypatch):
+    """Render yang dilaporkan berhasil tetapi berkasnya tidak di ``rendered/<tahun>/`` tidak dicatat untuk jalur cepat."""
+    from analisis import cli
+    from analisis.document import cepat
+
+    def palsu(tahun, **kw):
+        return render.HasilRender(tahun=tahun, periode="Tahunan", folder=Path("/x"), html=Path("/x/a.html"),
+                                  edisi={"reviu": {"html": Path("/x/a.html"), "pdf": None}})
+
+    monkeypatch.setattr(render, "render_tahun", palsu)
+    assert cli.main(["render", "--tahun", "2025", "--format", "html"]) == 0
+    assert capsys.readouterr().out == "Ditulis: /x/a.html\n"
+    assert not cepat.jalur_catatan(proyek.rendered, 2025).exists()

@@ -148,8 +148,22 @@ def _render(args) -> int:
     baris = _baris_lapor(h)
     for aliran, teks in baris:
         print(teks, file=sys.stderr if aliran == "stderr" else sys.stdout)
-    cepat.tulis(keluaran, tahun, permintaan, masukan, baris)
+    if _hasil_di(h, keluaran / str(tahun)):
+        cepat.tulis(keluaran, tahun, permintaan, masukan, baris)
     return 0
+
+
+def _hasil_di(h, folder) -> bool:
+    """Hasil render ``h`` benar-benar ada di ``folder`` (syarat menulis catatan jalur cepat)."""
+    from pathlib import Path
+
+    try:
+        folder = Path(folder).resolve()
+        berkas = [Path(b) for e in (getattr(h, "edisi", None) or {}).values() for b in e.values() if b]
+        return Path(h.folder).resolve() == folder and bool(berkas) and all(
+            b.resolve().parent == folder and b.is_file() for b in berkas)
+    except (OSError, TypeError, AttributeError):
+        return False
 
 
 def _baris_lapor(h) -> list[list[str]]:
