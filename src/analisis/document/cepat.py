@@ -52,6 +52,13 @@ True
 [['stdout', 'Ditulis: x.html']]
 >>> coba(akar / "rendered", 2025, {**permintaan, "format": ["html", "pdf"]}, folder) is None
 True
+>>> (akar / "src/__pycache__").mkdir()  # bytecode Python: tidak dihitung
+>>> coba(akar / "rendered", 2025, permintaan, folder)
+[['stdout', 'Ditulis: x.html']]
+>>> (akar / "data/teks").mkdir()  # folder data baru: jalur penuh
+>>> coba(akar / "rendered", 2025, permintaan, folder) is None
+True
+>>> (akar / "data/teks").rmdir()
 >>> st = os.stat(akar / "data/lks.csv")
 >>> _ = (akar / "data/lks.csv").write_text("a\\n2\\n")  # isi lain, ukuran sama,
 >>> os.utime(akar / "data/lks.csv", ns=(st.st_atime_ns, st.st_mtime_ns))  # waktu ubah dikembalikan
@@ -96,8 +103,13 @@ def _stat(jalur: str) -> list[int] | None:
 
 
 def _jalan(akar: Path, hasil: dict[str, list[int] | None], awalan: str, jalur: dict[str, str] | None = None) -> None:
-    """``stat`` setiap berkas di bawah ``akar`` (tanpa ``__pycache__``), kunci ``awalan/<relatif>``."""
-    hasil[awalan + "/"] = _stat(str(akar))
+    """``stat`` setiap berkas di bawah ``akar`` (tanpa ``__pycache__``), kunci ``awalan/<relatif>``.
+
+    Folder dicatat hanya keberadaannya (kunci ``.../``, nilai ``[]``): waktu ubah
+    folder berubah setiap kali Python membuat ``__pycache__`` di dalamnya, yang
+    tidak memengaruhi apa pun; folder yang ditambah atau dibuang tetap terlihat.
+    """
+    hasil[awalan + "/"] = [] if os.path.isdir(akar) else None
     tumpukan = [(str(akar), awalan)]
     while tumpukan:
         folder, nama = tumpukan.pop()
@@ -110,7 +122,7 @@ def _jalan(akar: Path, hasil: dict[str, list[int] | None], awalan: str, jalur: d
                 continue
             kunci = f"{nama}/{e.name}"
             if e.is_dir(follow_symlinks=True):
-                hasil[kunci + "/"] = _stat(e.path)
+                hasil[kunci + "/"] = []
                 tumpukan.append((e.path, kunci))
             else:
                 hasil[kunci] = _stat(e.path)
