@@ -78,6 +78,25 @@ def test_rujukan_ke_label_yang_tidak_ada_gagal_menyebut_bab_dan_label():
     assert e.value.berkas == "03_evaluasi.ipynb"
 
 
+def test_render_sebagian_merujuk_bab_lain_dari_penomoran_dokumen_utuh():
+    """Hanya BAB II yang dirender: rujukan ke Tabel 4.1 (BAB III) diisi dari penomoran dokumen utuh terakhir."""
+    from analisis.document.penomoran import dari_json, ke_json
+
+    utuh, daftar = nomori(_dokumen(True))
+    luar = dari_json(ke_json(daftar))
+    assert luar[("tabel", "iku")] == "4.1" and luar[("gambar", "lks")] == "2.2"
+    hasil, sebagian = nomori(_dokumen(True)[:1], luar)
+    # label di bagian yang dirender tetap bernomor dan bertaut menurut bagian itu sendiri
+    assert _rujukan(hasil[0]) == [("gambar-pas", "Gambar 2.3"), ("gambar-lks", "Gambar 2.2")]
+    # label di bab lain: teks bernomor dari dokumen utuh, tanpa tautan ke id yang tidak ada di dokumen ini
+    assert ('<span class="rujukan-luar" data-jenis="tabel" data-label="iku">Tabel 4.1</span>' in hasil[0]
+            and 'href="#tabel-iku"' not in hasil[0])
+    assert [b.label for b in sebagian] == ["pegawai", "baru", "lks", "pas"]
+    # label yang tidak ada di mana pun tetap gagal, juga dengan penomoran luar
+    with pytest.raises(KesalahanRender, match="merujuk tabel 'salah-ketik'"):
+        nomori([("02_gambaran_umum.ipynb", "<h2>2.1 A</h2><p>@tabel:salah-ketik</p>")], luar)
+
+
 def test_label_ganda_gagal():
     bab = _dokumen(False)
     bab[2] = (bab[2][0], bab[2][1] + _gambar("lks"))

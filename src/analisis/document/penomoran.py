@@ -24,6 +24,12 @@ adanya, tetapi ikut memajukan pencacah, sehingga dokumen campuran tetap urut.
 Label yang dirujuk tetapi tidak ada, atau label yang dipakai dua kali,
 menggagalkan render dengan satu pesan yang menyebut bab dan labelnya.
 
+Render sebagian (hanya sebagian bab, mis. ``render_tahun(notebooks=folder)``
+berisi satu buku): rujukan ke tabel/gambar di bab yang tidak ikut dirender
+diisi dari penomoran dokumen utuh terakhir (``luar``, lihat :func:`ke_json` /
+:func:`dari_json`) sebagai teks "Tabel 4.1" tanpa tautan (targetnya tidak ada
+di dokumen ini); label yang tidak ada di keduanya tetap menggagalkan render.
+
 >>> bab = [("02_a.ipynb", '<h2>2.1 A</h2><p>lihat @gambar:g2</p>'
 ...         '<figure><figcaption><span class="nomor" data-jenis="gambar" data-label="g1">Gambar [g1]</span> A</figcaption></figure>'
 ...         '<figure><figcaption><span class="nomor" data-jenis="gambar" data-label="g2">Gambar [g2]</span> B</figcaption></figure>'),
@@ -38,12 +44,13 @@ menggagalkan render dengan satu pesan yang menyebut bab dan labelnya.
 from __future__ import annotations
 
 import html as _html
+import json
 import re
 from dataclasses import dataclass
 
 from ..core.kesalahan import KesalahanRender
 
-__all__ = ["Bernomor", "NAMA_JENIS", "nomori", "awalan_judul", "nomor_tidak_urut"]
+__all__ = ["Bernomor", "NAMA_JENIS", "nomori", "awalan_judul", "nomor_tidak_urut", "ke_json", "dari_json"]
 
 #: Nama yang dicetak untuk setiap jenis.
 NAMA_JENIS = {"tabel": "Tabel", "gambar": "Gambar"}
@@ -130,13 +137,18 @@ def _atribut(teks: str) -> dict[str, str]:
     return {k.lower(): _html.unescape(v) for k, v in _ATR.findall(teks)}
 
 
-def nomori(bab: list[tuple[str, str]]) -> tuple[list[str], list[Bernomor]]:
+def nomori(bab: list[tuple[str, str]], luar: dict[tuple[str, str], str] | None = None
+           ) -> tuple[list[str], list[Bernomor]]:
     """Beri nomor setiap tabel/gambar berlabel dan isi setiap rujukan.
 
     Parameters
     ----------
     bab : list of (berkas, html)
         Penggalan menurut urutan baca dokumen.
+    luar : dict, optional
+        ``{(jenis, label): nomor}`` dari penomoran dokumen utuh (:func:`dari_json`), untuk
+        render sebagian: rujukan ke label yang tidak ada di ``bab`` tetapi ada di ``luar``
+        menjadi teks bernomor tanpa tautan ``<span class="rujukan-luar" ...>Tabel 4.1</span>``.
 
     Returns
     -------
@@ -209,6 +221,9 @@ def nomori(bab: list[tuple[str, str]]) -> tuple[list[str], list[Bernomor]]:
             else:
                 jenis, label = m.group("jenis_token").lower(), m.group("label_token")
             b = daftar.get((jenis, label))
+            if b is None and (jenis, label) in (luar or {}):
+                return (f'<span class="rujukan-luar" data-jenis="{jenis}" data-label="{_html.escape(label)}">'
+                        f'{NAMA_JENIS[jenis]} {_html.escape(luar[(jenis, label)])}</span>')
             if b is None:
                 raise KesalahanRender(
                     f"Bab {berkas} merujuk {jenis} {label!r}, tetapi tidak ada {jenis} berlabel itu di dokumen"
@@ -222,6 +237,25 @@ def nomori(bab: list[tuple[str, str]]) -> tuple[list[str], list[Bernomor]]:
 
         hasil.append(_POLA.sub(ganti, html))
     return hasil, urut
+
+
+def ke_json(daftar: list[Bernomor]) -> str:
+    """Penomoran dokumen utuh sebagai JSON (untuk disimpan bersama cache render).
+
+    >>> ke_json([Bernomor("tabel", "penetapan-iku", "4.1", "04_penetapan_iku.ipynb")])
+    '[["tabel", "penetapan-iku", "4.1"]]'
+    """
+    return json.dumps([[b.jenis, b.label, b.nomor] for b in daftar], ensure_ascii=False)
+
+
+def dari_json(teks: str) -> dict[tuple[str, str], str]:
+    """Kebalikan :func:`ke_json`: ``{(jenis, label): nomor}`` untuk argumen ``luar`` :func:`nomori`.
+
+    >>> luar = dari_json('[["tabel", "penetapan-iku", "4.1"]]')
+    >>> nomori([("03_e.ipynb", "<h2>2.4 E</h2><p>target: @tabel:penetapan-iku</p>")], luar)[0][0]
+    '<h2>2.4 E</h2><p>target: <span class="rujukan-luar" data-jenis="tabel" data-label="penetapan-iku">Tabel 4.1</span></p>'
+    """
+    return {(str(j), str(l)): str(n) for j, l, n in json.loads(teks)}
 
 
 _NOMOR_KETERANGAN = re.compile(r'<(caption|figcaption)\b[^>]*>\s*<span\b[^>]*class="nomor"[^>]*>\s*(Tabel|Gambar)\s+'
