@@ -85,6 +85,9 @@ VERSI = 1
 #: Berkas yang diubah kurang dari sekian nanodetik sebelum ``stat`` diambil tidak dipercaya.
 MARJIN_NS = 3_000_000_000
 
+#: Variabel ``IKU_*`` yang tidak memengaruhi dokumen (menunggu kunci, mematikan jalur cepat).
+_ENV_LAIN = frozenset({"IKU_TUNGGU_KUNCI", "IKU_TANPA_JALUR_CEPAT"})
+
 #: Sisa render terputus di ``rendered/`` yang dibereskan jalur penuh.
 _SISA = re.compile(r"^\.(?:bangun|lama)-")
 
@@ -135,7 +138,7 @@ def _lingkungan() -> dict:
     return {
         "python": [sys.version, sys.executable],
         "paket": paket,
-        "env": {k: v for k, v in sorted(os.environ.items()) if k.startswith("IKU_")},
+        "env": {k: v for k, v in sorted(os.environ.items()) if k.startswith("IKU_") and k not in _ENV_LAIN},
         "cwd": os.getcwd(),
     }
 
