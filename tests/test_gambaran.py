@@ -73,15 +73,20 @@ def test_tabel_2_5_jumlah_dan_judul():
     assert "42.583" in html and not re.search(r"\bnan\b", html, re.I)
 
 
+def _kalimat_ppks(tahun):
+    """Kalimat PPKS dari frame yang dipegang buku 02 (evaluasi_ppks, rincian_pas)."""
+    return gambaran.kalimat_ppks(gambaran.evaluasi_ppks(tahun), gambaran.rincian_pas(tahun), tahun)
+
+
 def test_kalimat_ppks_2025_seperti_brief():
-    assert gambaran.kalimat_ppks(2025) == (
+    assert _kalimat_ppks(2025) == (
         "Sampai dengan Triwulan I Tahun 2025 tercatat 42.583 jiwa PPKS terdata, 35.005 jiwa (82,20 %) di antaranya tertangani."
     )
 
 
 def test_kalimat_ppks_2024_dari_rekap_tahunan():
     # BAB II 2.4: tahun 2024 tertangani 41.893 dari 43.746 jiwa (95,76 %)
-    k = gambaran.kalimat_ppks(2024)
+    k = _kalimat_ppks(2024)
     assert k.startswith("Sampai dengan akhir Tahun 2024 tercatat 43.746 jiwa PPKS terdata, 41.893 jiwa (95,76 %)")
     # rincian PAS hanya ada untuk Triwulan I 2025, sesudah periode dokumen 2024: tidak dipakai, tidak dirujuk
     assert k.endswith("Rincian per PAS untuk periode tersebut tidak tersedia.") and "2025" not in k
@@ -89,7 +94,7 @@ def test_kalimat_ppks_2024_dari_rekap_tahunan():
 
 @pytest.mark.parametrize("tahun", [2026, 2027, 2029])
 def test_kalimat_ppks_tahun_tanpa_data(tahun):
-    k = gambaran.kalimat_ppks(tahun)
+    k = _kalimat_ppks(tahun)
     assert k.startswith(f"Data realisasi PPKS tahun {tahun} belum tersedia.")
     assert "0 %" not in k.replace("82,20 %", "")
 
@@ -362,7 +367,7 @@ def test_semua_keluaran_bab2_tanpa_nilai_mentah(tahun):
     ]
     keluaran = [k for k in keluaran if isinstance(k, Tabel)]  # tabel tanpa data sampai tahun dokumen: satu kalimat
     teks = [k.html() for k in keluaran] + [
-        g.kalimat_ppks(tahun), g.kalimat_lks(g.daftar_lks(tahun), g.data_lks(tahun), tahun), g.kalimat_kemiskinan(km),
+        _kalimat_ppks(tahun), g.kalimat_lks(g.daftar_lks(tahun), g.data_lks(tahun), tahun), g.kalimat_kemiskinan(km),
         g.kalimat_spm(g.realisasi_spm(tahun)[0], tahun),
         g.pengantar("ppks_pengantar", tahun).data, pengantar.tempat_tanggal(tahun),
     ]

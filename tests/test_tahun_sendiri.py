@@ -80,7 +80,7 @@ def test_tahun_2025_memakai_masukannya():
 def test_edisi_2024_tanpa_data_triwulan_i_2025():
     assert gambaran_umum.pilih_periode_pas(2024) is None
     assert gambaran_umum.rincian_pas(2024).empty
-    assert "2025" not in gambaran_umum.kalimat_ppks(2024)
+    assert "2025" not in gambaran_umum.kalimat_ppks(gambaran_umum.evaluasi_ppks(2024), gambaran_umum.rincian_pas(2024), 2024)
     assert "Triwulan I" not in gambaran_umum.tabel_ppks_pas(gambaran_umum.rincian_pas(2024), 2024).data
     assert gambaran_umum.psks(2024).empty and "2025" not in gambaran_umum.tabel_psks(gambaran_umum.psks(2024), 2024).data
 

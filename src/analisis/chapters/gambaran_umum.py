@@ -26,9 +26,9 @@ dan, bila berbeda dari ``tahun``, dijelaskan di catatan tabel.
 
 Examples
 --------
->>> kalimat_ppks(2025)
+>>> kalimat_ppks(evaluasi_ppks(2025), rincian_pas(2025), 2025)
 'Sampai dengan Triwulan I Tahun 2025 tercatat 42.583 jiwa PPKS terdata, 35.005 jiwa (82,20 %) di antaranya tertangani.'
->>> kalimat_ppks(2026)
+>>> kalimat_ppks(evaluasi_ppks(2026), rincian_pas(2026), 2026)
 'Data realisasi PPKS tahun 2026 belum tersedia. @tabel:ppks-pas menyajikan rincian terakhir yang tersedia, Triwulan I Tahun 2025: tercatat 42.583 jiwa PPKS terdata, 35.005 jiwa (82,20 %) di antaranya tertangani.'
 """
 
@@ -79,6 +79,7 @@ __all__ = [
     "jumlah_pas",
     "tabel_ppks_pas",
     "grafik_ppks_pas",
+    "evaluasi_ppks",
     "kalimat_ppks",
     "psks",
     "tabel_psks",
@@ -729,23 +730,32 @@ def _sampai(tahun: int, periode: str) -> str:
     return f"akhir Tahun {tahun}" if periode == "Tahunan" else label_periode(tahun, periode)
 
 
-def kalimat_ppks(tahun: int, periode: str | None = None) -> Kalimat:
+def evaluasi_ppks(tahun: int, periode: str | None = None):
+    """PPKS terdata dan tertangani periode dokumen (:func:`analisis.core.kinerja.evaluasi_ppks`; ``None`` bila belum ada).
+
+    >>> e = evaluasi_ppks(2025)
+    >>> e.periode, e.terdata, e.tertangani, evaluasi_ppks(2026)
+    ('Triwulan I', 42583, 35005, None)
+    """
+    return kinerja.evaluasi_ppks(tahun, periode_dokumen(tahun, periode))
+
+
+def kalimat_ppks(ppks, pas: pd.DataFrame, tahun: int) -> Kalimat:
     """Kalimat jumlah PPKS terdata dan tertangani untuk periode dokumen (DO IKU 1).
 
-    Angka periode dokumen dari :func:`analisis.core.kinerja.evaluasi_ppks` (rincian
-    12 PAS atau rekap tahunan); bila periode itu tidak dirinci per PAS, tabel
-    yang disajikan disebut.
+    ``ppks``: hasil :func:`evaluasi_ppks` (rincian 12 PAS atau rekap tahunan;
+    ``None`` bila belum ada); ``pas``: frame :func:`rincian_pas` yang disajikan
+    di tabel. Bila periode dokumen tidak dirinci per PAS, tabel yang disajikan disebut.
 
-    >>> kalimat_ppks(2024)
+    >>> kalimat_ppks(evaluasi_ppks(2024), rincian_pas(2024), 2024)
     'Sampai dengan akhir Tahun 2024 tercatat 43.746 jiwa PPKS terdata, 41.893 jiwa (95,76 %) di antaranya tertangani. Rincian per PAS untuk periode tersebut tidak tersedia.'
     """
-    per = periode_dokumen(tahun, periode)
-    e = kinerja.evaluasi_ppks(tahun, per)
-    sel = pilih_periode_pas(tahun, per)
+    e = ppks
+    sel = None if pas.empty else (int(pas["tahun"].iloc[0]), str(pas["periode"].iloc[0]))
     if e is None:
         teks = f"Data realisasi PPKS tahun {tahun} belum tersedia."
         if sel is not None:
-            j = jumlah_pas(rincian_pas(tahun, per))
+            j = jumlah_pas(pas)
             teks += (f" @tabel:ppks-pas menyajikan rincian terakhir yang tersedia, {label_periode(*sel)}: "
                      + _kalimat_jumlah(j["terdata"], j["tertangani"]))
         return Kalimat(teks)
