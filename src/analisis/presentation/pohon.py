@@ -655,7 +655,7 @@ class TabelGabung(Tabel):
                     sel.append(f'<td class="{k.kelas} sambungan" style="border-top-style:hidden"></td>')
                     continue
                 rs = f' rowspan="{n}"' if self.rowspan and n > 1 else ""
-                sel.append(f'<td class="{k.kelas}"{rs}>{self._sel(i, k, r[k.kunci])}</td>')
+                sel.append(f'<td class="{k.kelas}"{rs}>{self._sel(i, k, r if k.baris else r[k.kunci])}</td>')
             badan.append(f"<tr{self._atribut_baris(r)}>" + "".join(sel) + "</tr>")
         kolgrup = ""
         if self.lebar_kolom:
