@@ -631,3 +631,17 @@ def test_edisi_tidak_dikenal_ditolak(proyek):
     with pytest.raises(KesalahanParameter, match="edisi 'akhir' tidak dikenal"):
         _render(proyek, edisi="akhir")
     assert not proyek.rendered.exists()
+
+
+def test_teks_terlarang_sama_dengan_pola_sederhana():
+    """TEKS_TERLARANG (diawali kelas huruf agar cepat) cocok persis di tempat yang sama dengan pola aslinya."""
+    import random
+
+    asli = re.compile(r"(?<![\w.])(?:nan|NaN|None|inf|NaT)(?!\w)|<NA>")
+    acak = random.Random(15)
+    potongan = ["nan", "NaN", "None", "inf", "NaT", "<NA>", "<", "N", "n", "i", "a", ".", " ", "x", "_", "1", "é",
+                "\n", ">", "A", "f", "o", "e", "T"]
+    for _ in range(20000):
+        teks = "".join(acak.choice(potongan) for _ in range(acak.randint(0, 12)))
+        assert [(m.span(), m.group(0)) for m in render.TEKS_TERLARANG.finditer(teks)] == \
+            [(m.span(), m.group(0)) for m in asli.finditer(teks)], teks

