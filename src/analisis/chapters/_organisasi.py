@@ -37,8 +37,8 @@ from dataclasses import dataclass, field
 from IPython.display import HTML, Markdown
 
 from ..core import data
-from ..presentation.grafik import WARNA
-from ..presentation.tabel import esc, id_label, nomor_html
+from ..presentation.grafik import WARNA, Gambar
+from ..presentation.tabel import esc
 
 #: Label bagan struktur organisasi; kalimat merujuknya dengan :data:`RUJUKAN`.
 LABEL = "struktur-organisasi"
@@ -430,26 +430,20 @@ def svg_bagan(lebar: float = 780) -> str:
 
 
 @dataclass
-class Bagan:
-    """Gambar berlabel berisi SVG buatan tangan; tampil seperti :class:`analisis.presentation.grafik.Gambar`.
+class Bagan(Gambar):
+    """Gambar berlabel berisi SVG buatan tangan (bukan grafik matplotlib): :class:`analisis.presentation.grafik.Gambar`
+    dengan ``isi_svg`` sebagai SVG-nya dan kelas ``bagan`` (digeser ke samping di layar sempit).
 
     Nomornya diberi mesin dokumen dari ``label`` (lihat :func:`analisis.presentation.tabel.nomor_html`).
     """
 
-    svg: str
-    judul: str
-    label: str = LABEL
-    sumber: str | None = None
+    isi_svg: str = ""
+
+    def svg(self) -> str:
+        return self.isi_svg
 
     def html(self) -> str:
-        sumber = f'<span class="sumber">Sumber: {esc(self.sumber)}</span>' if self.sumber else ""
-        return (
-            f'<figure class="grafik bagan"{id_label("gambar", self.label)}>{self.svg}<figcaption>'
-            f'{nomor_html("gambar", self.label)} {esc(self.judul)}{sumber}</figcaption></figure>'
-        )
-
-    def _repr_html_(self) -> str:
-        return self.html()
+        return super().html().replace('<figure class="grafik"', '<figure class="grafik bagan"', 1)
 
 
 def bagan_organisasi() -> Bagan:
@@ -458,7 +452,7 @@ def bagan_organisasi() -> Bagan:
     >>> bagan_organisasi().judul
     'Struktur Organisasi Dinas Sosial Kabupaten Seruyan'
     """
-    return Bagan(svg_bagan(), judul=f"Struktur Organisasi {data.instansi()['nama_lengkap']}")
+    return Bagan(None, judul=f"Struktur Organisasi {data.instansi()['nama_lengkap']}", label=LABEL, isi_svg=svg_bagan())
 
 
 def pengantar_struktur() -> Markdown:
