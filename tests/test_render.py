@@ -645,3 +645,19 @@ def test_teks_terlarang_sama_dengan_pola_sederhana():
         teks = "".join(acak.choice(potongan) for _ in range(acak.randint(0, 12)))
         assert [(m.span(), m.group(0)) for m in render.TEKS_TERLARANG.finditer(teks)] == \
             [(m.span(), m.group(0)) for m in asli.finditer(teks)], teks
+
+
+def test_eksportir_dipakai_ulang_sampai_templatnya_berubah(tmp_path, monkeypatch):
+    """Eksportir HTML dipinjam ulang antar-render (templat dikompilasi sekali), kecuali templat iku_bab berubah."""
+    templat = tmp_path / "templat"
+    shutil.copytree(render.TEMPLAT, templat)
+    monkeypatch.setattr(render, "TEMPLAT", templat)
+    with render._eksportir_pinjam() as a:
+        with render._eksportir_pinjam() as b:
+            assert a is not b  # dipinjam bersamaan: dua eksportir
+    with render._eksportir_pinjam() as c:
+        assert c is a or c is b
+    berkas = sorted((templat / "iku_bab").rglob("*.j2"))[0]
+    berkas.write_text(berkas.read_text(encoding="utf-8") + "\n{# diubah #}\n", encoding="utf-8")
+    with render._eksportir_pinjam() as d:
+        assert d is not a and d is not b

@@ -1513,15 +1513,41 @@ def _akar_jejak() -> dict[str, Path]:
     return akar
 
 
-_eksportir_lokal = threading.local()
+_eksportir_bebas: dict[tuple, list] = {}
+_kunci_eksportir = threading.Lock()
 
 
-def _eksportir_utas():
-    """Satu :class:`HTMLExporter` per utas (templat dimuat sekali)."""
-    e = getattr(_eksportir_lokal, "eksportir", None)
+def _sidik_templat_bab() -> tuple:
+    """Jalur dan ``stat`` berkas templat ``iku_bab``: eksportir lama tidak dipakai bila templatnya berubah."""
+    hasil = [str(TEMPLAT)]
+    with contextlib.suppress(OSError):
+        for p in sorted((Path(TEMPLAT) / "iku_bab").rglob("*")):
+            st = p.stat()
+            hasil.append((str(p), st.st_mtime_ns, st.st_size))
+    return tuple(hasil)
+
+
+@contextlib.contextmanager
+def _eksportir_pinjam() -> Iterator[Any]:
+    """Pinjam satu :class:`HTMLExporter` untuk satu ekspor.
+
+    Eksportir dipakai ulang antarbab, antar-utas pekerja dan antar-render di
+    proses yang sama (``iku pratinjau`` membuat utas pekerja baru di setiap
+    render): templat nbconvert dikompilasi sekali, bukan sekali per utas. Satu
+    eksportir hanya dipakai satu utas pada satu waktu; bila semuanya sedang
+    dipinjam, dibuat yang baru.
+    """
+    kunci = _sidik_templat_bab()
+    with _kunci_eksportir:
+        bebas = _eksportir_bebas.get(kunci)
+        e = bebas.pop() if bebas else None
     if e is None:
-        e = _eksportir_lokal.eksportir = _eksportir()
-    return e
+        e = _eksportir()
+    try:
+        yield e
+    finally:
+        with _kunci_eksportir:
+            _eksportir_bebas.setdefault(kunci, []).append(e)
 
 
 @dataclass
@@ -1760,7 +1786,8 @@ def _kerjakan(t: _Tahun, b: _Bab, kolam: _Kolam, cuplikan: _cache.Cuplikan, fold
         nb = nbformat.read(t.bangun / b.relatif, as_version=4)
         _periksa_keluaran_galat(nb, b.nama, b.relatif)
         t0 = time.perf_counter()
-        b.fragmen = bab_ke_html(nb, folder_sumber=folder_nb, eksportir=_eksportir_utas())
+        with _eksportir_pinjam() as eksportir:
+            b.fragmen = bab_ke_html(nb, folder_sumber=folder_nb, eksportir=eksportir)
         b.durasi_html = time.perf_counter() - t0
         komponen = {**b.statis, "baca": cuplikan.baca(_baca_jejak(jejak, cuplikan, folder_nb))}
         entri = _cache.tulis_entri(folder_entri, t.bangun / b.relatif, b.fragmen, komponen, info={
