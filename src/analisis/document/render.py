@@ -17,7 +17,8 @@ Alur :func:`render_tahun` dan :func:`render_semua`:
    :mod:`analisis.document.mesin`: parameter disuntikkan dan sel yang gagal
    ditandai papermill) di kumpulan kernel (``paralel`` kernel, bawaan sebanyak inti
    prosesor, tidak lebih dari jumlah bab yang perlu dieksekusi). Bab dari
-   semua tahun berbagi kumpulan yang sama. Kernel dipakai ulang antarbab:
+   semua tahun berbagi kumpulan yang sama; bab yang eksekusi terakhirnya
+   paling lama (manifest cache) mulai lebih dulu. Kernel dipakai ulang antarbab:
    sebelum setiap bab, ruang nama pengguna dikosongkan, modul ``analisis``
    dibuang dari ``sys.modules`` (diimpor ulang segar), dan keadaan
    matplotlib, ``warnings``, ``sys.path``, variabel lingkungan dan folder
