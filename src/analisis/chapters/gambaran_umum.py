@@ -105,6 +105,7 @@ __all__ = [
     "tabel_spm",
     "grafik_spm",
     "permasalahan_spm",
+    "daftar_permasalahan_spm",
 ]
 
 NIHIL = "-"  #: tanda nol pada Tabel ASN, sebagaimana dokumen sumber
@@ -1236,17 +1237,27 @@ def grafik_spm(spm: pd.DataFrame) -> Gambar:
                   sumber="@tabel:realisasi-spm")
 
 
-def permasalahan_spm(tahun: int) -> HTML:
-    """Daftar bernomor permasalahan dan kendala penerapan SPM (tahun data terakhir ≤ ``tahun``).
+def permasalahan_spm(tahun: int) -> pd.DataFrame:
+    """Frame permasalahan dan kendala penerapan SPM tahun data terakhir ≤ ``tahun``, urut nomor (kosong bila tidak ada).
+
+    >>> len(permasalahan_spm(2026)), len(permasalahan_spm(2020))
+    (6, 0)
+    """
+    semua = data.muat("spm_permasalahan")
+    th = pilih_tahun(semua["tahun"], tahun)
+    return semua[semua["tahun"] == th].sort_values("no").reset_index(drop=True)
+
+
+def daftar_permasalahan_spm(permasalahan: pd.DataFrame, tahun: int) -> HTML:
+    """Daftar bernomor permasalahan penerapan SPM dari frame :func:`permasalahan_spm`.
 
     Kalimat pengantarnya: ``pengantar("spm_permasalahan_pengantar", tahun)``.
 
-    >>> permasalahan_spm(2026).data.count("<li>")
+    >>> daftar_permasalahan_spm(permasalahan_spm(2026), 2026).data.count("<li>")
     6
+    >>> daftar_permasalahan_spm(permasalahan_spm(2020), 2020).data
+    '<p>Data permasalahan penerapan SPM tahun 2020 belum tersedia.</p>'
     """
-    per = data.muat("spm_permasalahan")
-    th = pilih_tahun(per["tahun"], tahun)
-    if th is None:
+    if permasalahan.empty:
         return HTML(paragraf(f"Data permasalahan penerapan SPM tahun {tahun} belum tersedia."))
-    p = per[per["tahun"] == th].sort_values("no")
-    return HTML(daftar(p["teks"].tolist(), bernomor=True))
+    return HTML(daftar(permasalahan.sort_values("no")["teks"].tolist(), bernomor=True))
