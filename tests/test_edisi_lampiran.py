@@ -83,6 +83,28 @@ def test_iku_periksa_tahun_sama_dengan_lampiran(tmp_path, monkeypatch, capsys):
     assert "PENURUNAN-PPKS-2025-JIWA" in capsys.readouterr().out
 
 
+def test_catatan_penomoran_dari_data(salinan_data):
+    """Perbedaan nomor dihitung dari keterangan tercetak (data/dicetak.csv, baris nomor.*), bukan diketik."""
+    d = bab.nomor_sumber()
+    assert len(d) == 16 and d.loc[d["label"] == "asn", "tercetak"].item() == "Tabel 2.2"
+    k = bab.kalimat_penomoran(d)
+    assert "tercetak sebagai Tabel 2.1, padahal isinya gambar" in k and "nomor Tabel 2.9 tidak terdapat" in k
+    assert "@tabel:nomor-sumber" in k  # nomor naskah diisi mesin dokumen
+    # keterangan Tabel 2.9 ditambahkan ke data: kalimat tidak lagi menyebut nomor yang terlompati
+    with (salinan_data / "dicetak.csv").open("a", encoding="utf-8") as f:
+        f.write('nomor.tabel.rencana-aksi,Tabel 2.9,"keterangan ""Rencana Aksi""",,,nomor keterangan,,Tabel 2.9\n')
+    k2 = bab.kalimat_penomoran(bab.nomor_sumber(salinan_data))
+    assert "2.9" not in k2 and "Tabel 2.1, padahal isinya gambar" in k2
+
+
+def test_padanan_nomor_untuk_tabel_yang_tidak_ditampilkan():
+    h = bab.tabel_nomor_sumber(bab.nomor_sumber()).html()
+    ada = '<table><caption><span class="nomor" data-jenis="tabel" data-label="asn">Tabel [asn]</span></caption></table>'
+    _, hasil = edisi.saring_temuan([ada, h])
+    assert "@tabel:asn" in hasil and "@tabel:ppks-pas" not in hasil
+    assert hasil.count("tidak ditampilkan naskah ini") == 15  # 16 keterangan tercetak, hanya asn di naskah contoh
+
+
 # --- lambat: naskah reviu tiga tahun ---------------------------------------------------------
 
 

@@ -297,7 +297,7 @@ def kalimat_penomoran(d: pd.DataFrame) -> str:
     nomor yang terlompati dalam satu awalan (tidak ada Tabel 2.9).
 
     >>> kalimat_penomoran(nomor_sumber())
-    'Nomor tabel dan gambar naskah ini diberikan berurutan menurut urutan baca dalam setiap BAB dan lampiran, sehingga berbeda dengan keterangan yang tercetak di dokumen sumber yang ditandatangani: Struktur organisasi Dinas Sosial Kabupaten Seruyan tercetak sebagai Tabel 2.1, padahal isinya gambar; nomor Tabel 2.9 tidak terdapat pada teks sumber. Kolom "Tabel / baris" catatan pemeriksaan memakai nomor tercetak sumber; padanannya di naskah ini ada di @tabel:nomor-sumber.'
+    'Nomor tabel dan gambar naskah ini diberikan berurutan menurut urutan baca dalam setiap BAB dan lampiran, sehingga berbeda dengan keterangan yang tercetak di dokumen sumber yang ditandatangani: Struktur organisasi Dinas Sosial Kabupaten Seruyan tercetak sebagai Tabel 2.1, padahal isinya gambar; nomor Tabel 2.9 tidak terdapat pada teks sumber. Catatan pemeriksaan di lampiran ini (kalimat ringkasan dan kolom "Tabel / baris") menyebut tabel dengan nomor tercetak sumber; padanannya di naskah ini ada di @tabel:nomor-sumber.'
     """
     beda = []
     for _, r in d.iterrows():
@@ -313,8 +313,9 @@ def kalimat_penomoran(d: pd.DataFrame) -> str:
             beda.append(f"nomor {teks} tidak terdapat pada teks sumber")
     awal = ("Nomor tabel dan gambar naskah ini diberikan berurutan menurut urutan baca dalam setiap BAB dan lampiran, "
             "sehingga berbeda dengan keterangan yang tercetak di dokumen sumber yang ditandatangani")
-    return (awal + (": " + "; ".join(beda) if beda else "") + ". Kolom \"Tabel / baris\" catatan pemeriksaan memakai "
-            "nomor tercetak sumber; padanannya di naskah ini ada di @tabel:nomor-sumber.")
+    return (awal + (": " + "; ".join(beda) if beda else "") + ". Catatan pemeriksaan di lampiran ini (kalimat ringkasan "
+            "dan kolom \"Tabel / baris\") menyebut tabel dengan nomor tercetak sumber; padanannya di naskah ini ada di "
+            "@tabel:nomor-sumber.")
 
 
 def tabel_nomor_sumber(d: pd.DataFrame) -> Tabel:
