@@ -65,6 +65,7 @@ import pickle
 import stat as _stat
 import sys
 import threading
+import time
 from pathlib import Path, PurePath
 from typing import Any, Callable
 
@@ -78,6 +79,7 @@ ENV = "IKU_MEMO"
 TIDAK_ADA = object()
 
 _FOLDER_CORE = Path(__file__).resolve().parent
+_RACY_NS = 1_000_000_000  # berkas yang ditulis kurang dari 1 detik lalu selalu di-hash ulang
 _VERSI_FORMAT = "1"
 
 # jalur -> (tanda stat, sidik isi); hanya untuk proses ini
@@ -108,7 +110,8 @@ def sidik_berkas(jalur: str | os.PathLike) -> str | None:
     """SHA-256 isi berkas ``jalur`` (heksadesimal), atau ``None`` bila tidak ada atau bukan berkas biasa.
 
     Isi selalu di-hash sekali per proses; sesudahnya hanya bila tanda
-    ``stat``-nya (termasuk ``st_ctime_ns``) berubah.
+    ``stat``-nya (termasuk ``st_ctime_ns``) berubah, atau bila berkas ditulis
+    kurang dari satu detik sebelum di-hash (waktu berkas berbutir kasar).
     """
     p = os.path.abspath(os.fspath(jalur))
     try:
@@ -127,7 +130,10 @@ def sidik_berkas(jalur: str | os.PathLike) -> str | None:
         sesudah = _tanda_stat(os.stat(p))
     except OSError:
         return None
-    if sesudah == tanda:  # tidak berubah selama dibaca: boleh diingat menurut tandanya
+    # Diingat menurut tandanya hanya bila tidak berubah selama dibaca dan tidak baru saja ditulis: waktu berkas
+    # berbutir kasar (satu tik jam kernel) di sebagian sistem berkas, jadi penulisan kedua dalam tik yang sama
+    # dengan ukuran sama tidak mengubah tandanya (berkas "racy" seperti di indeks git: selalu di-hash ulang).
+    if sesudah == tanda and time.time_ns() - max(st.st_mtime_ns, st.st_ctime_ns) > _RACY_NS:
         _SIDIK[p] = (tanda, sidik)
     return sidik
 
