@@ -380,11 +380,17 @@ def _cetak(html_path: Path, pdf_path: Path, peramban: str, nomor_daftar_isi: boo
                 ada_daftar_isi = page.locator(".daftar-isi .hlm").count() > 0
                 cetakan = 1
                 terisi = False
+                daftar_isi = (_DaftarIsi(page, sampul_tak_dihitung=css_kaki)
+                              if nomor_daftar_isi and ada_daftar_isi and _pdftotext() else None)
                 if _pdftotext():
-                    cetakan += jaga_tabel(page, opsi)
-                if nomor_daftar_isi and ada_daftar_isi and _pdftotext():
-                    terisi = _isi_nomor_daftar_isi(page, opsi, sampul_tak_dihitung=css_kaki)
-                    cetakan += 1
+                    # penanda DAFTAR ISI ikut cetakan percobaan tabel: cetakan yang tidak menemukan
+                    # apa pun untuk diperbaiki sekaligus mengisi nomor halaman (tanpa cetakan lagi)
+                    cetakan += jaga_tabel(page, opsi, daftar_isi=daftar_isi)
+                if daftar_isi is not None:
+                    terisi = daftar_isi.terisi
+                    if not terisi:
+                        terisi = _isi_nomor_daftar_isi(page, opsi, sampul_tak_dihitung=css_kaki, daftar_isi=daftar_isi)
+                        cetakan += 1
                 page.pdf(path=str(pdf_path), **opsi)
             finally:
                 browser.close()
@@ -721,31 +727,41 @@ def siapkan_cetak(page, ambang: float = 0.5) -> int:
 
 
 #: Penanda sementara tabel: ``QQTBL<n>A<k>QQ`` (A: keterangan, B: baris isi pertama,
-#: Y: baris sebelum terakhir, Z: baris terakhir bila baris JUMLAH, ``tr.jumlah``).
+#: Y: baris sebelum terakhir, Z: baris terakhir; tabel sekurang-kurangnya empat baris isi).
 _POLA_PENANDA_TABEL = re.compile(r"QQTBL(\d+)([ABYZ])QQ")
 
 _JS_PENANDA_TABEL = r"""
 () => {
   const tabel = Array.from(document.querySelectorAll('section.bab table'))
       .filter(t => !t.parentElement.closest('table') && t.tBodies.length);
+  // Penanda sebaris selebar nol di baris teks pertama sel (bukan berposisi absolut: penanda absolut
+  // baris yang terdorong ke halaman berikut tercetak di ujung halaman sebelumnya); tata letak tetap.
   const tandai = (el, teks) => {
     if (!el) return;
+    let sasaran = el;
+    while (sasaran.firstElementChild && !(sasaran.firstChild.nodeType === 3 && sasaran.firstChild.textContent.trim())
+           && /^(block|flex|list-item|table)/.test(getComputedStyle(sasaran.firstElementChild).display))
+      sasaran = sasaran.firstElementChild;
     const s = document.createElement('span');
     s.className = 'penanda-tabel';
     s.textContent = teks;
-    s.style.cssText = 'position:absolute;left:0;top:0;font-size:2px;line-height:0;white-space:nowrap;';
+    s.style.cssText = 'display:inline-block;width:0;height:0;overflow:visible;font-size:2px;line-height:0;vertical-align:top;position:relative;top:-2px;'
+        + 'white-space:nowrap !important;overflow-wrap:normal !important;word-break:normal !important;letter-spacing:0;';
     el.setAttribute('data-penanda-tabel', '');
-    el.insertBefore(s, el.firstChild);
+    sasaran.insertBefore(s, sasaran.firstChild);
   };
   tabel.forEach((t, n) => {
-    const baris = Array.from(t.tBodies).filter(b => !b.classList.contains('bawah-tabel'))
-        .flatMap(b => Array.from(b.rows));
+    // baris isi, termasuk baris terakhir di kelompok bawah-tabel (bersama catatan dan sumber)
+    const baris = Array.from(t.tBodies).flatMap(b => Array.from(b.rows)).filter(r => !r.classList.contains('catatan-tabel'));
     if (!baris.length) return;
     t.dataset.nomorTabel = n;
     if (t.caption) tandai(t.caption, `QQTBL${n}AQQ`);
     tandai(baris[0].cells[0], `QQTBL${n}BQQ`);
-    if (baris.length >= 4 && baris[baris.length - 1].classList.contains('jumlah')) {
-      tandai(baris[baris.length - 2].cells[0], `QQTBL${n}YQQ`);
+    if (baris.length >= 4) {  // baris terakhir (JUMLAH atau baris data) tidak sendirian di halaman berikut
+      // baris kelompok ("Penanggung jawab: …") tepat di atas baris terakhir adalah judul baris itu: Y di atasnya
+      let y = baris.length - 2;
+      while (y > 0 && baris[y].classList.contains('kelompok')) y--;
+      tandai(baris[y].cells[0], `QQTBL${n}YQQ`);
       tandai(baris[baris.length - 1].cells[0], `QQTBL${n}ZQQ`);
     }
   });
@@ -763,9 +779,12 @@ _JS_PERBAIKI_TABEL = r"""
   for (const n of akhir) {
     const t = document.querySelector(`table[data-nomor-tabel="${n}"]`);
     if (!t) continue;
-    const baris = Array.from(t.tBodies).filter(b => !b.classList.contains('bawah-tabel'))
-        .flatMap(b => Array.from(b.rows));
-    baris[baris.length - 3].classList.add('awal-halaman-cetak');
+    // baris isi, termasuk baris terakhir di kelompok bawah-tabel (bersama catatan dan sumber)
+    const baris = Array.from(t.tBodies).flatMap(b => Array.from(b.rows)).filter(r => !r.classList.contains('catatan-tabel'));
+    // tiga baris terakhir ke halaman berikut; bila itu pun tidak muat bersama (baris tinggi), dua
+    const [a, b] = [baris[baris.length - 3], baris[baris.length - 2]];
+    if (!a.classList.contains('awal-halaman-cetak')) a.classList.add('awal-halaman-cetak');
+    else if (!b.classList.contains('awal-halaman-cetak')) { a.classList.remove('awal-halaman-cetak'); b.classList.add('awal-halaman-cetak'); }
   }
   document.querySelectorAll('.penanda-tabel').forEach(s => s.remove());
   document.querySelectorAll('[data-penanda-tabel]').forEach(el => el.removeAttribute('data-penanda-tabel'));
@@ -788,9 +807,12 @@ _JS_PENANDA_EKOR = r"""
 """
 
 _JS_PINDAH_EKOR = r"""
-nomor => { for (const n of nomor) {
+([sebelum, nomor]) => { for (const n of sebelum.concat(nomor)) {
     const el = document.querySelector(`[data-nomor-ekor="${n}"]`);
     if (!el) continue;
+    // blok halaman sebelumnya yang memuat tanda tangan (diktum terakhir keputusan) tetap tegak:
+    // hanya sisa di halaman tipis yang ikut mendatar
+    if (sebelum.includes(n) && (el.matches('.tanda-tangan') || el.querySelector('.tanda-tangan'))) continue;
     el.classList.add('ikut-lanskap');
     // judul tepat di depannya ikut
     for (let p = el.previousElementSibling; p && p.hasAttribute('data-ekor-judul'); p = p.previousElementSibling)
@@ -822,46 +844,69 @@ def isi_halaman(pdf: Path) -> list[tuple[bool, float]]:
     return hasil
 
 
-def ekor_tipis(halaman: list[str], isi: list[tuple[bool, float]], ambang: float = 1 / 3) -> list[int]:
+def ekor_tipis(halaman: list[str], isi: list[tuple[bool, float]], ambang: float = 1 / 3,
+               *, rinci: bool = False) -> list[int] | tuple[list[int], list[int]]:
     """Nomor blok ekor (penanda ``QQEKR<n>QQ``) yang harus ikut halaman mendatar: blok yang mulai
     di halaman tegak berisi kurang dari ``ambang`` tepat sebelum halaman mendatar, beserta blok
     terakhir yang mulai di halaman sebelumnya (yang biasanya bersambung ke halaman tipis itu).
 
+    Halaman sebuah blok adalah halaman tempat penandanya terakhir tercetak (penanda blok yang
+    mulai di awal halaman juga tercetak di ujung halaman sebelumnya). ``rinci=True``: kedua
+    daftar terpisah, ``(blok halaman sebelumnya, blok halaman tipis)``.
+
     >>> ekor_tipis(["QQEKR0QQ QQEKR1QQ", "x QQEKR2QQ", "tabel"], [(False, .9), (False, .2), (True, .9)])
     [1, 2]
+    >>> ekor_tipis(["QQEKR0QQ QQEKR1QQ", "x QQEKR2QQ", "tabel"], [(False, .9), (False, .2), (True, .9)], rinci=True)
+    ([1], [2])
+    >>> ekor_tipis(["QQEKR0QQ QQEKR1QQ", "QQEKR1QQ", "tabel"], [(False, .9), (False, .1), (True, .9)])
+    [0, 1]
     >>> ekor_tipis(["QQEKR0QQ", "QQEKR1QQ", "tabel"], [(False, .9), (False, .5), (True, .9)])
     []
     """
     halaman_ekor: dict[int, int] = {}
     for i, teks in enumerate(halaman):
         for m in re.finditer(r"QQEKR(\d+)QQ", teks):
-            halaman_ekor.setdefault(int(m.group(1)), i)
-    pindah = []
+            halaman_ekor[int(m.group(1))] = i  # yang terakhir
+    semua_sebelum: list[int] = []
+    semua_di_sini: list[int] = []
     for i in range(len(isi) - 1):
         if isi[i][0] or not isi[i + 1][0] or isi[i][1] >= ambang:
             continue
         di_sini = [n for n, h in halaman_ekor.items() if h == i]
         if not di_sini:
             continue
-        sebelum = [n for n, h in halaman_ekor.items() if h == i - 1 and n == min(di_sini) - 1]
-        pindah += sebelum + di_sini
-    return sorted(pindah)
+        semua_sebelum += [n for n, h in halaman_ekor.items() if h == i - 1 and n == min(di_sini) - 1]
+        semua_di_sini += di_sini
+    if rinci:
+        return sorted(semua_sebelum), sorted(semua_di_sini)
+    return sorted(semua_sebelum + semua_di_sini)
 
 
 def tabel_bermasalah(halaman: list[str]) -> tuple[list[int], list[int]]:
     """Tabel yang keterangannya tertinggal di halaman sebelum baris isi pertamanya, dan
-    tabel yang baris terakhirnya (baris jumlah) sendirian di halaman berikutnya.
+    tabel yang baris terakhirnya (baris JUMLAH atau baris data) sendirian di halaman berikutnya.
 
     ``halaman`` adalah teks setiap halaman cetakan percobaan yang memuat penanda
     dari ``_JS_PENANDA_TABEL``; hasilnya nomor tabel ``(awal, akhir)``.
 
     >>> tabel_bermasalah(["x QQTBL0AQQ", "QQTBL0BQQ QQTBL1AQQ QQTBL1BQQ QQTBL1YQQ", "QQTBL1ZQQ"])
     ([0], [1])
+
+    Penanda baris isi pertama dan baris terakhir (B, Z) dihitung di halaman tempat ia terakhir
+    tercetak: Chromium juga mencetak penanda baris yang terdorong ke halaman berikut di ujung
+    halaman sebelumnya.
+
+    >>> tabel_bermasalah(["QQTBL0AQQ QQTBL0BQQ QQTBL0YQQ QQTBL0ZQQ", "QQTBL0ZQQ"])
+    ([], [0])
     """
     pertama: dict[tuple[int, str], int] = {}
     for i, teks in enumerate(halaman):
         for m in _POLA_PENANDA_TABEL.finditer(teks):
-            pertama.setdefault((int(m.group(1)), m.group(2)), i)
+            kunci = (int(m.group(1)), m.group(2))
+            if kunci[1] in "BZ":  # penanda yang juga tercetak di ujung halaman sebelumnya: yang terakhir
+                pertama[kunci] = i
+            else:
+                pertama.setdefault(kunci, i)
     nomor = sorted({n for n, _ in pertama})
     awal = [n for n in nomor if (n, "A") in pertama and (n, "B") in pertama and pertama[n, "A"] < pertama[n, "B"]]
     akhir = [n for n in nomor if (n, "Y") in pertama and (n, "Z") in pertama and pertama[n, "Y"] < pertama[n, "Z"]
@@ -869,9 +914,9 @@ def tabel_bermasalah(halaman: list[str]) -> tuple[list[int], list[int]]:
     return awal, akhir
 
 
-def jaga_tabel(page, opsi: dict, putaran: int = 2) -> int:
+def jaga_tabel(page, opsi: dict, putaran: int = 4, daftar_isi: "_DaftarIsi | None" = None) -> int:
     """Cetakan percobaan sampai tidak ada keterangan tabel (dengan baris kepalanya) yang
-    tertinggal sendirian di kaki halaman dan tidak ada baris jumlah yang sendirian di
+    tertinggal sendirian di kaki halaman dan tidak ada baris terakhir yang sendirian di
     halaman berikutnya; kembalikan jumlah cetakan percobaan.
 
     Chromium menjaga baris tabel utuh (``break-inside: avoid``) tetapi tetap
@@ -881,14 +926,22 @@ def jaga_tabel(page, opsi: dict, putaran: int = 2) -> int:
     terakhirnya. Halaman tegak tepat sebelum halaman mendatar yang pada cetakan
     percobaan terisi kurang dari sepertiga (perkiraan :func:`siapkan_cetak` meleset)
     ikut mendatar (:func:`ekor_tipis`).
+
+    ``daftar_isi``: penanda judul DAFTAR ISI ikut dicetak di setiap cetakan percobaan
+    (tanpa mengubah tata letak); cetakan percobaan yang tidak menemukan apa pun untuk
+    diperbaiki adalah tata letak akhir, sehingga nomor halaman DAFTAR ISI diisi dari
+    cetakan itu tanpa cetakan tambahan (``daftar_isi.terisi``).
     """
     cetakan = 0
+    dibawa: dict[int, int] = {}  # tabel -> berapa kali baris akhirnya sudah dibawa (tiga, lalu dua baris)
     for _ in range(putaran):
         ada_tabel = page.evaluate(_JS_PENANDA_TABEL)
         ada_ekor = page.evaluate(_JS_PENANDA_EKOR)
         if not (ada_tabel or ada_ekor):
             return cetakan
         gaya = page.add_style_tag(content="[data-penanda-tabel] { position: relative; }")
+        if daftar_isi is not None:
+            daftar_isi.pasang(page)
         with tempfile.TemporaryDirectory(prefix="iku-pdf-") as tmp:
             percobaan = Path(tmp) / "cetakan-tabel.pdf"
             page.pdf(path=str(percobaan), **opsi)
@@ -896,14 +949,22 @@ def jaga_tabel(page, opsi: dict, putaran: int = 2) -> int:
             isi = isi_halaman(percobaan) if ada_ekor else []
         cetakan += 1
         gaya.evaluate("el => el.remove()")
+        if daftar_isi is not None:
+            daftar_isi.lepas(page)
         awal, akhir = tabel_bermasalah(halaman)
-        ekor = ekor_tipis(halaman, isi) if len(isi) == len(halaman) else []
-        page.evaluate(_JS_PINDAH_EKOR, ekor)
+        akhir = [n for n in akhir if dibawa.get(n, 0) < 2]  # sudah dicoba dua cara: tidak diulang
+        for n in akhir:
+            dibawa[n] = dibawa.get(n, 0) + 1
+        sebelum, di_sini = ekor_tipis(halaman, isi, rinci=True) if len(isi) == len(halaman) else ([], [])
+        ekor = sorted(sebelum + di_sini)
+        page.evaluate(_JS_PINDAH_EKOR, [sebelum, di_sini])
         page.evaluate(_JS_PERBAIKI_TABEL, [awal, akhir])
         if awal or akhir or ekor:
             log.info("Tabel dimulai di halaman baru: %s; baris akhir dibawa: %s; blok ikut mendatar: %s",
                      awal, akhir, ekor)
         else:
+            if daftar_isi is not None and halaman:
+                daftar_isi.tulis(page, halaman)
             break
     return cetakan
 
@@ -962,94 +1023,122 @@ def label_halaman(indeks: int, awal_badan: int | None, ada_sampul: bool = True) 
     return romawi(urut) if urut >= 1 else ""
 
 
-def _isi_nomor_daftar_isi(page, opsi: dict, *, sampul_tak_dihitung: bool) -> bool:
-    """Cetakan pertama → halaman setiap judul → nomor di ``.daftar-isi .hlm``.
+class _DaftarIsi:
+    """Penanda judul DAFTAR ISI pada cetakan percobaan dan pengisian nomor halamannya.
 
-    Pada cetakan pertama setiap judul yang ditautkan daftar isi diberi penanda
-    teks unik yang diposisikan absolut (tidak menggeser tata letak); halaman
-    tempat penanda itu muncul adalah halaman judulnya. Mencocokkan teks judul
-    saja keliru bila teks yang sama muncul lebih dulu (mis. "BAB II GAMBARAN
-    UMUM ..." di Sistematika Penulisan BAB I). Bila penanda tidak terbaca,
-    judul dicari menurut teksnya (:func:`cari_halaman_judul`).
+    Setiap judul yang ditautkan daftar isi diberi penanda teks unik yang diposisikan
+    absolut (tidak menggeser tata letak); halaman tempat penanda itu muncul adalah
+    halaman judulnya. Mencocokkan teks judul saja keliru bila teks yang sama muncul lebih
+    dulu (mis. "BAB II GAMBARAN UMUM ..." di Sistematika Penulisan BAB I). Bila penanda
+    tidak terbaca, judul dicari menurut teksnya (:func:`cari_halaman_judul`).
 
-    Nomor yang ditulis adalah nomor cetak (:func:`label_halaman`). Dengan
-    kotak margin CSS, sampul tidak bernomor, bagian depan bernomor romawi dan
-    badan dokumen mulai dari 1 (``@page awal``/``@page sampul`` di
-    ``dokumen.css``); dengan templat kaki halaman Chromium (versi lama) semua
-    halaman bernomor urut dan sampul ikut dihitung.
+    Nomor yang ditulis adalah nomor cetak (:func:`label_halaman`). Dengan kotak margin
+    CSS, sampul tidak bernomor, bagian depan bernomor romawi dan badan dokumen mulai dari 1
+    (``@page awal``/``@page sampul`` di ``dokumen.css``); dengan templat kaki halaman
+    Chromium (versi lama) semua halaman bernomor urut dan sampul ikut dihitung.
     """
-    entri = page.eval_on_selector_all(
-        ".daftar-isi li a",
-        """els => els.map(a => [a.getAttribute('href').slice(1),
-                                a.querySelector('.teks').textContent])""",
-    )
-    # entri yang berada di bagian depan (bernomor romawi) dan yang di badan dokumen
-    di_depan = page.evaluate(
-        """ids => ids.map(id => { const el = document.getElementById(id);
-                                  return !!(el && el.closest('.bagian-depan')); })""",
-        [i for i, _ in entri],
-    )
-    ada_sampul = page.locator(".sampul").count() > 0
-    page.evaluate(
-        """ids => ids.forEach((id, n) => {
-            const el = document.getElementById(id);
-            if (!el) return;
-            const s = document.createElement('span');
-            s.className = 'penanda-daftar-isi';
-            s.textContent = 'QQIKU' + n + 'QQ';
-            // letter-spacing 0: judul berjarak huruf (pembatas LAMPIRAN) memecah penanda menjadi huruf lepas
-            s.style.cssText = 'position:absolute;left:0;top:0;font-size:2px;line-height:0;white-space:nowrap;letter-spacing:0;word-spacing:0;';
-            el.setAttribute('data-penanda-daftar-isi', '');
-            el.insertBefore(s, el.firstChild);
-        })""",
-        [i for i, _ in entri],
-    )
-    # Isi daftar isi disembunyikan (visibility, tata letak tidak berubah) agar
-    # teks judul di daftar isi tidak ikut tercocokkan bila penanda gagal.
-    # Judul berposisi relatif (tanpa geser: tata letak tetap) agar penandanya
-    # tercetak di halaman judul itu, bukan di halaman blok penampung awal.
-    gaya = page.add_style_tag(
-        content=".daftar-isi ol { visibility: hidden !important; } [data-penanda-daftar-isi] { position: relative; }"
-    )
+
+    def __init__(self, page, *, sampul_tak_dihitung: bool):
+        self.sampul_tak_dihitung = sampul_tak_dihitung
+        self.terisi = False
+        self.entri = page.eval_on_selector_all(
+            ".daftar-isi li a",
+            """els => els.map(a => [a.getAttribute('href').slice(1),
+                                    a.querySelector('.teks').textContent])""",
+        )
+        # entri yang berada di bagian depan (bernomor romawi) dan yang di badan dokumen
+        self.di_depan = page.evaluate(
+            """ids => ids.map(id => { const el = document.getElementById(id);
+                                      return !!(el && el.closest('.bagian-depan')); })""",
+            [i for i, _ in self.entri],
+        )
+        self.ada_sampul = page.locator(".sampul").count() > 0
+        self._gaya = None
+
+    def pasang(self, page) -> None:
+        page.evaluate(
+            """ids => ids.forEach((id, n) => {
+                const el = document.getElementById(id);
+                if (!el) return;
+                const s = document.createElement('span');
+                s.className = 'penanda-daftar-isi';
+                s.textContent = 'QQIKU' + n + 'QQ';
+                // letter-spacing 0: judul berjarak huruf (pembatas LAMPIRAN) memecah penanda menjadi huruf lepas
+                s.style.cssText = 'position:absolute;left:0;top:0;font-size:2px;line-height:0;white-space:nowrap;letter-spacing:0;word-spacing:0;';
+                el.setAttribute('data-penanda-daftar-isi', '');
+                el.insertBefore(s, el.firstChild);
+            })""",
+            [i for i, _ in self.entri],
+        )
+        # Isi daftar isi disembunyikan (visibility, tata letak tidak berubah) agar
+        # teks judul di daftar isi tidak ikut tercocokkan bila penanda gagal.
+        # Judul berposisi relatif (tanpa geser: tata letak tetap) agar penandanya
+        # tercetak di halaman judul itu, bukan di halaman blok penampung awal.
+        self._gaya = page.add_style_tag(
+            content=".daftar-isi ol { visibility: hidden !important; } [data-penanda-daftar-isi] { position: relative; }"
+        )
+
+    def lepas(self, page) -> None:
+        if self._gaya is not None:
+            self._gaya.evaluate("el => el.remove()")
+            self._gaya = None
+        page.evaluate(
+            """() => {
+                document.querySelectorAll('.penanda-daftar-isi').forEach(s => s.remove());
+                document.querySelectorAll('[data-penanda-daftar-isi]').forEach(
+                    el => el.removeAttribute('data-penanda-daftar-isi'));
+            }"""
+        )
+
+    def tulis(self, page, halaman: list[str]) -> bool:
+        """Nomor halaman setiap judul dari teks halaman cetakan yang memuat penanda."""
+        entri = self.entri
+        penanda = cari_halaman_penanda(halaman)
+        tanpa_penanda = [(i, t) for n, (i, t) in enumerate(entri) if n not in penanda]
+        posisi = {entri[n][0]: h for n, h in penanda.items() if n < len(entri)}
+        if tanpa_penanda:
+            bersih = [_POLA_PENANDA.sub("", h) for h in halaman]
+            posisi.update(cari_halaman_judul(tanpa_penanda, bersih))
+        if self.sampul_tak_dihitung:
+            badan = [h for (ident, _), depan in zip(entri, self.di_depan) if not depan
+                     for h in [posisi.get(ident)] if h is not None]
+            awal_badan = min(badan) if badan else None
+            nomor = {ident: label_halaman(indeks, awal_badan, self.ada_sampul) for ident, indeks in posisi.items()}
+        else:  # templat kaki halaman Chromium lama: semua halaman bernomor urut, sampul = 1
+            nomor = {ident: str(indeks + 1) for ident, indeks in posisi.items()}
+        page.evaluate(
+            """nomor => {
+                for (const el of document.querySelectorAll('.daftar-isi .hlm')) {
+                    const n = nomor[el.dataset.untuk];
+                    if (n !== undefined) el.textContent = n;
+                }
+            }""",
+            nomor,
+        )
+        if len(posisi) < len(entri):
+            hilang = [t for i, t in entri if i not in posisi]
+            log.warning("Halaman judul tidak ditemukan untuk daftar isi: %s", "; ".join(hilang[:5]))
+        self.terisi = bool(posisi)
+        return self.terisi
+
+
+def _isi_nomor_daftar_isi(page, opsi: dict, *, sampul_tak_dihitung: bool,
+                          daftar_isi: _DaftarIsi | None = None) -> bool:
+    """Cetakan percobaan khusus → halaman setiap judul → nomor di ``.daftar-isi .hlm`` (lihat :class:`_DaftarIsi`).
+
+    Dipakai bila cetakan percobaan tabel (:func:`jaga_tabel`) tidak berakhir dengan tata
+    letak yang sudah dipastikan.
+    """
+    daftar_isi = daftar_isi or _DaftarIsi(page, sampul_tak_dihitung=sampul_tak_dihitung)
+    daftar_isi.pasang(page)
     with tempfile.TemporaryDirectory(prefix="iku-pdf-") as tmp:
         percobaan = Path(tmp) / "cetakan-1.pdf"
         page.pdf(path=str(percobaan), **opsi)
         halaman = _teks_per_halaman(percobaan)
-    gaya.evaluate("el => el.remove()")
-    page.evaluate(
-        """() => {
-            document.querySelectorAll('.penanda-daftar-isi').forEach(s => s.remove());
-            document.querySelectorAll('[data-penanda-daftar-isi]').forEach(
-                el => el.removeAttribute('data-penanda-daftar-isi'));
-        }"""
-    )
+    daftar_isi.lepas(page)
     if not halaman:
         return False
-    penanda = cari_halaman_penanda(halaman)
-    tanpa_penanda = [(i, t) for n, (i, t) in enumerate(entri) if n not in penanda]
-    posisi = {entri[n][0]: h for n, h in penanda.items() if n < len(entri)}
-    if tanpa_penanda:
-        bersih = [_POLA_PENANDA.sub("", h) for h in halaman]
-        posisi.update(cari_halaman_judul(tanpa_penanda, bersih))
-    if sampul_tak_dihitung:
-        badan = [h for (ident, _), depan in zip(entri, di_depan) if not depan for h in [posisi.get(ident)] if h is not None]
-        awal_badan = min(badan) if badan else None
-        nomor = {ident: label_halaman(indeks, awal_badan, ada_sampul) for ident, indeks in posisi.items()}
-    else:  # templat kaki halaman Chromium lama: semua halaman bernomor urut, sampul = 1
-        nomor = {ident: str(indeks + 1) for ident, indeks in posisi.items()}
-    page.evaluate(
-        """nomor => {
-            for (const el of document.querySelectorAll('.daftar-isi .hlm')) {
-                const n = nomor[el.dataset.untuk];
-                if (n !== undefined) el.textContent = n;
-            }
-        }""",
-        nomor,
-    )
-    if len(posisi) < len(entri):
-        hilang = [t for i, t in entri if i not in posisi]
-        log.warning("Halaman judul tidak ditemukan untuk daftar isi: %s", "; ".join(hilang[:5]))
-    return bool(posisi)
+    return daftar_isi.tulis(page, halaman)
 
 
 def _jumlah_halaman(pdf: Path) -> int | None:
