@@ -2137,7 +2137,7 @@ def _syarat_final(tahun: int, periode: str | None, keluaran: Path) -> dict:
         return {"sidik": sidik, "kurang": list(lama["kurang"])}
     from ..core import resmi  # pandas, pandera: hanya bila syaratnya perlu dihitung ulang
 
-    with _lingkungan_kernel(_akar()):  # $IKU_MEMO seperti di kernel: temuan yang dihitung di sini dipakai bab
+    with _lingkungan_kernel(None):  # $IKU_MEMO seperti di kernel (IKU_ROOT tetap): temuan yang dihitung di sini dipakai bab
         return {"sidik": sidik, "kurang": list(resmi.syarat_final(tahun, periode))}
 
 
