@@ -179,5 +179,5 @@ def test_pdf_nomor_daftar_isi_menunjuk_judulnya(edisi_2025):
         assert " ".join(judul.split()) in teks, f"{judul!r} tidak ada di halaman cetak {nomor}"
     bab = {j: int(n) for j, n in entri if j.startswith("BAB ")}
     assert bab["BAB II GAMBARAN UMUM DINAS SOSIAL KABUPATEN SERUYAN"] > bab["BAB I PENDAHULUAN"]
-    for judul, nomor in bab.items():
-        assert halaman[nomor].lstrip().startswith(judul), judul
+    for judul, nomor in bab.items():  # judul BAB yang panjang boleh terbungkus dua baris
+        assert re.sub(r"\s+", " ", halaman[nomor]).strip().startswith(judul), judul

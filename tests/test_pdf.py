@@ -295,3 +295,64 @@ def test_tabel_mendatar_terlalu_lebar_tidak_mengecilkan_pdf(tmp_path):
     assert not lewat, lewat
     teks = "\f".join(_teks_halaman(hasil.pdf))
     assert re.search(r"Satuan\s+2025", teks) and "100 %" in teks.replace("\u00a0", " ")
+
+
+def _kata_pdf(jalur: Path) -> list[str]:
+    """Kata setiap kotak ``pdftotext -bbox`` menurut urutan cetaknya, tanpa tanda hubung lunak."""
+    xml = subprocess.run(["pdftotext", "-bbox", str(jalur), "-"], check=True, capture_output=True, text=True).stdout
+    import html as _html
+
+    return [_html.unescape(k).replace("\u00ad", "") for k in re.findall(r"<word [^>]*>([^<]*)</word>", xml)]
+
+
+@pytest.mark.pdf
+@perlu_chromium
+def test_tabel_sempit_kata_utuh_atau_dipenggal_per_suku_kata(tmp_path):
+    """Tabel 2.8 (Rencana Aksi, 13 kolom berkata panjang) tidak muat selebar halaman mendatar dengan
+    kata utuh: kolom diberi lebar dari isinya dan hanya kata yang tidak muat dipenggal pada batas suku
+    kata dengan tanda hubung ("Kese-jahteraan"), tidak pernah "Meningk / atnya". Tabel 4.6 yang
+    lebar kolomnya ditetapkan bab (tata letak tetap) terlalu sempit untuk "Dokumen" dan "2025" di
+    kepala: dicetak dengan tata letak otomatis sehingga keduanya utuh."""
+    kalimat = ("Meningkatnya kompetensi Penyelenggaraan Kesejahteraan Pemberdayaan pengembangan "
+               "Terselenggaranya permohonan/pergantian Kab/Kota penyebarluasan informasi")
+    kepala = ["No", "Permasalahan", "Sasaran", "Indikator dan Target", "Rencana Aksi", "Uraian Kegiatan",
+              "Target Output", "Target per Triwulan", "Anggaran", "Realisasi Kegiatan", "Realisasi Anggaran",
+              "% Realisasi Anggaran", "Pelaksana"]
+    KELAS_ANGKA = ' class="angka"'
+    isi = [str(1), kalimat, kalimat, kalimat, kalimat, kalimat + " " + kalimat, kalimat, "TW I: 2 TW II: 2",
+           "Rp\u00a019.639.000", kalimat, "Rp\u00a02.831.400", "14,42\u00a0%", "Bidang Pemberdayaan Sosial"]
+    lebar = ('<section class="lanskap"><table class="lebar"><caption>Tabel 1.1 Rencana Aksi</caption><thead><tr>'
+             + "".join(f"<th>{k}</th>" for k in kepala) + "</tr></thead><tbody>"
+             + ("<tr>" + "".join(f"<td{KELAS_ANGKA if k.startswith(('Rp', '14')) else ''}>{k}</td>" for k in isi)
+                + "</tr>") * 3 + "</tbody></table></section>")
+    kolom = "".join(f'<col style="width:{w}%"/>' for w in [40, 30] + [3] * 10)
+    tetap = ('<section class="lanskap"><table class="lebar" style="table-layout:fixed;overflow-wrap:break-word">'
+             f"<caption>Tabel 1.2 Cascading</caption><colgroup>{kolom}</colgroup><thead><tr><th>Uraian</th>"
+             "<th>Rumusan</th><th>Satuan</th>" + "".join(f"<th>{t}</th>" for t in range(2025, 2034))
+             + "</tr></thead><tbody><tr><td>Pengumpulan Dana</td><td>Y Dokumen</td><td>Dokumen</td>"
+             + "<td>2</td>" * 9 + "</tr></tbody></table></section>")
+    dokumen = "<h1>BAB I PENDAHULUAN</h1>" + _paragraf(2) + lebar + tetap + "<h2>1.1 Akhir</h2>" + _paragraf(1)
+    hasil = pdf.cetak_pdf(_dokumen(tmp_path, dokumen), tmp_path / "IKU.pdf", nomor_daftar_isi=False)
+    kosakata = {w.strip(",.:()%/") for teks in kepala + isi + [kalimat, "Uraian Rumusan Satuan Dokumen Pengumpulan Dana",
+                                                                 "Tabel Rencana Aksi Cascading BAB PENDAHULUAN Akhir",
+                                                                 "Kalimat uji untuk mengisi halaman dokumen"]
+                for w in re.split(r"[\s/]+", teks.replace("\u00a0", " "))} | {str(t) for t in range(2025, 2034)}
+    kata = [w.replace("\u200b", "").strip(",.:()%") for w in _kata_pdf(hasil.pdf)]
+    kata = kata[kata.index("Tabel"):len(kata) - kata[::-1].index("Akhir")]  # kedua tabel saja
+    utuh = lambda w: all(b in kosakata for b in w.split("/") if b)  # noqa: E731
+    kepala_kata = {w[:-1] for w in kata if w.endswith(("\u2010", "-")) and len(w) > 1}
+    dipenggal = []
+    for w in kata:
+        if not re.search(r"[A-Za-z]{2}", w) or utuh(w) or w.endswith(("\u2010", "-")):
+            continue
+        # sisa kata yang dipenggal: ada kepalanya (berakhir tanda hubung) yang bersama sisa ini satu kata
+        # (juga "Pe-nyeleng-garaan": sisa kata didahului kepala yang tercetak dengan tanda hubung)
+        akar = w.split("/")[0]
+        cocok = [h for h in kepala_kata for v in kosakata
+                 if len(v) > len(akar) and v.endswith(akar) and v[: len(v) - len(akar)].endswith(h)]
+        assert cocok, f"kata terpotong tanpa tanda hubung: {w!r}"
+        assert len(w.split("/")[0]) >= 3 and all(len(h) >= 2 for h in cocok), (cocok, w)
+        dipenggal.append(f"{cocok[0]}-{w}")
+    assert "Dokumen" in kata and "2025" in kata and "2033" in kata, "kepala sempit Tabel 1.2 terpotong"
+    assert "19.639.000" in kata and "2.831.400" in kata, "angka rupiah dipatah"
+    assert dipenggal and "Sasaran" in kata and "Anggaran" in kata, "kepala pendek tetap utuh; kata panjang dipenggal"

@@ -520,10 +520,10 @@ _JS_SIAPKAN_CETAK = r"""
     // Lebar kolom dicari bertahap dari lebar terkecil (kata dipenggal per suku kata): setiap tambahan
     // lebar diberikan ke kolom yang paling mengurangi biaya = tinggi tabel (baris setinggi sel
     // tertingginya; tinggi sel ≈ jumlah baris teks pada lebar kolom) + BIAYA_PENGGAL per kata yang
-    // tidak muat utuh di kolomnya (dipenggal). Tambahan yang dicoba: 3 px, atau sampai kata
+    // tidak muat utuh di kolomnya (dipenggal; setara tiga baris). Tambahan yang dicoba: 3 px, atau sampai kata
     // berikutnya muat utuh.
     if (jumlah(sk) > lebar) return;
-    const BIAYA_PENGGAL = 1.5;
+    const BIAYA_PENGGAL = 3;
     const akhir = sk.slice();
     const ambang = Array.from({length: nkol}, () => new Set());
     for (const x of sel_baris) for (const w of x.kata) ambang[x.k].add(Math.ceil(w));
@@ -862,6 +862,8 @@ def ekor_tipis(halaman: list[str], isi: list[tuple[bool, float]], ambang: float 
     [0, 1]
     >>> ekor_tipis(["QQEKR0QQ", "QQEKR1QQ", "tabel"], [(False, .9), (False, .5), (True, .9)])
     []
+    >>> ekor_tipis(["QQEKR0QQ QQEKR1QQ", "sambungan", "tabel"], [(False, .9), (False, .1), (True, .9)])
+    [1]
     """
     halaman_ekor: dict[int, int] = {}
     for i, teks in enumerate(halaman):
@@ -873,7 +875,8 @@ def ekor_tipis(halaman: list[str], isi: list[tuple[bool, float]], ambang: float 
         if isi[i][0] or not isi[i + 1][0] or isi[i][1] >= ambang:
             continue
         di_sini = [n for n, h in halaman_ekor.items() if h == i]
-        if not di_sini:
+        if not di_sini:  # halaman tipis hanya berisi sambungan blok terakhir halaman sebelumnya
+            semua_sebelum += [max(n for n, h in halaman_ekor.items() if h == i - 1)] if i - 1 in halaman_ekor.values() else []
             continue
         semua_sebelum += [n for n, h in halaman_ekor.items() if h == i - 1 and n == min(di_sini) - 1]
         semua_di_sini += di_sini
