@@ -50,13 +50,15 @@ def persentase(pembilang, penyebut) -> float | None:
 
     >>> round(persentase(41893, 43746), 2)
     95.76
+    >>> persentase(7, 100)   # disimpan di data/ apa adanya: tanpa sisa 7.000000000000001
+    7.0
     >>> persentase(5, 0) is None
     True
     """
     a, b = _angka(pembilang), _angka(penyebut)
     if a is None or b is None or b == 0:
         return None
-    return a / b * 100
+    return a * 100 / b  # kali dulu: 7 dari 100 → 7.0 persis, bukan 7.000000000000001
 
 
 def persentase_tertangani(tertangani, terdata) -> float | None:
