@@ -93,6 +93,8 @@ __all__ = [
     "cek_pohon_indikator",
     "cek_parameter",
     "temuan",
+    "temuan_kode",
+    "kode_per_tahun",
     "ringkasan",
     "kode_keluar",
     "status_keputusan",
@@ -1327,6 +1329,22 @@ def cek_parameter(folder=None, tahun=None, periode=None, folder_parameter=None) 
 #: Pemeriksaan yang hasilnya bergantung pada ``tahun``/``periode``/``folder_parameter`` (yang lain tidak).
 _PER_TAHUN = {"cek_parameter"}
 
+#: Awalan setiap kode temuan :func:`cek_parameter` (satu-satunya pemeriksaan di :data:`_PER_TAHUN`).
+AWALAN_PER_TAHUN = ("PARAMETER-", "TARGET-TAHUN-", "REALISASI-", "PERIODE-REALISASI-")
+
+
+def kode_per_tahun(kode: str) -> bool:
+    """Kode temuan yang hanya dapat berasal dari pemeriksaan per tahun (:func:`cek_parameter`).
+
+    Temuan berkode lain tidak bergantung pada ``tahun``/``periode``:
+    :func:`temuan_kode` mencarinya tanpa menjalankan :func:`cek_parameter`
+    untuk setiap tahun.
+
+    >>> kode_per_tahun("PERIODE-REALISASI-2025-IKU-02"), kode_per_tahun("JUMLAH-ASN-PNS")
+    (True, False)
+    """
+    return kode.startswith(AWALAN_PER_TAHUN)
+
 
 @memo.ingat(disk=True, daftar=True)
 def _jalankan(nama: str, folder: Path | None, tahun: int | None, periode: str | None,
@@ -1374,6 +1392,33 @@ def temuan(folder: Path | None = None, tahun: int | None = None, periode: str | 
             semua.extend(_jalankan(fungsi.__name__, folder, None, None, None))
     urutan = {k: i for i, k in enumerate(KEPARAHAN)}
     return sorted(semua, key=lambda t: urutan[t.keparahan])
+
+
+def temuan_kode(kode: str, folder: Path | None = None, tahun: int | None = None, periode: str | None = None,
+                folder_parameter: Path | None = None) -> Temuan | None:
+    """Temuan berkode ``kode`` di ``temuan(folder, tahun, periode, folder_parameter)`` (yang terakhir), atau ``None``.
+
+    Sama dengan ``{t.kode: t for t in temuan(...)}.get(kode)``, tetapi kode
+    yang bukan milik :func:`cek_parameter` (:func:`kode_per_tahun`) dicari
+    tanpa menjalankannya: tanpa ``tahun`` pemeriksaan itu menilai capaian
+    setiap tahun parameter (beberapa detik), padahal kodenya tidak mungkin
+    cocok. Urutan temuan lain tidak berubah, jadi temuan yang ditemukan sama.
+
+    >>> temuan_kode("JUMLAH-ASN-PNS").tercetak == {t.kode: t for t in temuan()}["JUMLAH-ASN-PNS"].tercetak
+    True
+    >>> temuan_kode("KODE-TANPA-TEMUAN") is None
+    True
+    """
+    if kode_per_tahun(kode):
+        daftar = temuan(folder=folder, tahun=tahun, periode=periode, folder_parameter=folder_parameter)
+    else:
+        daftar = []
+        for fungsi in PEMERIKSAAN:
+            if fungsi.__name__ not in _PER_TAHUN:
+                daftar.extend(t for t in _jalankan(fungsi.__name__, folder, None, None, None) if t.kode == kode)
+        urutan = {k: i for i, k in enumerate(KEPARAHAN)}
+        daftar.sort(key=lambda t: urutan[t.keparahan])
+    return {t.kode: t for t in daftar}.get(kode)
 
 
 def ringkasan(daftar: list[Temuan]) -> dict[str, int]:

@@ -77,6 +77,14 @@ def daftar_temuan(tahun: int | None = None, periode: str | None = None, folder: 
     return periksa.temuan(folder=folder if folder != folder_data() else None, tahun=tahun, periode=periode)
 
 
+def _temuan(kode: str, tahun: int | None, periode: str | None, folder: Path | None):
+    """Temuan berkode ``kode`` di :func:`daftar_temuan` (tanpa pemeriksaan parameter bila kodenya bukan miliknya)."""
+    from . import periksa
+
+    folder = Path(folder) if folder is not None else folder_data()
+    return periksa.temuan_kode(kode, folder=folder if folder != folder_data() else None, tahun=tahun, periode=periode)
+
+
 def _keputusan(kode: str, folder: Path | None) -> dict | None:
     r = register(folder)
     baris = r[r["kode"] == kode]
@@ -198,7 +206,7 @@ def nilai(kode: str, dihitung, *, tahun: int | None = None, periode: str | None 
     >>> nilai("ARAH-TARGET-IKK-24", 97.2, tahun=2025).nilai
     97.2
     """
-    temuan = {t.kode: t for t in daftar_temuan(tahun, periode, folder)}.get(kode)
+    temuan = _temuan(kode, tahun, periode, folder)
     if temuan is None:
         return NilaiResmi(dihitung, kode)
     keputusan = _keputusan(kode, folder)
