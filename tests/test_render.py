@@ -661,3 +661,47 @@ def test_eksportir_dipakai_ulang_sampai_templatnya_berubah(tmp_path, monkeypatch
     berkas.write_text(berkas.read_text(encoding="utf-8") + "\n{# diubah #}\n", encoding="utf-8")
     with render._eksportir_pinjam() as d:
         assert d is not a and d is not b
+
+
+def _buku_berlabel(folder: Path, rujukan: str = "Lihat @tabel:uji-lebar.") -> None:
+    """Bab 01 merujuk tabel berlabel di bab 02 (keluaran sudah terisi: dipakai dengan ``tanpa_kernel``)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    nbformat.write(_buku([_md(f"# BAB I PENDAHULUAN\n\n## 1.1 Latar Belakang\n\n{rujukan}")]),
+                   folder / "01_pendahuluan.ipynb")
+    sel = _kode("tabel_uji()")
+    sel.outputs = [nbformat.v4.new_output("display_data", data={"text/html": (
+        '<table><caption><span class="nomor" data-jenis="tabel" data-label="uji-lebar">Tabel [uji-lebar]</span>'
+        ' Uji</caption><tr><td>x</td></tr></table>')})]
+    nbformat.write(_buku([_md("# BAB II GAMBARAN UMUM\n\n## 2.1 Tugas dan Fungsi\n\nIsi tugas."), _md("Isi."), sel]),
+                   folder / "02_gambaran_umum.ipynb")
+
+
+@pytest.mark.lambat
+def test_render_sebagian_mengisi_rujukan_dari_dokumen_utuh(proyek, tanpa_kernel, tmp_path):
+    _buku_berlabel(proyek.notebooks)
+    utuh = _render(proyek).html.read_text(encoding="utf-8")
+    assert 'Lihat <a class="rujukan" href="#tabel-uji-lebar" data-jenis="tabel" data-label="uji-lebar">Tabel 2.1</a>' in utuh
+    tersimpan = proyek.rendered / "2025" / ".cache" / render.NAMA_PENOMORAN
+    assert '"uji-lebar", "2.1"' in tersimpan.read_text(encoding="utf-8")
+
+    # hanya bab 01 dirender: rujukan ke bab 02 diisi dari penomoran dokumen utuh, tanpa tautan
+    sebagian = tmp_path / "sebagian"
+    sebagian.mkdir()
+    shutil.copy(proyek.notebooks / "01_pendahuluan.ipynb", sebagian)
+    kutip = '<span class="rujukan-luar" data-jenis="tabel" data-label="uji-lebar">Tabel 2.1</span>'
+    hasil = render.render_tahun(2025, notebooks=sebagian, akar_keluaran=proyek.rendered, format=("html",))
+    assert [b.berkas for b in hasil.bab] == ["01_pendahuluan.ipynb"]
+    assert f"Lihat {kutip}." in hasil.html.read_text(encoding="utf-8")
+    # render sebagian berikutnya (bab 01 disunting) masih memakai penomoran dokumen utuh
+    _buku_berlabel(sebagian, "Lihat juga @tabel:uji-lebar.")
+    (sebagian / "02_gambaran_umum.ipynb").unlink()
+    hasil = render.render_tahun(2025, notebooks=sebagian, akar_keluaran=proyek.rendered, format=("html",))
+    assert f"Lihat juga {kutip}." in hasil.html.read_text(encoding="utf-8")
+    # label yang tidak ada di dokumen utuh tetap gagal
+    _buku_berlabel(sebagian, "Lihat @tabel:salah-ketik.")
+    (sebagian / "02_gambaran_umum.ipynb").unlink()
+    with pytest.raises(render.KesalahanRender, match="salah-ketik"):
+        render.render_tahun(2025, notebooks=sebagian, akar_keluaran=proyek.rendered, format=("html",))
+
+    # render utuh lagi: semua buku, rujukan bertaut; di folder buku proyek tidak pernah ada render sebagian
+    assert "Tabel 2.1</a>" in _render(proyek, paksa=True).html.read_text(encoding="utf-8")

@@ -81,6 +81,7 @@ import signal
 import tempfile
 import threading
 import time
+import json
 import unicodedata
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -1294,6 +1295,8 @@ def rakit_dokumen(
     periode: str,
     instansi: Any,
     edisi: str | None = None,
+    luar: dict[tuple[str, str], str] | None = None,
+    nomor: list | None = None,
 ) -> tuple[str, list[Judul]]:
     """Satu dokumen HTML berdiri sendiri dari penggalan bab.
 
@@ -1316,6 +1319,11 @@ def rakit_dokumen(
         Edisi dokumen (``<meta name="iku:edisi">``); edisi reviu bertanda
         "NASKAH REVIU" di setiap halaman cetak dan di layar. Penggalan sudah
         disaring untuk edisinya oleh pemanggil (lihat :func:`penggalan_edisi`).
+    luar : dict, optional
+        Penomoran dokumen utuh terakhir (:func:`analisis.document.penomoran.dari_json`)
+        untuk render sebagian: rujukan ke tabel/gambar di buku yang tidak ikut dirender.
+    nomor : list, optional
+        Bila diberikan, diisi setiap :class:`analisis.document.penomoran.Bernomor` dokumen ini.
 
     Returns
     -------
@@ -1334,7 +1342,9 @@ def rakit_dokumen(
     for p in penggalan:
         periksa_teks_terlarang(p.html, p.berkas)
         periksa_mandiri(p.html, p.berkas)
-    bernomor_html, bernomor = _penomoran.nomori([(p.berkas, p.html) for p in penggalan])
+    bernomor_html, bernomor = _penomoran.nomori([(p.berkas, p.html) for p in penggalan], luar)
+    if nomor is not None:
+        nomor.extend(bernomor)
     for p, isi in zip(penggalan, bernomor_html):
         fragmen, judul = beri_id_judul(isi, terpakai, p.berkas)
         semua_judul.extend(judul)
@@ -1813,6 +1823,40 @@ def _kerjakan(t: _Tahun, b: _Bab, kolam: _Kolam, cuplikan: _cache.Cuplikan, fold
             jejak.unlink()
 
 
+#: Penomoran dokumen utuh terakhir di ``rendered/<tahun>/.cache/`` (lihat :func:`_penomoran_utuh`).
+NAMA_PENOMORAN = "penomoran.json"
+
+
+def _penomoran_utuh(t: "_Tahun", folder_nb: Path) -> dict | None:
+    """Penomoran dokumen utuh terakhir bila render ini hanya sebagian bukunya, atau ``None``.
+
+    Render sebagian: folder buku bukan folder buku proyek
+    (:func:`analisis.core.paths.folder_notebook`) dan bukunya himpunan bagian
+    sejati buku dokumen utuh yang penomorannya tersimpan
+    (``{"buku": [...], "edisi": {edisi: [[jenis, label, nomor], ...]}}``, seperti
+    :func:`analisis.document.penomoran.ke_json`); hasilnya ditambah ``"luar"``
+    (``{edisi: dari_json(...)}``). Rujukan ke tabel/gambar di
+    buku yang tidak ikut dirender lalu diisi nomor dokumen utuh itu
+    (:func:`analisis.document.penomoran.nomori`, ``luar``). Buku yang dihapus
+    dari folder proyek tidak pernah membuat rujukan ke labelnya diisi dari
+    penomoran lama: rujukan itu tetap gagal.
+    """
+    try:
+        if Path(folder_nb).resolve() == Path(paths.folder_notebook()).resolve():
+            return None
+    except (OSError, ValueError):
+        pass
+    try:
+        lama = json.loads((t.tujuan / _cache.NAMA_FOLDER / NAMA_PENOMORAN).read_bytes())
+        buku = {str(b) for b in lama["buku"]}
+        lama["luar"] = {str(e): _penomoran.dari_json(json.dumps(d)) for e, d in lama["edisi"].items()}
+        if not lama["luar"]:
+            return None
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+    return lama if {b.nama for b in t.bab} < buku else None
+
+
 def _selesaikan_tahun(t: _Tahun, fmt: tuple[str, ...], keluaran: Path, folder_nb: Path, chromium: str | None,
                       instansi: Any, kode: str, cuplikan: _cache.Cuplikan, mulai_eksekusi: float | None) -> None:
     """Tunggu bab tahun ``t``, rakit dokumen, cetak PDF, pasang; isi ``t.hasil`` (hasil atau kesalahan)."""
@@ -1850,11 +1894,19 @@ def _selesaikan_tahun(t: _Tahun, fmt: tuple[str, ...], keluaran: Path, folder_nb
             hasil.peringatan.extend(periksa_mandiri(p.html, p.berkas))
         edisi_per_buku = {b.nama: b.edisi for b in t.bab}
         cap_edisi: dict[str, dict[str, str | None]] = {}
+        utuh = _penomoran_utuh(t, folder_nb)
+        penomoran_kini: dict[str, list] = {}
         for ed in t.edisi:
             t0 = time.perf_counter()
             try:
+                bernomor: list = []
+                luar = None
+                if utuh is not None:
+                    luar = utuh["luar"].get(ed) or next(iter(utuh["luar"].values()))
                 dokumen, judul = rakit_dokumen(penggalan_edisi(penggalan, ed, edisi_per_buku), tahun=t.tahun,
-                                               periode=t.periode, instansi=instansi, edisi=ed)
+                                               periode=t.periode, instansi=instansi, edisi=ed, luar=luar,
+                                               nomor=bernomor)
+                penomoran_kini[ed] = json.loads(_penomoran.ke_json(bernomor))
             except KesalahanRender as e:
                 berkas = getattr(e, "berkas", None) or "?"
                 raise _GagalBab(berkas, f"dieksekusi/{berkas}" if berkas.endswith(".ipynb") else None, str(e)) from e
@@ -1897,6 +1949,11 @@ def _selesaikan_tahun(t: _Tahun, fmt: tuple[str, ...], keluaran: Path, folder_nb
         if "final" not in t.edisi and t.syarat:
             hasil.final_belum = list(t.syarat.get("kurang") or [])
 
+        # penomoran dokumen utuh (untuk render sebagian berikutnya); render sebagian meneruskan yang lama
+        _cache.tulis_atomik(t.bangun / _cache.NAMA_FOLDER / NAMA_PENOMORAN, json.dumps(
+            {k: utuh[k] for k in ("buku", "edisi")} if utuh is not None
+            else {"buku": sorted(b.nama for b in t.bab), "edisi": penomoran_kini},
+            ensure_ascii=False).encode())
         _cache.tulis_cap(t.bangun, {
             "kunci": _kunci_dokumen(t, kode, cuplikan, fmt),
             "berkas": _cache.daftar_keluaran(t.bangun),
@@ -1968,6 +2025,11 @@ def _hentikan_pelaksana(pelaksana: ThreadPoolExecutor, batas: float) -> None:
         utas.join(max(0.0, akhir - time.monotonic()))
 
 
+def _dilacak(akar_jejak: dict[str, Path]) -> list[str]:
+    """Folder yang bacaannya dicatat kait audit kernel (jalur absolut dan jalur sebenarnya)."""
+    return sorted({os.path.abspath(p) for p in akar_jejak.values()} | {os.path.realpath(p) for p in akar_jejak.values()})
+
+
 def _render_banyak(
     permintaan: list[tuple[int, str | None, Any, float]],
     fmt: tuple[str, ...],
@@ -1996,15 +2058,31 @@ def _render_banyak(
         if not perlu:
             return [t.hasil for t in rencana]
 
-        if any(b.alasan is not None for t in perlu for b in t.bab):
-            _periksa_berkas_data()  # sebelum folder bangun dibuat dan kernel dijalankan
-        instansi = _muat_instansi()
-        keluaran.mkdir(parents=True, exist_ok=True)
+        tugas = [(t, b) for t in perlu for b in t.bab if b.alasan is not None]
         kolam: _Kolam | None = None
+        if tugas and kolam_luar is None and not _kernel_segar():
+            # Kernel dimulai dan paket beratnya diimpor (pratinjau.PRAIMPOR) sekarang, selagi berkas data
+            # diperiksa dan folder bangun disiapkan, bukan saat bab pertama diambil pekerja.
+            import jupyter_client  # noqa: F401 - di utas ini, bukan bersamaan di setiap utas pemanas
+
+            from .pratinjau import KolamHangat
+
+            kolam = KolamHangat(dict(os.environ), folder_nb, _dilacak(akar_jejak), batas_waktu=batas_waktu)
+            kolam.panaskan(max(1, min(paralel or _jumlah_inti(), len(tugas))))
+        try:
+            if tugas:
+                _periksa_berkas_data()  # sebelum folder bangun dibuat
+            instansi = _muat_instansi()
+        except BaseException:
+            if kolam is not None:  # data tidak sah: kernel yang sedang dimulai ditutup dengan tenang
+                kolam.tutup()
+            raise
+        keluaran.mkdir(parents=True, exist_ok=True)
         pelaksana: ThreadPoolExecutor | None = None
         try:
             for t in perlu:
                 _siapkan_bangun(t, keluaran)
+            # entri cache yang rusak (_siapkan_bangun) juga dieksekusi
             tugas = [(t, b) for t in perlu for b in t.bab if b.alasan is not None]
             # terlama dulu (menurut eksekusi terakhir; yang belum pernah dieksekusi paling awal, urut
             # dokumen): kernel yang bebas lebih dulu mengambil bab pendek, tidak menunggu bab panjang terakhir
@@ -2012,10 +2090,8 @@ def _render_banyak(
             mulai_eksekusi = None
             if tugas:
                 jumlah = max(1, min(paralel or _jumlah_inti(), len(tugas)))
-                dilacak = sorted({os.path.abspath(p) for p in akar_jejak.values()}
-                                 | {os.path.realpath(p) for p in akar_jejak.values()})
-                kolam = kolam_luar or _Kolam(dict(os.environ), folder_nb, dilacak, segar=_kernel_segar(),
-                                             batas_waktu=batas_waktu)
+                kolam = kolam or kolam_luar or _Kolam(dict(os.environ), folder_nb, _dilacak(akar_jejak),
+                                                      segar=_kernel_segar(), batas_waktu=batas_waktu)
                 import jupyter_client  # noqa: F401 - sekali di utas ini, bukan bersamaan di setiap pekerja
 
                 pelaksana = ThreadPoolExecutor(max_workers=jumlah, thread_name_prefix="iku-kernel")
