@@ -1404,7 +1404,11 @@ def temuan_kode(kode: str, folder: Path | None = None, tahun: int | None = None,
     setiap tahun parameter (beberapa detik), padahal kodenya tidak mungkin
     cocok. Urutan temuan lain tidak berubah, jadi temuan yang ditemukan sama.
 
-    >>> temuan_kode("JUMLAH-ASN-PNS").tercetak == {t.kode: t for t in temuan()}["JUMLAH-ASN-PNS"].tercetak
+    >>> semua = {t.kode: t for t in temuan()}
+    >>> all(temuan_kode(k) == t for k, t in semua.items()), temuan_kode("JUMLAH-ASN-PNS").tercetak
+    (True, '22')
+    >>> semua = {t.kode: t for t in temuan(tahun=2025)}
+    >>> all(temuan_kode(k, tahun=2025) == t for k, t in semua.items())
     True
     >>> temuan_kode("KODE-TANPA-TEMUAN") is None
     True
