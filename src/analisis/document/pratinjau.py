@@ -91,7 +91,10 @@ class KolamHangat(_render._Kolam):
     def __init__(self, *args: Any, **kwargs: Any):
         super().__init__(*args, **kwargs)
         self._siaga: list[_render._Kernel] = []
-        self._memanas = 0
+        self._memanas = 0  # kernel yang sedang dipanaskan (dimulai atau mengimpor PRAIMPOR)
+        self._memulai = 0  # di antaranya, yang prosesnya belum selesai dimulai
+        self._ditutup = False
+        self._dibunuh = False  # setelah bunuh(): ambil() tidak menunggu kernel yang dipanaskan
         self._syarat = threading.Condition(self._kunci)
 
     @classmethod
@@ -121,8 +124,21 @@ class KolamHangat(_render._Kolam):
                     threading.Thread(target=k.tutup, daemon=True).start()
                 if self._memanas == 0:
                     break
+                if self._dibunuh or self._ditutup:  # Ctrl-C: kernel yang dipanaskan sudah dibunuh
+                    raise _render._KernelRusak("kumpulan kernel dihentikan")
                 self._syarat.wait()
         return self._baru()
+
+    def bunuh(self, tenggang: float = 0.0) -> None:
+        with self._syarat:
+            self._dibunuh = True
+            self._syarat.notify_all()
+        super().bunuh(tenggang)
+
+    def lanjutkan(self) -> None:
+        """Render baru setelah :meth:`bunuh`: kernel yang masih dipanaskan boleh ditunggu lagi."""
+        with self._syarat:
+            self._dibunuh = False
 
     def kembalikan(self, k: _render._Kernel) -> None:
         with self._syarat:
@@ -141,18 +157,25 @@ class KolamHangat(_render._Kolam):
         with self._syarat:
             kurang = jumlah - len(self._hidup) - self._memanas
             self._memanas += max(0, kurang)
+            self._memulai += max(0, kurang)
         for _ in range(max(0, kurang)):
             threading.Thread(target=self._panaskan_satu, name="iku-panaskan", daemon=True).start()
 
     def _panaskan_satu(self) -> None:
         k = None
         try:
-            k = self._baru()
+            try:
+                k = self._baru()
+            finally:
+                with self._syarat:
+                    self._memulai -= 1
+                    self._syarat.notify_all()
             # paket berat yang diimpor setiap bab: dimuat sekarang, bukan saat suntingan pertama
             # (modul analisis tetap diimpor ulang segar sebelum setiap bab)
             k._jalankan(k._diam(PRAIMPOR))
         except Exception as e:  # noqa: BLE001 - ambil() akan mencoba lagi dan melaporkan galatnya
-            log.warning("Kernel tidak dapat dipanaskan: %s", e)
+            if not self._ditutup:  # kernel yang dibunuh saat kumpulan ditutup: bukan galat
+                log.warning("Kernel tidak dapat dipanaskan: %s", e)
         finally:
             with self._syarat:
                 self._memanas -= 1
@@ -161,11 +184,14 @@ class KolamHangat(_render._Kolam):
                 self._syarat.notify_all()
 
     def tutup(self) -> None:
-        # Kernel yang sedang dipanaskan di utas lain ditunggu dulu: loop asyncio-nya
-        # sedang berjalan di utas itu, dan proses yang belum selesai dimulai tidak
-        # dapat dibunuh (prosesnya akan tertinggal setelah iku selesai).
+        # Proses kernel yang belum selesai dimulai tidak dapat dibunuh (prosesnya akan
+        # tertinggal setelah iku selesai): itu ditunggu. Kernel yang sedang mengimpor
+        # PRAIMPOR tidak ditunggu — setelah Ctrl-C kernel itu sudah dibunuh dan tidak
+        # akan menjawab; penutupannya jatuh ke SIGKILL (loop asyncio-nya dipakai utas
+        # pemanas, utas daemon yang tidak menahan proses).
         with self._syarat:
-            self._syarat.wait_for(lambda: self._memanas == 0, timeout=_render.BATAS_WAKTU_KERNEL)
+            self._ditutup = True
+            self._syarat.wait_for(lambda: self._memulai == 0, timeout=_render.BATAS_WAKTU_KERNEL)
             self._siaga.clear()
         super().tutup()
 
@@ -434,6 +460,7 @@ class Pratinjau:
         galat: str | None = None
         tahap: dict[str, float] = {}
         try:
+            self.kolam.lanjutkan()
             salah = data.periksa_semua()
             tahap["validasi"] = time.perf_counter() - t0
             if salah:
