@@ -2025,6 +2025,11 @@ def _hentikan_pelaksana(pelaksana: ThreadPoolExecutor, batas: float) -> None:
         utas.join(max(0.0, akhir - time.monotonic()))
 
 
+def _dilacak(akar_jejak: dict[str, Path]) -> list[str]:
+    """Folder yang bacaannya dicatat kait audit kernel (jalur absolut dan jalur sebenarnya)."""
+    return sorted({os.path.abspath(p) for p in akar_jejak.values()} | {os.path.realpath(p) for p in akar_jejak.values()})
+
+
 def _render_banyak(
     permintaan: list[tuple[int, str | None, Any, float]],
     fmt: tuple[str, ...],
@@ -2053,15 +2058,31 @@ def _render_banyak(
         if not perlu:
             return [t.hasil for t in rencana]
 
-        if any(b.alasan is not None for t in perlu for b in t.bab):
-            _periksa_berkas_data()  # sebelum folder bangun dibuat dan kernel dijalankan
-        instansi = _muat_instansi()
-        keluaran.mkdir(parents=True, exist_ok=True)
+        tugas = [(t, b) for t in perlu for b in t.bab if b.alasan is not None]
         kolam: _Kolam | None = None
+        if tugas and kolam_luar is None and not _kernel_segar():
+            # Kernel dimulai dan paket beratnya diimpor (pratinjau.PRAIMPOR) sekarang, selagi berkas data
+            # diperiksa dan folder bangun disiapkan, bukan saat bab pertama diambil pekerja.
+            import jupyter_client  # noqa: F401 - di utas ini, bukan bersamaan di setiap utas pemanas
+
+            from .pratinjau import KolamHangat
+
+            kolam = KolamHangat(dict(os.environ), folder_nb, _dilacak(akar_jejak), batas_waktu=batas_waktu)
+            kolam.panaskan(max(1, min(paralel or _jumlah_inti(), len(tugas))))
+        try:
+            if tugas:
+                _periksa_berkas_data()  # sebelum folder bangun dibuat
+            instansi = _muat_instansi()
+        except BaseException:
+            if kolam is not None:  # data tidak sah: kernel yang sedang dimulai ditutup dengan tenang
+                kolam.tutup()
+            raise
+        keluaran.mkdir(parents=True, exist_ok=True)
         pelaksana: ThreadPoolExecutor | None = None
         try:
             for t in perlu:
                 _siapkan_bangun(t, keluaran)
+            # entri cache yang rusak (_siapkan_bangun) juga dieksekusi
             tugas = [(t, b) for t in perlu for b in t.bab if b.alasan is not None]
             # terlama dulu (menurut eksekusi terakhir; yang belum pernah dieksekusi paling awal, urut
             # dokumen): kernel yang bebas lebih dulu mengambil bab pendek, tidak menunggu bab panjang terakhir
@@ -2069,10 +2090,8 @@ def _render_banyak(
             mulai_eksekusi = None
             if tugas:
                 jumlah = max(1, min(paralel or _jumlah_inti(), len(tugas)))
-                dilacak = sorted({os.path.abspath(p) for p in akar_jejak.values()}
-                                 | {os.path.realpath(p) for p in akar_jejak.values()})
-                kolam = kolam_luar or _Kolam(dict(os.environ), folder_nb, dilacak, segar=_kernel_segar(),
-                                             batas_waktu=batas_waktu)
+                kolam = kolam or kolam_luar or _Kolam(dict(os.environ), folder_nb, _dilacak(akar_jejak),
+                                                      segar=_kernel_segar(), batas_waktu=batas_waktu)
                 import jupyter_client  # noqa: F401 - sekali di utas ini, bukan bersamaan di setiap pekerja
 
                 pelaksana = ThreadPoolExecutor(max_workers=jumlah, thread_name_prefix="iku-kernel")
