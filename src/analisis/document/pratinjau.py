@@ -170,6 +170,9 @@ class KolamHangat(_render._Kolam):
                 with self._syarat:
                     self._memulai -= 1
                     self._syarat.notify_all()
+            if self._dibunuh or self._ditutup:  # proses baru lahir setelah bunuh()/tutup(): jangan tertinggal
+                k.bunuh()
+                return
             # paket berat yang diimpor setiap bab: dimuat sekarang, bukan saat suntingan pertama
             # (modul analisis tetap diimpor ulang segar sebelum setiap bab)
             k._jalankan(k._diam(PRAIMPOR))
@@ -189,9 +192,13 @@ class KolamHangat(_render._Kolam):
         # PRAIMPOR tidak ditunggu — setelah Ctrl-C kernel itu sudah dibunuh dan tidak
         # akan menjawab; penutupannya jatuh ke SIGKILL (loop asyncio-nya dipakai utas
         # pemanas, utas daemon yang tidak menahan proses).
+        # Setelah bunuh() (Ctrl-C) kernel yang sedang dimulai sudah mati atau dibunuh
+        # utas pemanasnya sendiri begitu lahir; persiapannya tidak akan dijawab, jadi
+        # hanya ditunggu sebentar.
         with self._syarat:
             self._ditutup = True
-            self._syarat.wait_for(lambda: self._memulai == 0, timeout=_render.BATAS_WAKTU_KERNEL)
+            batas = 2.0 if self._dibunuh else _render.BATAS_WAKTU_KERNEL
+            self._syarat.wait_for(lambda: self._memulai == 0, timeout=batas)
             self._siaga.clear()
         super().tutup()
 
