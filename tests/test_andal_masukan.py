@@ -298,7 +298,7 @@ def test_periksa_disk_penuh_saat_menulis_temuan(akar):
 
 def test_yaml_data_rusak_ditolak_sebelum_kernel(akar, monkeypatch):
     """Isu 16.6: isi setiap YAML data/ (bukan hanya keberadaannya) diperiksa sebelum satu kernel pun dijalankan."""
-    from analisis.document import render
+    from analisis.document import pratinjau, render
 
     j = akar / "data" / "keputusan.yaml"
     j.write_text(j.read_text(encoding="utf-8") + "nomor: 800/999/DINSOS/2025\n", encoding="utf-8")
@@ -307,6 +307,7 @@ def test_yaml_data_rusak_ditolak_sebelum_kernel(akar, monkeypatch):
         raise AssertionError("kernel dijalankan sebelum data/keputusan.yaml divalidasi")
 
     monkeypatch.setattr(render, "_Kolam", kernel)
+    monkeypatch.setattr(pratinjau, "KolamHangat", kernel)  # kernel yang dipanaskan lebih awal juga kernel
     with pytest.raises(KesalahanData) as e:
         render.render_tahun(2025, format=("html",), akar_keluaran=akar / "rendered")
     assert re.search(r"data/keputusan\.yaml, baris \d+, kolom 'nomor'.*kunci ganda", str(e.value))

@@ -2059,10 +2059,12 @@ def _render_banyak(
             return [t.hasil for t in rencana]
 
         tugas = [(t, b) for t in perlu for b in t.bab if b.alasan is not None]
+        if tugas:
+            _periksa_berkas_data()  # sebelum kernel mana pun dimulai dan sebelum folder bangun dibuat
         kolam: _Kolam | None = None
         if tugas and kolam_luar is None and not _kernel_segar():
-            # Kernel dimulai dan paket beratnya diimpor (pratinjau.PRAIMPOR) sekarang, selagi berkas data
-            # diperiksa dan folder bangun disiapkan, bukan saat bab pertama diambil pekerja.
+            # Kernel dimulai dan paket beratnya diimpor (pratinjau.PRAIMPOR) sekarang, selagi instansi
+            # dimuat dan folder bangun disiapkan, bukan saat bab pertama diambil pekerja.
             import jupyter_client  # noqa: F401 - di utas ini, bukan bersamaan di setiap utas pemanas
 
             from .pratinjau import KolamHangat
@@ -2070,8 +2072,6 @@ def _render_banyak(
             kolam = KolamHangat(dict(os.environ), folder_nb, _dilacak(akar_jejak), batas_waktu=batas_waktu)
             kolam.panaskan(max(1, min(paralel or _jumlah_inti(), len(tugas))))
         try:
-            if tugas:
-                _periksa_berkas_data()  # sebelum folder bangun dibuat
             instansi = _muat_instansi()
         except BaseException:
             if kolam is not None:  # data tidak sah: kernel yang sedang dimulai ditutup dengan tenang
@@ -2232,6 +2232,7 @@ def _kolam_awal(tahun: int, periode: str | None, eds: tuple[str, ...] | None, ke
     lama = (_cache.baca_cap(Path(keluaran) / str(tahun)) or {}).get("syarat")
     if isinstance(lama, dict) and lama.get("sidik") == _sidik_syarat(tahun, periode):
         return None
+    _periksa_berkas_data()  # data yang tidak sah ditolak sebelum kernel mana pun dimulai
     from .pratinjau import KolamHangat
 
     kolam = KolamHangat.untuk_proyek(folder_nb, batas_waktu=batas_waktu)
