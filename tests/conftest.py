@@ -1,12 +1,23 @@
+import importlib.util
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 AKAR = Path(__file__).resolve().parents[1]
 os.environ.setdefault("IKU_ROOT", str(AKAR))
+
+# ``tests/tata_letak_ukur.py`` (pengukur halaman dan render bersama per sesi) sekali per sesi, sehingga
+# ``import tata_letak_ukur`` di modul tes mana pun memakai satu modul dan satu simpanan render
+# (mode impor pytest ``importlib`` tidak menaruh tests/ di sys.path).
+if "tata_letak_ukur" not in sys.modules:
+    _spec = importlib.util.spec_from_file_location("tata_letak_ukur", Path(__file__).with_name("tata_letak_ukur.py"))
+    _modul = importlib.util.module_from_spec(_spec)
+    sys.modules["tata_letak_ukur"] = _modul
+    _spec.loader.exec_module(_modul)
 
 
 @pytest.fixture

@@ -6,13 +6,12 @@ hasilnya ditulis ke folder sementara.
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+import tata_letak_ukur as ukur  # dimuat tests/conftest.py
 
 pytestmark = pytest.mark.lambat
 
@@ -21,26 +20,18 @@ TABEL = ["Tabel 2.2", "Tabel 2.3", "Tabel 2.4", "Tabel 2.5", "Tabel 2.6", "Tabel
 BAB = ["KATA PENGANTAR", "DAFTAR ISI", "BAB I PENDAHULUAN", "BAB II GAMBARAN", "BAB III INDIKATOR", "BAB IV PENUTUP", "LAMPIRAN"]
 
 
-def _muat_ukur():
-    """``tests/tata_letak_ukur.py`` sekali per sesi (render bersama disimpan di modul itu)."""
-    if "tata_letak_ukur" not in sys.modules:
-        spec = importlib.util.spec_from_file_location("tata_letak_ukur", Path(__file__).with_name("tata_letak_ukur.py"))
-        modul = importlib.util.module_from_spec(spec)
-        sys.modules["tata_letak_ukur"] = modul
-        spec.loader.exec_module(modul)
-    return sys.modules["tata_letak_ukur"]
 
 
 @pytest.fixture(scope="module")
 def dok_2025(tmp_path_factory):
     """Render 2025 (edisi reviu di ``.html``/``.pdf``) bersama tests/test_tata_letak.py: sekali per sesi."""
-    return _muat_ukur().render_bersama(2025, tmp_path_factory)
+    return ukur.render_bersama(2025, tmp_path_factory)
 
 
 @pytest.fixture(scope="module", params=["reviu", "final"])
 def edisi_2025(request, tmp_path_factory):
     """Setiap edisi 2025 (``.html``, ``.pdf``): pemeriksaan PDF berlaku juga untuk naskah yang ditandatangani."""
-    return _muat_ukur().edisi_bersama(2025, request.param, tmp_path_factory)
+    return ukur.edisi_bersama(2025, request.param, tmp_path_factory)
 
 
 @pytest.fixture(scope="module")
@@ -132,7 +123,7 @@ def test_pdf_tabel_lebar_utuh(dok_2025):
 
 
 def test_tahun_tanpa_realisasi(tmp_path_factory):
-    hasil = _muat_ukur().render_bersama(2026, tmp_path_factory)  # bersama tests/test_tata_letak.py
+    hasil = ukur.render_bersama(2026, tmp_path_factory)  # bersama tests/test_tata_letak.py
     teks = re.sub(r"<[^>]+>", " ", hasil.html.read_text(encoding="utf-8"))
     teks = re.sub(r"\s+", " ", teks)
     assert "belum tersedia" in teks

@@ -12,28 +12,18 @@ nomor halaman): lihat tests/tata_letak_ukur.py.
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
 from collections import defaultdict
 from pathlib import Path
 
 import pytest
+import tata_letak_ukur as ukur  # dimuat tests/conftest.py
 
 from analisis.document import pdf
 
 
-def _muat_ukur():
-    """``tests/tata_letak_ukur.py`` sekali per sesi (render bersama disimpan di modul itu)."""
-    if "tata_letak_ukur" not in sys.modules:
-        spec = importlib.util.spec_from_file_location("tata_letak_ukur", Path(__file__).with_name("tata_letak_ukur.py"))
-        modul = importlib.util.module_from_spec(spec)
-        sys.modules["tata_letak_ukur"] = modul
-        spec.loader.exec_module(modul)
-    return sys.modules["tata_letak_ukur"]
 
 
-ukur = _muat_ukur()
 
 pytestmark = [pytest.mark.lambat, pytest.mark.pdf]
 
