@@ -64,10 +64,9 @@ ALAMAT = "127.0.0.1"
 PORT = 8765
 
 #: Diimpor di setiap kernel hangat sebelum bab pertama (lihat :meth:`KolamHangat.panaskan`).
-#: ``matplotlib.figure`` dan ``matplotlib.backends.backend_svg``: setiap grafik; filter Markdown
-#: nbconvert (dan jsonschema di baliknya): ``pengantar_lanskap`` di bab gambaran umum.
-PRAIMPOR = ("import pandas, pandera, matplotlib, matplotlib.figure, matplotlib.backends.backend_svg, yaml, pydantic\n"
-            "import nbconvert.filters.markdown")
+#: ``matplotlib.figure`` dan ``matplotlib.backends.backend_svg``: setiap grafik; mistune:
+#: ``pengantar_lanskap`` di bab gambaran umum dan penetapan IKU.
+PRAIMPOR = "import pandas, pandera, matplotlib, matplotlib.figure, matplotlib.backends.backend_svg, yaml, pydantic, mistune"
 
 #: Selang (ms) halaman menanyakan ``/versi``.
 SELANG_TANYA_MS = 250

@@ -26,6 +26,7 @@ True
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from dataclasses import dataclass, field
@@ -135,15 +136,31 @@ def pengantar_lanskap(teks_markdown: str) -> str:
     Hasilnya satu blok HTML tanpa baris kosong: Markdown menutup blok
     ``<div>`` pada baris kosong pertama, sehingga paragraf yang ditulis di
     antara baris kosong jatuh di luar div (dan div kosong menjadi halaman
-    mendatar kosong di PDF). Paragraf diubah ke HTML dengan filter Markdown
-    nbconvert sendiri, jadi tampilannya sama dengan paragraf lain.
+    mendatar kosong di PDF). Paragraf diubah ke HTML dengan mistune dan
+    plugin yang sama dengan filter Markdown nbconvert, jadi tampilannya sama
+    dengan paragraf lain (tests/test_pratinjau.py membandingkan keduanya).
+    Filter nbconvert sendiri tidak dipakai: mengimpornya menarik nbformat dan
+    jsonschema, ±3 s di setiap kernel.
 
     >>> pengantar_lanskap("Rincian *IKK* sebagai berikut :")
     '<div class="lanskap"><p>Rincian <em>IKK</em> sebagai berikut :</p></div>'
     """
-    from nbconvert.filters.markdown import markdown2html
+    return f'<div class="lanskap">{_markdown_html(teks_markdown).strip()}</div>'
 
-    return f'<div class="lanskap">{markdown2html(teks_markdown).strip()}</div>'
+
+#: Plugin mistune yang dipakai filter Markdown nbconvert (``MarkdownWithMath.DEFAULT_PLUGINS``).
+_PLUGIN_MARKDOWN = ("strikethrough", "table", "url", "task_lists", "def_list")
+
+
+@functools.cache
+def _pengurai_markdown():
+    import mistune
+
+    return mistune.create_markdown(escape=False, plugins=list(_PLUGIN_MARKDOWN))
+
+
+def _markdown_html(teks_markdown: str) -> str:
+    return _pengurai_markdown()(teks_markdown)
 
 
 def tubuh_tabel(baris: list[str], catatan: list[str], sumber: str | None, kolom: int, penutup: str = "") -> str:

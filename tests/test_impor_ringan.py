@@ -1,0 +1,73 @@
+"""Impor yang mahal tetap di luar kernel bab dan proses ``iku``.
+
+Mengimpor ``nbconvert.filters.markdown`` di kernel menarik nbformat, jsonschema
+dan ``rfc3987_syntax`` (±3 s per kernel); proses ``iku`` memuat papermill, yang
+menarik jsonschema yang sama. Tes ini menjaga bahwa bab tidak memerlukannya, bahwa
+HTML paragraf lanskap tetap sama dengan filter Markdown nbconvert, dan bahwa
+nbformat tetap memvalidasi buku catatan di proses ``iku``.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from nbconvert.filters.markdown import markdown2html
+
+from analisis.core import paths
+from analisis.presentation import tabel
+
+AKAR = paths.akar()
+
+
+def _paragraf_teks() -> list[str]:
+    hasil = []
+    for berkas in sorted((AKAR / "data" / "teks").rglob("*.md")):
+        hasil += [p for p in berkas.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+    return hasil
+
+
+def test_paragraf_lanskap_sama_dengan_filter_nbconvert():
+    paragraf = _paragraf_teks()
+    assert len(paragraf) > 50  # seluruh narasi data/teks, bukan contoh buatan
+    beda = [p for p in paragraf if tabel._markdown_html(p) != markdown2html(p)]
+    assert beda == []
+    assert tabel.pengantar_lanskap("Rincian **IKU** ~~lama~~ sebagai berikut :") == (
+        '<div class="lanskap"><p>Rincian <strong>IKU</strong> <del>lama</del> sebagai berikut :</p></div>')
+
+
+def _jalankan(kode: str) -> str:
+    p = subprocess.run([sys.executable, "-c", kode], capture_output=True, text=True, cwd=AKAR, timeout=120)
+    assert p.returncode == 0, p.stderr
+    return p.stdout.strip()
+
+
+@pytest.mark.lambat
+def test_bab_tidak_memuat_nbformat_maupun_jsonschema():
+    keluaran = _jalankan(
+        "import sys\n"
+        "from analisis.chapters import gambaran_umum, penetapan_iku, evaluasi_iku, evaluasi_iku_ikk_spm, cascading\n"
+        "penetapan_iku.pengantar_do()\n"
+        "gambaran_umum.pengantar('kemiskinan', lanskap=True)\n"
+        "print(sorted(m for m in ('nbformat', 'jsonschema', 'nbconvert', 'rfc3987_syntax') if m in sys.modules))")
+    assert keluaran == "[]"
+
+
+@pytest.mark.lambat
+def test_proses_iku_melewati_rfc3987_dan_tetap_memvalidasi_buku():
+    keluaran = _jalankan(
+        "import sys, contextlib\n"
+        "from analisis import cli\n"
+        "with contextlib.suppress(SystemExit):\n"
+        "    cli.main(['render', '--help'])\n"
+        "import nbformat, papermill\n"
+        "nb = nbformat.read('notebooks/02_gambaran_umum.ipynb', as_version=4)\n"
+        "nbformat.validate(nb)\n"
+        "nb.cells[0]['cell_type'] = 'bukan'\n"
+        "try:\n"
+        "    nbformat.validate(nb)\n"
+        "except nbformat.ValidationError:\n"
+        "    print('ditolak')\n"
+        "print(sys.modules['rfc3987_syntax'])")
+    assert keluaran.splitlines()[-2:] == ["ditolak", "None"]
