@@ -71,3 +71,14 @@ def test_proses_iku_melewati_rfc3987_dan_tetap_memvalidasi_buku():
         "    print('ditolak')\n"
         "print(sys.modules['rfc3987_syntax'])")
     assert keluaran.splitlines()[-2:] == ["ditolak", "None"]
+
+
+@pytest.mark.lambat
+def test_pemeriksaan_berkas_sebelum_kernel_tanpa_pandas():
+    """Berkas data diperiksa sebelum kernel dimulai tanpa menunggu impor pandas/pandera (±1,5 s)."""
+    keluaran = _jalankan(
+        "import sys\n"
+        "from analisis.document import render\n"
+        "render._periksa_berkas_data()\n"
+        "print(sorted(m for m in ('pandas', 'pandera', 'matplotlib') if m in sys.modules))")
+    assert keluaran == "[]"

@@ -519,3 +519,9 @@ SKEMA: dict[str, Skema] = {
 }
 
 from . import cascading as _cascading  # noqa: E402,F401  skema data/cascading.csv (mendaftarkan dirinya di SKEMA)
+
+from ._berkas_data import BERKAS_CSV as _BERKAS_CSV  # noqa: E402
+
+if {s.berkas for s in SKEMA.values()} != set(_BERKAS_CSV):  # pragma: no cover - dijaga saat impor
+    raise RuntimeError("analisis.core._berkas_data.BERKAS_CSV tidak sama dengan berkas skema: "
+                       f"{sorted({s.berkas for s in SKEMA.values()} ^ set(_BERKAS_CSV))}")
