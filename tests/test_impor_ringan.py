@@ -2,9 +2,10 @@
 
 Mengimpor ``nbconvert.filters.markdown`` di kernel menarik nbformat, jsonschema
 dan ``rfc3987_syntax`` (±3 s per kernel); proses ``iku`` memuat papermill, yang
-menarik jsonschema yang sama. Tes ini menjaga bahwa bab tidak memerlukannya, bahwa
-HTML paragraf lanskap tetap sama dengan filter Markdown nbconvert, dan bahwa
-nbformat tetap memvalidasi buku catatan di proses ``iku``.
+menarik jsonschema yang sama (``mesin.tanpa_rfc3987_syntax`` mencegah yang
+terakhir). Tes ini menjaga bahwa bab tidak memerlukannya, bahwa HTML paragraf
+lanskap tetap sama dengan filter Markdown nbconvert, dan bahwa nbformat tetap
+memvalidasi buku catatan tanpa ``rfc3987_syntax``.
 """
 
 from __future__ import annotations
@@ -55,12 +56,11 @@ def test_bab_tidak_memuat_nbformat_maupun_jsonschema():
 
 
 @pytest.mark.lambat
-def test_proses_iku_melewati_rfc3987_dan_tetap_memvalidasi_buku():
+def test_tanpa_rfc3987_nbformat_tetap_memvalidasi_buku():
     keluaran = _jalankan(
-        "import sys, contextlib\n"
-        "from analisis import cli\n"
-        "with contextlib.suppress(SystemExit):\n"
-        "    cli.main(['render', '--help'])\n"
+        "import sys\n"
+        "from analisis.document.mesin import tanpa_rfc3987_syntax\n"
+        "tanpa_rfc3987_syntax()\n"
         "import nbformat, papermill\n"
         "nb = nbformat.read('notebooks/02_gambaran_umum.ipynb', as_version=4)\n"
         "nbformat.validate(nb)\n"

@@ -341,26 +341,7 @@ def _pulihkan() -> None:
         print(pesan, file=sys.stderr)
 
 
-#: Modul yang tidak dimuat proses ``iku``. jsonschema (di balik nbformat dan papermill)
-#: mengimpor ``rfc3987_syntax`` bila terpasang (jupyterlab menariknya lewat
-#: jupyter-events), dan modul itu menyusun tata bahasa lark saat diimpor: ±2,5 s di
-#: setiap ``iku render``. Tanpanya jsonschema hanya tidak memeriksa format "iri",
-#: yang tidak dipakai skema buku catatan. Nilai ``None`` di ``sys.modules`` membuat
-#: ``import`` modul itu gagal dengan ImportError, yang ditangani jsonschema sendiri.
-_TIDAK_DIMUAT = ("rfc3987_syntax",)
-
-
-def _lewati_impor_lambat() -> None:
-    """Cegah impor yang lambat dan tidak berguna di proses ``iku`` (lihat :data:`_TIDAK_DIMUAT`).
-
-    Hanya dipanggil dari :func:`main`: mengimpor paket tidak mengubah ``sys.modules``.
-    """
-    for nama in _TIDAK_DIMUAT:
-        sys.modules.setdefault(nama, None)
-
-
 def main(argv: list[str] | None = None) -> int:
-    _lewati_impor_lambat()
     args = parser().parse_args(argv)
     try:
         _pulihkan()
