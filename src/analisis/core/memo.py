@@ -92,10 +92,12 @@ _MODUL_CORE: list[str] | None = None
 
 
 class _Entri:
-    __slots__ = ("kode", "berkas", "hasil")
+    __slots__ = ("kode", "berkas", "hasil", "urutan", "salin")
 
     def __init__(self, kode: tuple, berkas: dict[str, str | None], hasil: Any):
         self.kode, self.berkas, self.hasil = kode, berkas, hasil
+        self.urutan = tuple(berkas)
+        self.salin = _cara_salin(hasil)
 
 
 # ----------------------------------------------------------------------------
@@ -172,6 +174,19 @@ def _modul_core() -> list[str]:
     return _MODUL_CORE
 
 
+# (folder core, daftar nama modul) -> jalur teks setiap modul: tanpa Path per panggilan _tanda_kode
+_JALUR_CORE: tuple[Path, list[str], tuple[str, ...]] | None = None
+
+
+def _jalur_core() -> tuple[str, ...]:
+    global _JALUR_CORE
+    nama = _modul_core()
+    if _JALUR_CORE is None or _JALUR_CORE[0] is not _FOLDER_CORE or _JALUR_CORE[1] is not nama:
+        folder = os.fspath(_FOLDER_CORE)
+        _JALUR_CORE = (_FOLDER_CORE, nama, tuple(os.path.join(folder, n) for n in nama))
+    return _JALUR_CORE[2]
+
+
 def sidik_kode() -> str:
     """Sidik isi setiap modul ``analisis/core/*.py``: bagian kunci lapisan disk.
 
@@ -193,9 +208,9 @@ def _tanda_kode() -> tuple:
     membuat kunci baru.
     """
     hasil = []
-    for nama in _modul_core():
+    for jalur in _jalur_core():
         try:
-            hasil.append(_tanda_stat(os.stat(_FOLDER_CORE / nama)))
+            hasil.append(_tanda_stat(os.stat(jalur)))
         except OSError:
             hasil.append(None)
     return tuple(hasil)
@@ -218,11 +233,59 @@ def _tumpukan() -> list[dict[str, str | None]]:
     return t
 
 
-def _rekam(jalur: str, sidik: str | None, ada_sidik: bool) -> None:
+class _Jejak:
+    """Apa yang sudah ditulis proses ini ke satu berkas ``$IKU_JEJAK``."""
+
+    __slots__ = ("id", "ukuran", "tertulis")
+
+    def __init__(self):
+        self.id: tuple | None = None
+        self.ukuran = 0
+        self.tertulis: set[str] = set()
+
+
+# jalur $IKU_JEJAK -> _Jejak
+_JEJAK: dict[str, _Jejak] = {}
+_kunci_jejak = threading.Lock()
+
+
+def _ke_jejak(jalur: list[str] | tuple[str, ...]) -> None:
+    """Tulis ``jalur`` ke ``$IKU_JEJAK`` (bila disetel) dengan satu ``open``; jalur yang sudah ditulis dilewati.
+
+    Jalur yang sudah ditulis proses ini ke berkas yang sama tidak ditulis
+    lagi (pembacanya, :mod:`analisis.document.render`, mengumpulkannya sebagai
+    himpunan). Berkas yang dikosongkan (ukurannya lebih kecil dari sesudah
+    penulisan terakhir kita), dihapus atau diganti (inode lain) dianggap baru:
+    semuanya ditulis lagi.
+    """
     tujuan = os.environ.get("IKU_JEJAK")
-    if tujuan:
+    if not tujuan:
+        return
+    with _kunci_jejak:
+        j = _JEJAK.get(tujuan)
+        if j is None:
+            j = _JEJAK[tujuan] = _Jejak()
+        if j.tertulis:
+            try:
+                st = os.stat(tujuan)
+                sama = (st.st_dev, st.st_ino) == j.id and st.st_size >= j.ukuran
+            except OSError:
+                sama = False
+            if not sama:
+                j.tertulis = set()
+        baru = [p for p in dict.fromkeys(jalur) if p not in j.tertulis]
+        if not baru:
+            return
         with open(tujuan, "a", encoding="utf-8") as f:
-            f.write(f"{jalur}\n")
+            f.write("".join(f"{p}\n" for p in baru))
+            f.flush()
+            st = os.fstat(f.fileno())
+            j.id, j.ukuran = (st.st_dev, st.st_ino), st.st_size
+        j.tertulis.update(baru)
+
+
+def _rekam(jalur: str, sidik: str | None, ada_sidik: bool) -> None:
+    _ke_jejak((jalur,))
     tumpukan = getattr(_lokal, "tumpukan", None)
     if tumpukan:
         p = os.path.abspath(jalur)
@@ -316,16 +379,102 @@ def _abaikan(nama: str) -> bool:
     return nama.startswith(".") or nama.endswith("~") or nama.endswith("#")
 
 
-def _daftar_nama(akar: str | None) -> str | None:
-    """Sidik daftar nama berkas di bawah ``akar`` (tanpa berkas tersembunyi dan berkas sementara penyunting)."""
-    if akar is None or not os.path.isdir(akar):
+# akar -> (((folder, tanda stat), ...) setiap folder yang ditelusuri, sidik daftar nama); hanya untuk proses ini
+_DAFTAR: dict[str, tuple[tuple[tuple[str, tuple], ...], str]] = {}
+
+
+def _tanda_folder(folder: str) -> tuple | None:
+    try:
+        return _tanda_stat(os.stat(folder))
+    except (OSError, ValueError):
         return None
-    nama = []
-    for dasar, sub, berkas in os.walk(akar):
-        sub[:] = sorted(s for s in sub if not _abaikan(s))
+
+
+def _umumkan(folder_folder) -> None:
+    """Daftar folder dibaca: ``os.scandir`` tanpa membaca isinya, agar kait audit kernel bab mencatatnya.
+
+    Kernel :mod:`analisis.document.render` mencatat setiap folder yang
+    didaftar (baris ``D\t``); daftar yang diambil dari ingatan tetap tercatat
+    seperti ketika ``os.walk`` benar-benar dijalankan.
+    """
+    if not os.environ.get("IKU_JEJAK"):
+        return
+    for folder in folder_folder:
+        try:
+            os.scandir(folder).close()
+        except OSError:
+            pass
+
+
+def _daftar_nama(akar: str | None) -> str | None:
+    """Sidik daftar nama berkas di bawah ``akar`` (tanpa berkas tersembunyi dan berkas sementara penyunting).
+
+    Di satu proses sidik itu diingat bersama tanda ``stat`` setiap folder
+    yang ditelusuri: menambah, menghapus atau mengganti nama sebuah entri
+    mengubah waktu ubah foldernya, jadi daftar nama hanya dibaca ulang bila
+    tanda salah satu folder berubah (satu ``stat`` per folder, bukan
+    ``os.walk`` setiap nama). Seperti :func:`sidik_berkas`, daftar diingat
+    hanya bila tidak ada folder yang berubah selama ditelusuri atau kurang
+    dari satu detik sebelumnya (waktu berbutir kasar).
+
+    >>> import tempfile
+    >>> d = tempfile.mkdtemp()
+    >>> _ = open(os.path.join(d, "a.csv"), "w").close()
+    >>> a = _daftar_nama(d); _ = open(os.path.join(d, "b.csv"), "w").close()
+    >>> _daftar_nama(d) != a, _daftar_nama(d) == _daftar_nama(d)
+    (True, True)
+    """
+    if akar is None:
+        return None
+    lama = _DAFTAR.get(akar)
+    if lama is not None and all(_tanda_folder(f) == t for f, t in lama[0]):
+        _umumkan(f for f, _ in lama[0])
+        return lama[1]
+    if not os.path.isdir(akar):
+        _DAFTAR.pop(akar, None)
+        return None
+    nama: list[str] = []
+    tanda: list[tuple[str, tuple | None]] = []
+    pasti = [True]  # daftar boleh diingat: tanpa galat baca folder dan tanpa tautan simbolik
+
+    def telusuri(dasar: str) -> None:
+        # seperti os.walk(akar) (topdown, tanpa mengikuti tautan folder, folder yang tidak terbaca dilewati),
+        # dengan tanda stat setiap folder diambil *sebelum* isinya dibaca
+        tanda.append((dasar, _tanda_folder(dasar)))
+        try:
+            with os.scandir(dasar) as it:
+                entri = list(it)
+        except OSError:
+            pasti[0] = False
+            return
+        sub, berkas = [], []
+        for e in entri:
+            try:
+                if e.is_symlink():
+                    pasti[0] = False
+                folder = e.is_dir()
+            except OSError:
+                folder = False
+            (sub if folder else berkas).append(e.name)
         rel = os.path.relpath(dasar, akar)
         nama.extend(os.path.join(rel, b) for b in sorted(berkas) if not _abaikan(b))
-    return hashlib.sha256("\n".join(nama).encode("utf-8", "surrogatepass")).hexdigest()
+        for s in sorted(s for s in sub if not _abaikan(s)):
+            jalur = os.path.join(dasar, s)
+            if not os.path.islink(jalur):
+                telusuri(jalur)
+
+    mulai = time.time_ns()
+    telusuri(akar)
+    sidik = hashlib.sha256("\n".join(nama).encode("utf-8", "surrogatepass")).hexdigest()
+    # Diingat hanya bila tidak ada folder yang berubah sejak tandanya diambil sampai sekarang, dan setiap folder
+    # terakhir berubah lebih dari satu detik sebelum penelusuran mulai: perubahan sesudahnya pasti memberi
+    # waktu ubah lain walau jamnya berbutir kasar.
+    if (pasti[0] and all(t is not None and mulai - max(t[3:]) > _RACY_NS for _, t in tanda)
+            and all(_tanda_folder(f) == t for f, t in tanda)):
+        _DAFTAR[akar] = (tuple(tanda), sidik)
+    else:
+        _DAFTAR.pop(akar, None)
+    return sidik
 
 
 def _konteks(daftar: bool) -> tuple:
@@ -361,20 +510,82 @@ def _masih_sah(berkas: dict[str, str | None]) -> bool:
     return all(sidik_berkas(p) == s for p, s in berkas.items())
 
 
-def _salin(hasil: Any) -> Any:
+_BEKU_DASAR = (str, int, float, complex, bool, type(None), bytes, PurePath, range)
+
+
+def _beku(x: Any, sisa: list[int]) -> bool:
+    """``x`` tidak dapat diubah di tempat: teks, angka, ``Path``, tuple/frozenset/dataclass beku darinya.
+
+    ``sisa``: batas banyaknya objek yang diperiksa (hasil besar dianggap tidak beku: disalin dalam).
+    """
+    sisa[0] -= 1
+    if sisa[0] < 0:
+        return False
+    if isinstance(x, _BEKU_DASAR):
+        return True
+    if isinstance(x, (tuple, frozenset)):
+        return all(_beku(v, sisa) for v in x)
+    param = getattr(type(x), "__dataclass_params__", None)
+    if param is not None and param.frozen:
+        import dataclasses
+
+        return all(_beku(getattr(x, f.name), sisa) for f in dataclasses.fields(x))
+    return False
+
+
+def _cara_salin(hasil: Any) -> Callable[[Any], Any]:
+    """Cara menyalin ``hasil`` untuk setiap pemakai, ditentukan sekali per entri.
+
+    Frame pandas: ``.copy()``. Daftar, kamus dan himpunan yang isinya beku
+    (mis. daftar :class:`analisis.core.periksa.Temuan`, dataclass beku berisi
+    teks): salinan dangkal, yang sudah melindungi wadah milik pemanggil.
+    Daftar, kamus dan himpunan lain: ``copy.deepcopy``. Selebihnya apa adanya.
+
+    >>> from dataclasses import dataclass
+    >>> @dataclass(frozen=True)
+    ... class T:
+    ...     kode: str
+    ...     nilai: float
+    >>> _cara_salin([T("A", 1.0), ("x", 2)]) is list, _cara_salin({"a": T("B", 2.0)}) is dict
+    (True, True)
+    >>> _cara_salin([{"a": 1}]).__name__, _cara_salin((1, 2)).__name__
+    ('deepcopy', '_apa_adanya')
+    """
     import copy
 
     if hasattr(hasil, "copy") and type(hasil).__module__.startswith("pandas"):
-        return hasil.copy()
-    if isinstance(hasil, (list, dict, set)):
-        return copy.deepcopy(hasil)
+        return _salin_pandas
+    if isinstance(hasil, (list, set)):
+        return type(hasil) if type(hasil) in (list, set) and _beku(tuple(hasil), [10_000]) else copy.deepcopy
+    if isinstance(hasil, dict):
+        if type(hasil) is dict and _beku((tuple(hasil), tuple(hasil.values())), [10_000]):
+            return dict
+        return copy.deepcopy
+    return _apa_adanya
+
+
+def _salin_pandas(hasil: Any) -> Any:
+    return hasil.copy()
+
+
+def _apa_adanya(hasil: Any) -> Any:
     return hasil
 
 
+def _salin(hasil: Any) -> Any:
+    return _cara_salin(hasil)(hasil)
+
+
 def _pakai(entri: _Entri) -> Any:
-    for p, s in entri.berkas.items():
-        _rekam(p, s, True)
-    return _salin(entri.hasil)
+    """Hasil entri yang masih sah: berkasnya dicatat (``$IKU_JEJAK`` sekali buka, memo yang sedang menghitung)."""
+    _ke_jejak(entri.urutan)
+    tumpukan = getattr(_lokal, "tumpukan", None)
+    if tumpukan:
+        for rekaman in tumpukan:
+            for p, s in entri.berkas.items():
+                if p not in rekaman:
+                    rekaman[p] = s
+    return entri.salin(entri.hasil)
 
 
 def ingat(fungsi: Callable | None = None, *, disk: bool = False, daftar: bool = False):
@@ -429,10 +640,10 @@ def ingat(fungsi: Callable | None = None, *, disk: bool = False, daftar: bool = 
                 hasil = f(*args, **kwargs)
             finally:
                 tumpukan.pop()
-            _SIMPANAN[kunci] = _Entri(kode, rekaman, hasil)
+            entri = _SIMPANAN[kunci] = _Entri(kode, rekaman, hasil)
             if kunci_disk is not None:
                 simpan(kunci_disk, (rekaman, hasil))
-            return _salin(hasil)
+            return entri.salin(hasil)
 
         bungkus.tanpa_memo = f
         return bungkus

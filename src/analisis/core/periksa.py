@@ -67,7 +67,7 @@ import shutil
 import sys
 import tempfile
 import textwrap
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, fields, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Callable, Iterator
@@ -130,9 +130,13 @@ PADANAN_SDM_PSKS: tuple[tuple[str, str, str | None], ...] = (
 )
 
 
-@dataclass
+@dataclass(frozen=True)
 class Temuan:
     """Satu ketidaksesuaian antara angka tercetak dan hasil hitung.
+
+    Beku (tidak dapat diubah setelah dibuat): daftar temuan yang diingat
+    :mod:`analisis.core.memo` dibagikan ke setiap pemakai dengan salinan
+    dangkal, jadi tidak ada pemakai yang dapat mengubah temuan pemakai lain.
 
     Parameters
     ----------
@@ -435,9 +439,7 @@ def cek_jumlah(folder=None, tahun=None, periode=None, folder_parameter=None) -> 
             t = _cek_bilangan(r, float(sum(subtotal_tercetak)), "JUMLAH-ASET-TOTAL-SUBTOTAL",
                               "Baris TOTAL = Σ subtotal kelompok tercetak (baris tebal Tabel 2.4)", jenis="rupiah",
                               keterangan=f"Pembanding: jumlah {len(subtotal_tercetak)} subtotal sebagaimana tercetak.")
-            for x in t:
-                x.besaran = "total nilai aset tetap terhadap Σ subtotal tercetak (Rp)"
-            hasil += t
+            hasil += [replace(x, besaran="total nilai aset tetap terhadap Σ subtotal tercetak (Rp)") for x in t]
 
     rekap = kinerja.rekap_ppks()
     for kolom, id_, kode in (("terdata", "ppks_pas.jumlah_terdata", "JUMLAH-PPKS-TERDATA"),
@@ -1412,17 +1414,35 @@ def temuan_kode(kode: str, folder: Path | None = None, tahun: int | None = None,
     True
     >>> temuan_kode("KODE-TANPA-TEMUAN") is None
     True
+
+    Indeks kode → temuan dibangun sekali per isi berkas yang dibaca
+    pemeriksaannya (:func:`_indeks_kode`, diingat): setiap panggilan
+    berikutnya satu pencarian memo, bukan enam ditambah penyaringan.
     """
     if kode_per_tahun(kode):
+        return _indeks_kode(folder, tahun, periode, folder_parameter, True).get(kode)
+    return _indeks_kode(folder, None, None, None, False).get(kode)
+
+
+@memo.ingat(daftar=True)
+def _indeks_kode(folder: Path | None, tahun: int | None, periode: str | None, folder_parameter: Path | None,
+                 per_tahun: bool) -> dict[str, Temuan]:
+    """Kode → temuan terakhir: di ``temuan(...)`` (``per_tahun``) atau di pemeriksaan yang tidak per tahun saja.
+
+    Urutan sama dengan :func:`temuan` (pemeriksaan berurutan, lalu diurutkan
+    stabil menurut keparahan), jadi temuan untuk setiap kode sama dengan
+    ``{t.kode: t for t in temuan(...)}``.
+    """
+    if per_tahun:
         daftar = temuan(folder=folder, tahun=tahun, periode=periode, folder_parameter=folder_parameter)
     else:
         daftar = []
         for fungsi in PEMERIKSAAN:
             if fungsi.__name__ not in _PER_TAHUN:
-                daftar.extend(t for t in _jalankan(fungsi.__name__, folder, None, None, None) if t.kode == kode)
+                daftar.extend(_jalankan(fungsi.__name__, folder, None, None, None))
         urutan = {k: i for i, k in enumerate(KEPARAHAN)}
         daftar.sort(key=lambda t: urutan[t.keparahan])
-    return {t.kode: t for t in daftar}.get(kode)
+    return {t.kode: t for t in daftar}
 
 
 def ringkasan(daftar: list[Temuan]) -> dict[str, int]:

@@ -85,28 +85,38 @@ def _temuan(kode: str, tahun: int | None, periode: str | None, folder: Path | No
     return periksa.temuan_kode(kode, folder=folder if folder != folder_data() else None, tahun=tahun, periode=periode)
 
 
-def _keputusan(kode: str, folder: Path | None) -> dict | None:
-    r = register(folder)
-    baris = r[r["kode"] == kode]
-    if baris.empty:
-        return None
-    k = baris.iloc[0]
+def _keputusan_baris(k: pd.Series) -> dict:
     return {
         "tampil": k["tampil"], "nilai": None if pd.isna(k["nilai"]) else k["nilai"], "alasan": k["alasan"],
         "diputuskan_oleh": k["diputuskan_oleh"], "tanggal": k["tanggal"],
     }
 
 
+def _keputusan(kode: str, folder: Path | None, r: pd.DataFrame | None = None) -> dict | None:
+    """Keputusan register untuk ``kode`` (baris pertamanya), atau ``None``; ``r``: register yang sudah dimuat."""
+    r = register(folder) if r is None else r
+    baris = r[r["kode"] == kode]
+    if baris.empty:
+        return None
+    return _keputusan_baris(baris.iloc[0])
+
+
 def status_temuan(daftar: list, folder: Path | None = None) -> list[tuple[object, dict | None]]:
     """Setiap temuan dengan keputusannya (``None`` bila belum diputuskan).
+
+    Register dimuat sekali; setiap kode dicari di baris pertamanya, seperti :func:`nilai`.
 
     >>> [(t.kode, k["tampil"]) for t, k in status_temuan(daftar_temuan(2025)) if t.kode == "JUMLAH-ASN-PNS"]
     [('JUMLAH-ASN-PNS', 'tercetak')]
     """
-    r = register(folder).set_index("kode")
+    r = register(folder)
+    posisi: dict[str, int] = {}
+    for i, kode in enumerate(r["kode"]):
+        posisi.setdefault(kode, i)
     hasil = []
     for t in daftar:
-        hasil.append((t, _keputusan(t.kode, folder) if t.kode in r.index else None))
+        i = posisi.get(t.kode)
+        hasil.append((t, None if i is None else _keputusan_baris(r.iloc[i])))
     return hasil
 
 
