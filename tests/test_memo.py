@@ -316,3 +316,235 @@ def test_pesan_csv_rusak_sama_lewat_data_muat(salinan_data, tmp_path, monkeypatc
         pesan.append([str(p) for p in e.value.pelanggaran])
     assert pesan[0] == pesan[1] == pesan[2]
     assert any("lks.csv" in p and "-9" in p for p in pesan[0])
+
+
+# ----------------------------------------------------------------------------
+# hit yang murah tetap tidak pernah basi (issue 15)
+
+
+def _tunggu_tidak_racy() -> None:
+    """Tunggu sampai folder yang baru ditulis tidak lagi "racy" (berubah > 1 detik lalu): daftarnya boleh diingat."""
+    import time
+
+    time.sleep(memo._RACY_NS / 1e9 + 0.1)
+
+
+@pytest.fixture
+def dua_folder(tmp_path) -> tuple[Path, Path]:
+    """Folder data kecil (dengan subfolder ``teks/2025``) dan folder parameter, waktu ubahnya sudah lama."""
+    d, p = tmp_path / "data", tmp_path / "parameters"
+    (d / "teks" / "2025").mkdir(parents=True)
+    p.mkdir()
+    (d / "lks.csv").write_text("tahun,jumlah\n2025,9\n", encoding="utf-8")
+    (d / "teks" / "2025" / "pengantar.md").write_text("42.583 PPKS", encoding="utf-8")
+    (p / "2025.yml").write_text("tahun: 2025\n", encoding="utf-8")
+    _tunggu_tidak_racy()
+    return d, p
+
+
+def test_daftar_nama_dari_stat_folder_sama_dengan_os_walk(dua_folder):
+    """Daftar yang diingat = daftar yang ditelusuri ulang; setiap entri yang muncul/hilang, di mana pun, terlihat."""
+    d, _ = dua_folder
+    pertama = memo._daftar_nama(str(d))
+    assert str(d) in memo._DAFTAR  # diingat: semua folder sudah lama tidak berubah
+    assert memo._daftar_nama(str(d)) == pertama
+    semula = memo._DAFTAR.pop(str(d))
+    assert memo._daftar_nama(str(d)) == pertama == semula[1]  # penelusuran ulang memberi sidik yang sama
+    baru = d / "teks" / "2025" / "penutup.md"
+    baru.write_text("35.005", encoding="utf-8")  # di subfolder terdalam: hanya waktu ubah folder itu yang berubah
+    kedua = memo._daftar_nama(str(d))
+    assert kedua != pertama
+    baru.unlink()
+    assert memo._daftar_nama(str(d)) == pertama
+    (d / ".~lock.lks.csv#").write_text("", encoding="utf-8")  # berkas sementara penyunting tidak dihitung
+    (d / "lks.csv~").write_text("", encoding="utf-8")
+    assert memo._daftar_nama(str(d)) == pertama
+    (d / "lks.csv").rename(d / "lks_lama.csv")
+    assert memo._daftar_nama(str(d)) not in (pertama, kedua)
+
+
+def test_daftar_nama_waktu_folder_dikembalikan_tetap_terlihat(dua_folder):
+    """Penyunting/alat yang mengembalikan waktu ubah folder: ctime tetap berubah, jadi daftar dibaca ulang."""
+    d, _ = dua_folder
+    pertama = memo._daftar_nama(str(d))
+    st = d.stat()
+    (d / "psks.csv").write_text("tahun,jumlah\n", encoding="utf-8")
+    os.utime(d, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert d.stat().st_mtime_ns == st.st_mtime_ns
+    assert memo._daftar_nama(str(d)) != pertama
+
+
+def test_daftar_nama_folder_yang_baru_berubah_tidak_diingat(tmp_path):
+    """Folder yang berubah kurang dari satu detik lalu (waktu berbutir kasar): ditelusuri ulang setiap kali."""
+    (tmp_path / "a.csv").write_text("x\n", encoding="utf-8")
+    a = memo._daftar_nama(str(tmp_path))
+    assert str(tmp_path) not in memo._DAFTAR
+    (tmp_path / "b.csv").write_text("x\n", encoding="utf-8")
+    assert memo._daftar_nama(str(tmp_path)) != a
+    assert memo._daftar_nama(str(tmp_path / "tidak-ada")) is None
+
+
+def test_berkas_muncul_di_data_menghitung_ulang_fungsi_daftar(dua_folder, monkeypatch):
+    """``ingat(daftar=True)``: berkas yang muncul atau hilang di data/ (juga di subfolder) membuat kunci baru."""
+    d, p = dua_folder
+    monkeypatch.setenv("IKU_DATA", str(d))
+    monkeypatch.setenv("IKU_ROOT", str(d.parent))
+    panggilan = []
+
+    @memo.ingat(daftar=True)
+    def ada_psks() -> bool:
+        panggilan.append(1)
+        return (d / "psks.csv").exists()  # hanya memeriksa keberadaan: tidak tercatat sebagai bacaan
+
+    assert (ada_psks(), ada_psks(), len(panggilan)) == (False, False, 1)
+    (d / "psks.csv").write_text("tahun,jumlah\n2025,12\n", encoding="utf-8")
+    assert (ada_psks(), len(panggilan)) == (True, 2)
+    _tunggu_tidak_racy()
+    assert (ada_psks(), ada_psks(), len(panggilan)) == (True, True, 2)
+    assert str(d) in memo._DAFTAR  # daftar kini diingat menurut stat folder
+    (d / "psks.csv").rename(d / "psks_lama.csv")  # daftar yang belum pernah dilihat: dihitung
+    assert (ada_psks(), len(panggilan)) == (False, 3)
+    (d / "psks_lama.csv").unlink()  # kembali ke daftar semula: entri pertama masih sah
+    assert (ada_psks(), len(panggilan)) == (False, 3)
+    (p / "2026.yml").write_text("tahun: 2026\n", encoding="utf-8")  # parameters/ juga
+    assert (ada_psks(), len(panggilan)) == (False, 4)
+
+
+def test_hit_mencatat_bacaan_seperti_hitungan(salinan_data, tmp_path, monkeypatch):
+    """Hit mencatat ke ``$IKU_JEJAK`` setiap berkas yang dibaca hitungannya: sekali per berkas, sekali buka."""
+    jejak = tmp_path / "jejak"
+    monkeypatch.setenv("IKU_JEJAK", str(jejak))
+    assert _lks_2025(salinan_data) == 9
+    dihitung = jejak.read_text(encoding="utf-8").splitlines()
+    assert str(salinan_data / "lks.csv") in dihitung
+    jejak.write_text("", encoding="utf-8")  # dikosongkan (seperti berkas jejak bab baru): ditulis lagi
+    assert _lks_2025(salinan_data) == 9
+    dari_memo = jejak.read_text(encoding="utf-8").splitlines()
+    assert set(dari_memo) == set(dihitung) and len(dari_memo) == len(set(dari_memo))
+    assert _lks_2025(salinan_data) == 9  # jalur yang sudah tercatat di berkas ini tidak diulang
+    assert jejak.read_text(encoding="utf-8").splitlines() == dari_memo
+    # berkas jejak diganti (inode lain, ukuran lebih besar): dianggap baru, semuanya ditulis lagi
+    pengganti = tmp_path / "jejak.baru"
+    pengganti.write_text("x" * 10_000 + "\n", encoding="utf-8")
+    os.replace(pengganti, jejak)
+    assert _lks_2025(salinan_data) == 9
+    assert set(jejak.read_text(encoding="utf-8").splitlines()[1:]) == set(dihitung)
+    # berkas jejak lain: ditulis di sana juga
+    lain = tmp_path / "jejak-lain"
+    monkeypatch.setenv("IKU_JEJAK", str(lain))
+    assert _lks_2025(salinan_data) == 9
+    assert set(lain.read_text(encoding="utf-8").splitlines()) == set(dihitung)
+
+
+def test_berkas_disunting_di_antara_dua_panggilan_terlihat(tmp_path):
+    """Dua penulisan dalam detik yang sama, ukuran sama: hit kedua tetap menghitung ulang (berkas racy)."""
+    masukan = tmp_path / "ppks.csv"
+    masukan.write_text("42583", encoding="utf-8")
+    panggilan = []
+
+    @memo.ingat
+    def baca(jalur: str) -> int:
+        memo.catat(jalur)
+        panggilan.append(1)
+        return int(Path(jalur).read_text(encoding="utf-8"))
+
+    assert baca(str(masukan)) == baca(str(masukan)) == 42583
+    masukan.write_text("35005", encoding="utf-8")
+    assert baca(str(masukan)) == 35005 and len(panggilan) == 2
+
+
+def test_hasil_beku_dibagi_dangkal_yang_lain_disalin_dalam():
+    import dataclasses
+
+    temuan = periksa.Temuan("peringatan", "JUMLAH-ASN-PNS", "Tabel 2.2", "JUMLAH", "jumlah PNS", "22", "21", "+1",
+                            "Σ baris")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        temuan.tercetak = "21"  # type: ignore[misc]
+    panggilan = []
+
+    @memo.ingat
+    def daftar_temuan() -> list:
+        panggilan.append(1)
+        return [temuan]
+
+    @memo.ingat
+    def daftar_kamus() -> list:
+        panggilan.append(1)
+        return [{"pns": 22}]
+
+    a = daftar_temuan()
+    a.append("lain")  # wadah milik pemanggil: memo tidak berubah
+    b = daftar_temuan()
+    assert b == [temuan] and b[0] is temuan and b is not a
+    k = daftar_kamus()
+    k[0]["pns"] = 21  # isi yang dapat diubah: salinan dalam
+    assert daftar_kamus() == [{"pns": 22}] and len(panggilan) == 2
+
+
+def test_indeks_temuan_kode_mengikuti_isi_data(salinan_data):
+    """``temuan_kode`` (indeks yang diingat) melihat angka tercetak yang disunting, seperti ``temuan``."""
+    t = periksa.temuan_kode("JUMLAH-ASN-PNS", folder=salinan_data)
+    assert (t.tercetak, t.dihitung, t.selisih) == ("22", "21", "+1")
+    berkas = salinan_data / "dicetak.csv"
+    teks = berkas.read_text(encoding="utf-8")
+    baris = "asn.jumlah_pns.tabel_2_2,Tabel 2.2,\"baris JUMLAH, kolom PNS\",,,jumlah PNS,,22"
+    assert baris in teks
+    berkas.write_text(teks.replace(baris, baris[:-2] + "23"), encoding="utf-8")
+    t = periksa.temuan_kode("JUMLAH-ASN-PNS", folder=salinan_data)
+    assert (t.tercetak, t.selisih) == ("23", "+2")
+    assert t == {x.kode: x for x in periksa.temuan(folder=salinan_data)}["JUMLAH-ASN-PNS"]
+    berkas.write_text(teks.replace(baris, baris[:-2] + "21"), encoding="utf-8")
+    assert periksa.temuan_kode("JUMLAH-ASN-PNS", folder=salinan_data) is None  # tercetak = dihitung
+
+
+_SKRIP_AUDIT = textwrap.dedent("""
+    import os, sys, time
+    from analisis.core import memo
+    d = sys.argv[1]
+    time.sleep(1.1)  # folder tidak lagi "racy": daftarnya diingat
+    terlihat = []
+    sys.addaudithook(lambda e, a: terlihat.append(os.path.abspath(a[0])) if e == "os.scandir" else None)
+    hasil = []
+    for i in range(2):
+        terlihat.clear()
+        memo._daftar_nama(d)
+        hasil.append(sorted(set(terlihat)))
+    print(d in memo._DAFTAR, hasil[0] == hasil[1], hasil[1] == sorted([d, os.path.join(d, "teks")]))
+""")
+
+
+def test_daftar_dari_ingatan_tetap_terlihat_kait_audit(tmp_path):
+    """Kait audit kernel bab mencatat folder yang didaftar; daftar yang diingat tetap membuka folder yang sama."""
+    d = tmp_path / "data"
+    (d / "teks").mkdir(parents=True)
+    (d / "lks.csv").write_text("x\n", encoding="utf-8")
+    env = {**os.environ, "IKU_JEJAK": str(tmp_path / "jejak"), "PYTHONPATH": str(SRC)}
+    r = subprocess.run([sys.executable, "-c", _SKRIP_AUDIT, str(d)], env=env, capture_output=True, text=True,
+                       timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.split() == ["True", "True", "True"]
+
+
+def test_akar_ikut_iku_root_dan_folder_kerja(tmp_path, monkeypatch):
+    from analisis.core import paths
+
+    a, b = tmp_path / "a", tmp_path / "b"
+    for akar in (a, b):
+        (akar / "data").mkdir(parents=True)
+        (akar / "parameters").mkdir()
+    tautan = tmp_path / "ruang"
+    tautan.symlink_to(a)
+    monkeypatch.setenv("IKU_ROOT", str(tautan))
+    assert paths.akar() == a.resolve() and paths.folder_data() == a.resolve() / "data"
+    tautan.unlink()
+    tautan.symlink_to(b)  # tautan yang sama menunjuk ruang kerja lain
+    assert paths.akar() == b.resolve() and paths.folder_parameter() == b.resolve() / "parameters"
+    monkeypatch.delenv("IKU_ROOT")
+    monkeypatch.delenv("IKU_DATA", raising=False)
+    (a / "notebooks" / "x").mkdir(parents=True)
+    monkeypatch.chdir(a / "notebooks" / "x")
+    assert paths.akar() == a.resolve()
+    (a / "notebooks" / "data").mkdir()
+    assert paths.akar() == a.resolve()  # parameters/ belum ada di notebooks/
+    (a / "notebooks" / "parameters").mkdir()
+    assert paths.akar() == (a / "notebooks").resolve()
