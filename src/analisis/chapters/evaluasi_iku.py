@@ -50,7 +50,7 @@ from ..core.aturan import SUMBER_ATURAN, Pita, uraian_pita
 from ..core.data import periode_renstra
 from ..core.format import bilangan, terbilang
 from ..core.periode import label_periode, label_singkat, periode_dokumen
-from ..presentation.grafik import Gambar, WARNA, bergaya, subplots, sumbu_angka, sumbu_persen
+from ..presentation.grafik import Gambar, WARNA, bergaya, ruang_kanvas, subplots, sumbu_angka, sumbu_persen
 from ..presentation.tabel import Kol, Tabel, esc, paragraf, reviu_saja, rujuk
 from ..presentation.teks import Kalimat, bertanda
 
@@ -841,6 +841,7 @@ def grafik_ppks(d: pd.DataFrame) -> Gambar:
     ax.set_ylim(0, max(d["terdata"]) * 1.15 if len(d) else 1)
     sumbu_angka(ax)
     ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncol=2, frameon=False, fontsize=HURUF, borderaxespad=0)
+    ruang_kanvas(fig, bawah=0.4)  # label tahun dua baris di dalam kanvas: digambar sekali (tampilan sama)
     judul = "PPKS terdata dan tertangani per tahun"
     if len(d) and int(d["tahun"].iloc[-1]) < tahun:
         judul += f" (data tersedia sampai tahun {int(d['tahun'].iloc[-1])})"
@@ -915,6 +916,7 @@ def grafik_capaian_ppks(d: pd.DataFrame) -> Gambar:
     sumbu_persen(ax)
     ax.set_ylabel(f"IKU {ind['no']}")
     ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=2, frameon=False, fontsize=HURUF)
+    ruang_kanvas(fig, bawah=0.4)  # label tahun dua baris di dalam kanvas: digambar sekali (tampilan sama)
     return Gambar(fig, label=LABEL["capaian_ppks"],
                   judul=f"Capaian IKU {ind['no']} ({ind['nama']}) terhadap target",
                   sumber=f"target: @tabel:penetapan-iku dan @tabel:{LABEL['tabel']}; realisasi: rekap data PPKS, diolah")
@@ -1014,6 +1016,7 @@ def grafik_sakip(d: pd.DataFrame, pita: tuple[Pita, ...] | None = None) -> Gamba
     sumbu_angka(ax)
     ax.set_ylabel("nilai SAKIP")
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.17), ncol=2, frameon=False, fontsize=HURUF)
+    ruang_kanvas(fig, bawah=0.9)  # legenda di bawah sumbu di dalam kanvas: digambar sekali (tampilan sama)
     th = d["tahun"].tolist()
     return Gambar(fig, label=LABEL["sakip"], judul=f"Nilai SAKIP terhadap target {th[0]}–{th[-1]}",
                   sumber=f"hasil evaluasi SAKIP; target @tabel:penetapan-iku dan @tabel:{LABEL['tabel']}; pita predikat {SUMBER_ATURAN['sakip'].split(' tentang')[0]}")

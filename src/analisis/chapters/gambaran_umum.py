@@ -47,7 +47,7 @@ from ..core.aturan import PITA_SPM, SUMBER_ATURAN, Pita, uraian_pita
 from ..core.kesalahan import KesalahanParameter
 from ..core.parameter import muat as muat_parameter
 from ..core.periode import label_periode, periode_dokumen, urutan_periode
-from ..presentation.grafik import Gambar, WARNA, bergaya, subplots, sumbu_angka, sumbu_persen
+from ..presentation.grafik import Gambar, WARNA, bergaya, subplots, sumbu_angka, sumbu_persen, tata_letak_ketat
 from ..presentation.tabel import Kol, Tabel, daftar, esc, paragraf, pengantar_lanskap, reviu_saja
 from ..presentation.teks import Kalimat, bertanda
 from ._organisasi import unit as _unit
@@ -713,7 +713,7 @@ def grafik_ppks_pas(kelompok: pd.DataFrame) -> Gambar:
     ax.set_axisbelow(True)
     ax.legend(handles=[Patch(color=WARNA["utama"], label="Terdata"), Patch(color=WARNA["kedua"], label="Tertangani")],
               loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=2, fontsize=8, frameon=False)
-    fig.tight_layout()
+    tata_letak_ketat(fig)  # margin tight_layout, dihitung sekali saat digambar
     sel = (int(kelompok["tahun"].iloc[0]), kelompok["periode"].iloc[0])
     return Gambar(fig, label="ppks-pas", judul=f"PPKS Terdata dan Tertangani per PAS, {label_periode(*sel)}",
                   sumber="@tabel:ppks-pas")
@@ -860,7 +860,7 @@ def grafik_lks(lks: pd.DataFrame) -> Gambar:
     ax.yaxis.get_major_locator().set_params(integer=True)
     sumbu_angka(ax)
     ax.set_ylabel("Jumlah LKS")
-    fig.tight_layout()
+    tata_letak_ketat(fig)  # margin tight_layout, dihitung sekali saat digambar
     return Gambar(fig, label="lks", judul=f"Jumlah Lembaga Kesejahteraan Sosial Tahun {_rentang(th)}", sumber="@tabel:lks")
 
 
@@ -1021,7 +1021,7 @@ def grafik_kemiskinan(km: pd.DataFrame) -> Gambar:
             sumbu_angka(ax, digit=1)
         if len(kelompok) > 1:
             ax.set_title(ind, fontsize=9)
-    fig.tight_layout()
+    tata_letak_ketat(fig)  # margin tight_layout, dihitung sekali saat digambar
     judul = kelompok[0][0].split(" (")[0] if len(kelompok) == 1 else "Indikator Kemiskinan"
     return Gambar(fig, label="kemiskinan", judul=f"{judul} {_daerah()} Tahun {_rentang(sorted(km['tahun'].unique()))}",
                   sumber="@tabel:kemiskinan")
@@ -1232,7 +1232,7 @@ def grafik_spm(spm: pd.DataFrame) -> Gambar:
     ax.set_axisbelow(True)
     ax.legend(handles=[Patch(color=WARNA["abu"], label="Target NSPK"), Patch(color=WARNA["utama"], label="Realisasi")],
               loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=2, fontsize=8, frameon=False)
-    fig.tight_layout()
+    tata_letak_ketat(fig)  # margin tight_layout, dihitung sekali saat digambar
     return Gambar(fig, label="realisasi-spm", judul=f"Target NSPK dan Realisasi Capaian SPM Bidang Sosial Tahun {th}",
                   sumber="@tabel:realisasi-spm")
 

@@ -28,7 +28,8 @@ from matplotlib.ticker import FuncFormatter
 from ..core import format as fmt
 from .tabel import esc, id_label, nomor_html
 
-__all__ = ["Gambar", "GAYA", "gaya", "bergaya", "subplots", "sumbu_angka", "sumbu_persen", "WARNA"]
+__all__ = ["Gambar", "GAYA", "gaya", "bergaya", "subplots", "tata_letak_ketat", "ruang_kanvas", "sumbu_angka",
+           "sumbu_persen", "WARNA"]
 
 WARNA = {
     "utama": "#1f4e79",
@@ -100,6 +101,56 @@ def subplots(nrows: int = 1, ncols: int = 1, *, figsize=None, squeeze: bool = Tr
     return fig, fig.subplots(nrows, ncols, squeeze=squeeze, **kwargs)
 
 
+def tata_letak_ketat(fig, pad: float = 1.08) -> None:
+    """Margin seperti ``fig.tight_layout(pad)``, dihitung sekali saat gambar dijadikan SVG (:func:`svg_ketat`).
+
+    ``tight_layout()`` mengukur setiap teks dua kali (tata letak lalu
+    penyesuaian ke ``rect`` 0–1, yang tidak mengubah apa pun tanpa ``rect``)
+    dengan penggambar Agg tersendiri, lalu SVG mengukurnya lagi. Di sini mesin
+    tata letak tanpa ``rect`` dipasang saja (satu kali ukur, hasil margin sama);
+    :func:`svg_ketat` menjalankannya dengan penggambar SVG yang juga menggambar,
+    sehingga ukuran teks dipakai lagi. Perubahan analis pada ``fig`` sesudahnya
+    ikut ditata.
+
+    >>> def contoh():
+    ...     fig, ax = subplots(figsize=(4, 2))
+    ...     _ = ax.bar(["2023", "2024"], [50001, 43746]), ax.set_ylabel("jiwa")
+    ...     return fig
+    >>> a, b = contoh(), contoh()
+    >>> a.tight_layout()
+    >>> tata_letak_ketat(b)
+    >>> _ = svg_ketat(b)
+    >>> # beda margin < 1 pt: ukuran teks penggambar SVG (yang menggambar) lawan Agg (yang dipakai tight_layout)
+    >>> [bool(abs(getattr(b.subplotpars, k) - getattr(a.subplotpars, k)) * 4 * 72 < 1) for k in ("left", "bottom", "right", "top")]
+    [True, True, True, True]
+    >>> bool(b.subplotpars.left > 0.2)  # bawaan 0,125 diperlebar untuk label sumbu
+    True
+    """
+    from matplotlib.layout_engine import TightLayoutEngine
+
+    fig.set_layout_engine(TightLayoutEngine(pad=pad, rect=None))
+
+
+def ruang_kanvas(fig, *, bawah: float = 0.0, atas: float = 0.0) -> None:
+    """Kanvas ditinggikan ``bawah``/``atas`` inci tanpa mengubah ukuran dan jarak sumbu ke isinya.
+
+    Untuk grafik yang isinya (legenda di bawah sumbu, label tahun dua baris)
+    melewati tepi kanvas: :func:`svg_ketat` lalu cukup menggambar sekali.
+    Setelah dipotong ke batas ketat hasilnya sama dengan sebelum ruang ditambah.
+
+    >>> fig, ax = subplots(figsize=(4, 2))
+    >>> ruang_kanvas(fig, bawah=0.5)
+    >>> fig.get_size_inches().tolist(), [round(float(v), 3) for v in ax.get_position().bounds]
+    ([4.0, 2.5], [0.125, 0.288, 0.775, 0.616])
+    """
+    lebar, tinggi = fig.get_size_inches()
+    baru = tinggi + bawah + atas
+    for ax in fig.axes:
+        x0, y0, w, h = ax.get_position(original=True).bounds
+        ax.set_position((x0, (y0 * tinggi + bawah) / baru, w, h * tinggi / baru))
+    fig.set_size_inches(lebar, baru)
+
+
 def sumbu_angka(ax, sumbu: str = "y", digit: int = 0) -> None:
     """Label sumbu dengan titik ribuan, koma desimal dan minus tipografis (−0,04), seperti teks dokumen.
 
@@ -162,19 +213,23 @@ def svg_ketat(fig) -> str:
     """SVG ``fig`` berbatas ketat seperti ``savefig(bbox_inches="tight")``, dengan satu kali menggambar.
 
     ``bbox_inches="tight"`` menggambar dua kali (sekali tanpa keluaran untuk
-    tata letak, sekali sungguhan) ditambah menghitung batas ketat; gambar yang
-    tata letaknya sudah tetap (``tight_layout()`` atau ``subplots_adjust``)
-    cukup digambar sekali pada kanvas penuh: batas ketat
-    (``Figure.get_tightbbox`` ditambah ``savefig.pad_inches``) dihitung dengan
-    penggambar yang sama tepat setelah menggambar, lalu ``viewBox`` SVG
-    dipotong ke batas itu. Hasilnya tampak sama dengan ``bbox_inches="tight"``
-    (dibandingkan sebagai gambar: tepi isi sama, beda hanya penghalusan
-    tepi). Penggambar SVG membuang garis dan penanda di luar kanvas; karena
-    itu gambar yang isinya melewati kanvas (mis. legenda di bawah sumbu yang
-    keluar dari ukuran gambar) digambar sekali lagi dengan batas yang sudah
-    diketahui (``bbox_inches=<Bbox>``, tanpa tata letak kering): dua kali,
-    seperti sebelumnya. Gambar dengan mesin tata letak sungguhan
-    (``layout="constrained"``) tetap ditata sekali sebelum digambar.
+    tata letak, sekali sungguhan) ditambah menghitung batas ketat, dan
+    ``tight_layout()`` mengukur teks sekali lagi dengan penggambar Agg
+    tersendiri. Di sini semuanya memakai satu penggambar SVG dalam satu
+    ``savefig``: mesin tata letak gambar (``fig.set_layout_engine("tight")``
+    atau ``"constrained"``) dijalankan dengan penggambar itu tepat sebelum
+    menggambar (ukuran teks yang diukurnya tersimpan di cache penggambar dan
+    dipakai lagi saat menggambar), gambar digambar sekali pada kanvas penuh,
+    lalu batas ketat (``Figure.get_tightbbox`` ditambah ``savefig.pad_inches``)
+    dihitung dengan penggambar yang sama dan ``viewBox`` SVG dipotong ke batas
+    itu. Hasilnya tampak sama dengan ``tight_layout()`` +
+    ``bbox_inches="tight"`` (dibandingkan sebagai gambar: tepi isi sama, beda
+    hanya penghalusan tepi). Penggambar SVG membuang garis dan penanda di luar
+    kanvas; karena itu gambar yang isinya melewati kanvas (mis. legenda di bawah
+    sumbu yang keluar dari ukuran gambar) digambar sekali lagi dengan batas yang
+    sudah diketahui (``bbox_inches=<Bbox>``, tanpa tata letak kering). Grafik
+    dokumen memberi ruang cukup di kanvas (margin dalam inci) agar tidak
+    pernah sampai ke jalur itu.
 
     >>> fig, ax = subplots(figsize=(4, 2))
     >>> _ = ax.bar(["2023", "2024"], [50001, 43746])
@@ -185,8 +240,13 @@ def svg_ketat(fig) -> str:
     True
     >>> re.search(r'viewBox="([^"]*)"', kepala).group(1).startswith("0 0 ")  # potongan viewBox, bukan geser
     False
+    >>> fig.set_layout_engine("tight")  # tata letak dihitung saat menggambar, dengan penggambar SVG yang sama
+    >>> _ = svg_ketat(fig)
+    >>> bool(fig.subplotpars.left < 0.2), type(fig.get_layout_engine()).__name__  # margin kiri dipersempit
+    (True, 'TightLayoutEngine')
     >>> _ = ax.plot([0, 1], [1, 2], label="PPKS")
     >>> _ = ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.4))  # legenda garis di luar kanvas
+    >>> fig.set_layout_engine("none")
     >>> re.search(r'viewBox="([^"]*)"', svg_ketat(fig)).group(1).startswith("0 0 ")  # bbox_inches=<Bbox>
     True
     """
@@ -195,8 +255,15 @@ def svg_ketat(fig) -> str:
     kotak = {}
     asli = fig.draw
     mesin = fig.get_layout_engine()
+    tata = None if mesin is None or isinstance(mesin, PlaceHolderLayoutEngine) else mesin
 
     def gambar(renderer):
+        if tata is not None:  # tata letak dengan penggambar ini (bukan penggambar Agg tersendiri), sekali
+            fig._get_renderer = lambda: renderer
+            try:
+                tata.execute(fig)
+            finally:
+                del fig._get_renderer
         asli(renderer)
         kotak["batas"] = fig.get_tightbbox(renderer)
         kotak["tinggi"] = fig.get_size_inches()[1]
@@ -204,8 +271,7 @@ def svg_ketat(fig) -> str:
     buf = io.StringIO()
     lama = fig.__dict__.get("draw")
     fig.draw = gambar  # penggambar SVG memanggil fig.draw(renderer) tepat sekali
-    if isinstance(mesin, PlaceHolderLayoutEngine):  # tight_layout() sudah dijalankan: tanpa tata letak kering
-        fig._layout_engine = None
+    fig._layout_engine = None  # tanpa gambar kering savefig; tata letak dijalankan di gambar()
     try:
         fig.savefig(buf, format="svg", metadata={"Date": None})
     finally:
@@ -226,7 +292,11 @@ def svg_ketat(fig) -> str:
         # isi melewati kanvas (terpotong di atas): gambar sekali lagi dengan batas yang sudah diketahui,
         # seperti bbox_inches="tight" tanpa tata letak keringnya
         buf = io.StringIO()
-        fig.savefig(buf, format="svg", bbox_inches=batas, metadata={"Date": None})
+        fig._layout_engine = None  # tata letak sudah dijalankan di atas
+        try:
+            fig.savefig(buf, format="svg", bbox_inches=batas, metadata={"Date": None})
+        finally:
+            fig._layout_engine = mesin
         return buf.getvalue()
     x, y = batas.x0 * 72, (kotak["tinggi"] - batas.y1) * 72
     w, h = _angka_svg(batas.width * 72), _angka_svg(batas.height * 72)
