@@ -115,7 +115,11 @@ def sidik_berkas(jalur: str | os.PathLike) -> str | None:
     ``stat``-nya (termasuk ``st_ctime_ns``) berubah, atau bila berkas ditulis
     kurang dari satu detik sebelum di-hash (waktu berkas berbutir kasar).
     """
-    p = os.path.abspath(os.fspath(jalur))
+    return _sidik_mutlak(os.path.abspath(os.fspath(jalur)))
+
+
+def _sidik_mutlak(p: str) -> str | None:
+    """:func:`sidik_berkas` untuk jalur yang sudah mutlak (kunci catatan memo)."""
     try:
         st = os.stat(p)
     except (OSError, ValueError):
@@ -507,7 +511,8 @@ def _tetap(x: Any) -> bool:
 
 
 def _masih_sah(berkas: dict[str, str | None]) -> bool:
-    return all(sidik_berkas(p) == s for p, s in berkas.items())
+    # kunci catatan selalu jalur mutlak (os.path.abspath saat direkam)
+    return all(_sidik_mutlak(p) == s for p, s in berkas.items())
 
 
 _BEKU_DASAR = (str, int, float, complex, bool, type(None), bytes, PurePath, range)
@@ -588,6 +593,53 @@ def _pakai(entri: _Entri) -> Any:
     return entri.salin(entri.hasil)
 
 
+def _pengikat(tanda) -> Callable[[tuple, dict], tuple] | None:
+    """``(args, kwargs) -> ((nama, nilai), ...)`` sama dengan ``bind`` + ``apply_defaults``, tanpa ``inspect`` per panggilan.
+
+    Hanya untuk tanda tangan sederhana (parameter posisi-atau-kata-kunci dan
+    kata-kunci saja); selain itu ``None`` (``inspect`` dipakai). Argumen yang
+    salah menimbulkan ``TypeError``, seperti ``bind``.
+
+    >>> import inspect
+    >>> def f(nama, folder=None, *, tahun=2025): ...
+    >>> ikat = _pengikat(inspect.signature(f))
+    >>> ikat(("lks",), {}), ikat(("lks",), {"tahun": 2024, "folder": "d"})
+    ((('nama', 'lks'), ('folder', None), ('tahun', 2025)), (('nama', 'lks'), ('folder', 'd'), ('tahun', 2024)))
+    >>> ikat((), {})
+    Traceback (most recent call last):
+    TypeError: argumen nama tidak ada
+    """
+    import inspect
+
+    P = inspect.Parameter
+    param = list(tanda.parameters.values())
+    if any(p.kind not in (P.POSITIONAL_OR_KEYWORD, P.KEYWORD_ONLY) for p in param):
+        return None
+    nama = tuple(p.name for p in param)
+    n_posisi = sum(p.kind is P.POSITIONAL_OR_KEYWORD for p in param)
+    bawaan = tuple(p.default for p in param)
+    indeks = {n: i for i, n in enumerate(nama)}
+    kosong = P.empty
+
+    def ikat(args: tuple, kwargs: dict) -> tuple:
+        if len(args) > n_posisi:
+            raise TypeError("terlalu banyak argumen posisi")
+        nilai = list(args) + [kosong] * (len(nama) - len(args))
+        for k, v in kwargs.items():
+            i = indeks.get(k)
+            if i is None or i < len(args):
+                raise TypeError(f"argumen {k} tidak dikenal atau ganda")
+            nilai[i] = v
+        for i, v in enumerate(nilai):
+            if v is kosong:
+                if bawaan[i] is kosong:
+                    raise TypeError(f"argumen {nama[i]} tidak ada")
+                nilai[i] = bawaan[i]
+        return tuple(zip(nama, nilai))
+
+    return ikat
+
+
 def ingat(fungsi: Callable | None = None, *, disk: bool = False, daftar: bool = False):
     """Dekorator: hasil dihitung sekali per (argumen, isi setiap berkas yang dibaca saat menghitungnya).
 
@@ -610,14 +662,20 @@ def ingat(fungsi: Callable | None = None, *, disk: bool = False, daftar: bool = 
 
         nama = f"{f.__module__}.{f.__qualname__}"
         tanda = inspect.signature(f)
+        ikat_cepat = _pengikat(tanda)
+
+        def argumen(args, kwargs) -> tuple:
+            if ikat_cepat is not None:
+                return ikat_cepat(args, kwargs)
+            ikat = tanda.bind(*args, **kwargs)
+            ikat.apply_defaults()
+            return tuple(ikat.arguments.items())
 
         @functools.wraps(f)
         def bungkus(*args, **kwargs):
             try:
                 # argumen menurut nama parameternya, dengan nilai bawaan: f(2025) = f(tahun=2025) = f(2025, None)
-                ikat = tanda.bind(*args, **kwargs)
-                ikat.apply_defaults()
-                kunci = (nama, tuple(ikat.arguments.items()), _konteks(daftar))
+                kunci = (nama, argumen(args, kwargs), _konteks(daftar))
                 hash(kunci)
             except TypeError:  # argumen salah atau tak ter-hash (mis. pita berupa list): hitung tanpa memo
                 return f(*args, **kwargs)
