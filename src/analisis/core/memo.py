@@ -20,7 +20,14 @@ divalidasi, evaluasi kinerja, temuan pemeriksaan, penanda validasi pandera):
   setiap berkas yang dibaca saat menghitungnya masih berisi sama. Hasil yang
   dipakai lagi mencatat ulang berkas-berkas itu (:func:`catat`), sehingga bab
   yang memakainya tetap tercatat membacanya dan cache bab tidak pernah basi.
-  Frame, daftar dan kamus dikembalikan sebagai salinan.
+  Frame, daftar dan kamus dikembalikan sebagai salinan (dangkal bila isinya
+  beku, mis. daftar :class:`analisis.core.periksa.Temuan`).
+- **Hit yang murah** (ratusan per bab): folder ``data/``/``parameters/`` dari
+  jalur teks (:mod:`analisis.core.paths`), daftar nama berkas dari ``stat``
+  setiap folder (:func:`_daftar_nama`), tanda kode dari ``stat`` modul
+  ``analisis.core`` (tetap per panggilan, demi ``%autoreload``), setiap berkas
+  yang dibaca diperiksa dengan ``stat``, dan ``$IKU_JEJAK`` dibuka sekali per
+  hit (jalur yang sudah ditulis ke berkas itu dilewati).
 - **Lapisan disk**: bila ``$IKU_MEMO`` disetel (``iku render`` dan
   ``iku pratinjau`` menyetelnya ke :func:`folder_bawaan` bila belum ada),
   hasil fungsi ``ingat(disk=True)`` disimpan sebagai pickle di folder itu,
