@@ -5,7 +5,9 @@
 - Data sesudah periode dokumen tidak dipakai: edisi 2024 tidak menyajikan rincian PAS Triwulan I 2025.
 - IKK-24 dievaluasi sebagai rasio Σ PPKS N / Σ PPKS N−1 × 100, makin rendah makin baik (target 95 → 75).
 
-Buku bab dieksekusi dengan papermill untuk 2024 dan 2026, seperti ``iku render``.
+Untuk 2024 dan 2026 diperiksa buku bab yang dieksekusi oleh render bersama per tahun
+(``tata_letak_ukur.render_bersama``, dipakai juga tests/test_tata_letak.py dan tests/test_dokumen.py):
+``rendered/<tahun>/dieksekusi/*.ipynb`` adalah keluaran papermill ``iku render`` itu sendiri.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import re
 from pathlib import Path
 
 import pytest
+import tata_letak_ukur as ukur  # dimuat tests/conftest.py
 
 from analisis.core import data, kinerja, rumus
 from analisis.chapters import evaluasi_iku, evaluasi_iku_ikk_spm, gambaran_umum
@@ -33,16 +36,17 @@ def _paragraf_2025() -> list[str]:
     return hasil
 
 
-def _teks_keluaran(tahun: int, tmp_path: Path) -> str:
+def _teks_keluaran(tahun: int, tmp_path_factory) -> str:
+    """Teks yang tampil dari buku :data:`BAB` yang dieksekusi render bersama tahun ``tahun``."""
     import nbformat
-    import papermill as pm
 
+    hasil = ukur.render_bersama(tahun, tmp_path_factory)
     bagian = []
     for nama in BAB:
-        keluar = tmp_path / f"{nama}-{tahun}.ipynb"
-        pm.execute_notebook(str(AKAR / "notebooks" / f"{nama}.ipynb"), str(keluar), parameters={"tahun": tahun},
-                            cwd=str(AKAR / "notebooks"), progress_bar=False)
+        keluar = hasil.html.parent / "dieksekusi" / f"{nama}.ipynb"
         nb = nbformat.read(keluar, as_version=4)
+        parameter = next(c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", []))
+        assert f"tahun = {tahun}" in parameter.source, parameter.source  # buku tahun ini, bukan tahun lain
         for c in nb.cells:
             if "eksplorasi" in c.get("metadata", {}).get("tags", []):
                 continue
@@ -115,13 +119,13 @@ def test_setiap_indikator_rasio_menyebut_pembilang_dan_penyebut_do():
     assert set(ind.loc[ind["rumus"] == "cacah"].index) == {f"IKK-{i}" for i in range(19, 24)}
 
 
-# --- lambat: buku bab dieksekusi papermill ------------------------------------------
+# --- lambat: buku bab yang dieksekusi render bersama ------------------------------------------
 
 
 @pytest.mark.lambat
 @pytest.mark.parametrize("tahun", [2024, 2026])
-def test_edisi_tidak_memuat_bahan_tahun_lain(tahun, tmp_path):
-    teks = _teks_keluaran(tahun, tmp_path)
+def test_edisi_tidak_memuat_bahan_tahun_lain(tahun, tmp_path_factory):
+    teks = _teks_keluaran(tahun, tmp_path_factory)
     for p in _paragraf_2025():
         assert p not in teks, f"paragraf masukan 2025 tampil di edisi {tahun}: {p!r}"
     assert "Penurunan jumlah PPKS yang signifikan" not in teks
