@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 
 import pytest
+import tata_letak_ukur as ukur  # dimuat tests/conftest.py
 
 from analisis import cli
 from analisis.chapters import catatan_pemeriksaan as bab
@@ -110,14 +111,16 @@ def test_padanan_nomor_untuk_tabel_yang_tidak_ditampilkan():
 
 @pytest.fixture(scope="module")
 def naskah(tmp_path_factory):
-    """Naskah reviu satu tahun, dirender sekali per modul ketika pertama diminta (satu tahun yang gagal tidak menggagalkan yang lain)."""
-    akar = tmp_path_factory.mktemp("rendered")
+    """Naskah reviu satu tahun ketika pertama diminta (satu tahun yang gagal tidak menggagalkan yang lain).
+
+    Naskahnya dari render bersama per sesi (``tata_letak_ukur.render_bersama``, dipakai juga
+    tests/test_dokumen.py dan tests/test_tata_letak.py), bukan render tersendiri.
+    """
     simpan: dict[int, str] = {}
 
     def ambil(tahun: int) -> str:
         if tahun not in simpan:
-            h = render.render_tahun(tahun, format=("html",), akar_keluaran=akar, edisi="reviu")
-            simpan[tahun] = h.edisi["reviu"]["html"].read_text(encoding="utf-8")
+            simpan[tahun] = ukur.edisi_bersama(tahun, "reviu", tmp_path_factory).html.read_text(encoding="utf-8")
         return simpan[tahun]
 
     return ambil
