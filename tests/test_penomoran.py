@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+import tata_letak_ukur as ukur  # dimuat tests/conftest.py
 
 from analisis.core.kesalahan import KesalahanRender
 from analisis.document import render
@@ -134,10 +135,11 @@ def test_rakit_dokumen_rujukan_salah_gagal():
 
 
 @pytest.mark.lambat
-def test_dokumen_2025_bernomor_urut_dan_semua_rujukan_terisi(tmp_path):
+def test_dokumen_2025_bernomor_urut_dan_semua_rujukan_terisi(tmp_path_factory):
     from analisis.document.penomoran import nomor_tidak_urut
 
-    hasil = render.render_tahun(2025, format=("html",), akar_keluaran=tmp_path)
+    # naskah reviu 2025 dari render bersama per sesi (tests/tata_letak_ukur.py), bukan render tersendiri
+    hasil = ukur.render_bersama(2025, tmp_path_factory)
     dok = hasil.html.read_text(encoding="utf-8")
     nomor = re.findall(r'<(?:caption|figcaption)\b[^>]*>\s*<span class="nomor"[^>]*>([^<]*)</span>', dok)
     assert len(nomor) > 30 and "Tabel 2.1" in nomor and "Gambar 2.1" in nomor and "Tabel 4.1" in nomor
