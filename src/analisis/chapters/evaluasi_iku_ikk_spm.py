@@ -485,51 +485,54 @@ def _label_batang(v, satuan: str) -> str:
 
 
 def _panel(ax, s: pd.DataFrame, satuan: str, tahun: int) -> None:
-    x = s["tahun"].astype(int).tolist()
-    real = s["realisasi"]
-    warna = [WARNA["kedua"] if p else WARNA["utama"] for p in s["parsial"]]
-    ada = real.notna()
-    ax.bar([xi for xi, a in zip(x, ada) if a], real[ada].astype(float), color=[w for w, a in zip(warna, ada) if a], width=0.6,
-           label="realisasi")
-    t = s["target"]
-    if t.notna().any():
-        ax.plot([xi for xi, a in zip(x, t.notna()) if a], t[t.notna()].astype(float), color=WARNA["target"], marker="o",
-                markersize=3.5, linewidth=1.2, label="target")
+    # kolom frame diambil sekali sebagai daftar biasa: 24 panel, tanpa operasi pandas per titik
+    x = [int(v) for v in s["tahun"]]
+    real = [None if pd.isna(v) else float(v) for v in s["realisasi"]]
+    t = [None if pd.isna(v) else float(v) for v in s["target"]]
+    parsial = [bool(p) for p in s["parsial"]]
+    warna = [WARNA["kedua"] if p else WARNA["utama"] for p in parsial]
+    ada = [i for i, v in enumerate(real) if v is not None]
+    ax.bar([x[i] for i in ada], [real[i] for i in ada], color=[warna[i] for i in ada], width=0.6, label="realisasi")
+    if any(v is not None for v in t):
+        ax.plot([xi for xi, v in zip(x, t) if v is not None], [v for v in t if v is not None], color=WARNA["target"],
+                marker="o", markersize=3.5, linewidth=1.2, label="target")
     for xi, tp in zip(x, s["target_predikat"]):
         if isinstance(tp, str):
             bawah = next((pt.batas_bawah for pt in PITA_SAKIP if pt.label == tp), None)
             if bawah is not None:
                 ax.plot([xi], [bawah], marker="o", markerfacecolor="none", color=WARNA["target"], markersize=5)
                 ax.annotate(tp, (xi, bawah), textcoords="offset points", xytext=(4, 3), fontsize=HURUF, color=WARNA["target"])
-    atas = pd.concat([real.dropna().astype(float), t.dropna().astype(float)])
-    ymax = (float(atas.max()) * 1.35) if not atas.empty and float(atas.max()) > 0 else 1
+    atas = [v for v in real + t if v is not None]
+    ymax = (max(atas) * 1.35) if atas and max(atas) > 0 else 1
     tinggi_pt = ax.get_position().height * ax.figure.get_figheight() * 72
     sebelumnya = None  # (tahun, puncak label dalam pt) label batang sebelumnya
-    for xi, v, par, per in zip(x, real, s["parsial"], s["periode_realisasi"]):
-        if pd.notna(v):
+    for xi, v, par, per in zip(x, real, parsial, s["periode_realisasi"]):
+        if v is not None:
             lbl = _label_batang(v, satuan)
             if par:
                 lbl += f"\n{SINGKATAN_PERIODE.get(per, per)}"
-            dasar = max(float(v), 0) / ymax * tinggi_pt + 2
+            dasar = max(v, 0) / ymax * tinggi_pt + 2
             naik = 2.0
             if sebelumnya is not None and xi - sebelumnya[0] == 1 and dasar < sebelumnya[1] + 1:
                 naik += sebelumnya[1] + 1 - dasar  # label bersebelahan: yang kanan di atas yang kiri, tidak bertumpuk
             baris = lbl.count("\n") + 1
             sebelumnya = (xi, dasar + naik - 2 + baris * HURUF * 1.05)
-            ax.annotate(lbl, (xi, max(float(v), 0)), textcoords="offset points", xytext=(0, naik), ha="center", va="bottom",
+            ax.annotate(lbl, (xi, max(v, 0)), textcoords="offset points", xytext=(0, naik), ha="center", va="bottom",
                         fontsize=HURUF, linespacing=1.0,
                         bbox={"boxstyle": "square,pad=0.05", "facecolor": "white", "edgecolor": "none", "alpha": 0.8})
     ax.axvline(tahun + 0.5, color=WARNA["abu"], linewidth=0.6, linestyle=":")
     ax.set_xticks(x, [str(v) for v in x], rotation=90)
     ax.set_xlim(min(x) - 0.6, max(x) + 0.6)
     ax.set_ylim(0, ymax)
-    digit = 1 if not atas.empty and float(atas.max()) < 10 else 0  # hindari label sumbu kembar (1 %, 1 %, 2 %)
+    digit = 1 if atas and max(atas) < 10 else 0  # hindari label sumbu kembar (1 %, 1 %, 2 %)
     if satuan == "%":
         sumbu_persen(ax, digit=digit)
     else:
         sumbu_angka(ax, digit=digit)
     ax.yaxis.set_major_locator(MaxNLocator(4))
     ax.tick_params(labelsize=HURUF)
+    for sumbu in (ax.xaxis, ax.yaxis):  # panel tanpa judul sumbu: letaknya tidak perlu diukur dari label tik
+        sumbu.set_label_coords(0.5, 0.5)
 
 
 #: Geometri panel seri (inci, ukuran cetak): kolom, lebar bungkus judul, tinggi sumbu, ruang label tahun, legenda.
@@ -558,6 +561,7 @@ def gambar_seri_ikk(seri: pd.DataFrame, ikk: pd.DataFrame) -> list:
     akhir = int(seri["tahun"].max())
     g = _SERI
     hasil = []
+    per_kode = dict(tuple(seri.groupby("kode", sort=False)))
     for kel, sub in ikk.groupby("kelompok", sort=False):
         sub = sub.sort_values("no")
         n = len(sub)
@@ -579,7 +583,7 @@ def gambar_seri_ikk(seri: pd.DataFrame, ikk: pd.DataFrame) -> list:
                     y -= g["bawah"]
             x0 = g["kiri"] + k * (lebar_panel + g["antar"])
             ax = fig.add_axes((x0 / LEBAR_CETAK, y / tinggi, lebar_panel / LEBAR_CETAK, g["sumbu"] / tinggi))
-            _panel(ax, seri[seri["kode"] == r["kode"]], r["satuan"], tahun)
+            _panel(ax, per_kode.get(r["kode"], seri.iloc[:0]), r["satuan"], tahun)
             ax.set_title(jd, fontsize=HURUF, loc="left", linespacing=1.0, pad=4, y=1.0)  # y tetap: tanpa hitung ulang posisi judul
         fig.legend(handles=[Patch(color=WARNA["utama"], label="realisasi setahun"),
                             Patch(color=WARNA["kedua"], label="realisasi s.d. triwulan/semester"),
