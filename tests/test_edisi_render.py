@@ -1,7 +1,7 @@
 """Dua edisi dari ``iku render`` (issue 12 §1): reviu dan final dari bab yang sama.
 
-Tahun 2025 dirender sekali per modul (HTML saja; satu PDF edisi reviu dicetak
-dari HTML-nya untuk tanda di setiap halaman). Edisi final 2025 memuat angka
+Tahun 2025 dirender sekali per modul (HTML saja); tanda di setiap halaman PDF
+diperiksa pada PDF edisi reviu render bersama per sesi (tests/tata_letak_ukur.py). Edisi final 2025 memuat angka
 tercetak dokumen yang ditandatangani September 2025 dan tidak memuat bahan
 reviu; edisi reviu menandai angka bertemuan dengan hasil hitungnya dan memuat
 lampiran temuan. Edisi final yang belum lengkap ditolak sebelum kernel apa pun
@@ -18,10 +18,11 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+import tata_letak_ukur as ukur  # dimuat tests/conftest.py
 
 from analisis import cli
 from analisis.document import cache as _cache
-from analisis.document import pdf, render
+from analisis.document import render
 
 pytestmark = pytest.mark.lambat
 
@@ -150,14 +151,12 @@ def test_reviu_bertanda_naskah_reviu_di_layar_dan_cetak(reviu):
 
 
 @pytest.mark.pdf
-def test_reviu_naskah_reviu_di_setiap_halaman_pdf(hasil_2025, tmp_path):
-    try:
-        pdf.cari_chromium()
-    except pdf.KesalahanPDF:
-        pytest.skip("Chromium tidak terpasang")
-    if not shutil.which("pdftotext"):
-        pytest.skip("pdftotext tidak terpasang")
-    keluar = pdf.tulis_pdf(hasil_2025.edisi["reviu"]["html"], tmp_path / "reviu.pdf", nomor_daftar_isi=False)
+def test_reviu_naskah_reviu_di_setiap_halaman_pdf(tmp_path_factory):
+    if not ukur.ada_alat():
+        pytest.skip("Chromium atau pdftotext tidak terpasang")
+    # PDF edisi reviu 2025 yang dicetak render bersama per sesi (tests/tata_letak_ukur.py), bukan cetakan kedua
+    keluar = ukur.edisi_bersama(2025, "reviu", tmp_path_factory).pdf
+    assert keluar is not None and keluar.name == "IKU-2025-reviu.pdf"
     halaman = subprocess.run(["pdftotext", "-layout", str(keluar), "-"], capture_output=True, text=True,
                              check=True).stdout.split("\f")
     halaman = [h for h in halaman if h.strip()]
