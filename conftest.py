@@ -1,6 +1,12 @@
 """Konfigurasi pytest untuk seluruh repositori (doctest modul, tes, buku catatan)."""
 
+import os
+
 import pytest
+
+# Kernel siaga (analisis.document.siaga) mati selama tes: ratusan render di folder sementara
+# tidak boleh meninggalkan kernel hangat. tests/test_siaga.py menyalakannya untuk dirinya sendiri.
+os.environ["IKU_KERNEL_SIAGA"] = "0"
 
 
 @pytest.fixture(autouse=True)

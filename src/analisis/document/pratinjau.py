@@ -97,14 +97,19 @@ class KolamHangat(_render._Kolam):
         self._syarat = threading.Condition(self._kunci)
 
     @classmethod
-    def untuk_proyek(cls, folder_nb: Path, batas_waktu: float | None = None) -> "KolamHangat":
-        """Kumpulan dengan lingkungan dan folder jejak yang sama dengan yang dibuat ``render_tahun``."""
+    def untuk_proyek(cls, folder_nb: Path, batas_waktu: float | None = None,
+                     folder_siaga: Path | None = None) -> "KolamHangat":
+        """Kumpulan dengan lingkungan dan folder jejak yang sama dengan yang dibuat ``render_tahun``.
+
+        ``folder_siaga``: kernel siaga dipakai dari dan diparkir ke sana (:mod:`analisis.document.siaga`).
+        """
         with _render._lingkungan_kernel(_render._akar()):
             env = dict(os.environ)
         akar_jejak = _render._akar_jejak()
         dilacak = sorted({os.path.abspath(p) for p in akar_jejak.values()}
                          | {os.path.realpath(p) for p in akar_jejak.values()})
-        return cls(env, Path(folder_nb), dilacak, batas_waktu=_render.batas_waktu_sel(batas_waktu))
+        return cls(env, Path(folder_nb), dilacak, batas_waktu=_render.batas_waktu_sel(batas_waktu),
+                   folder_siaga=folder_siaga)
 
     @staticmethod
     def _hidup_(k: _render._Kernel) -> bool:
@@ -553,7 +558,8 @@ class Pratinjau:
     def jalankan(self) -> int:
         """Sajikan dan render ulang sampai dihentikan (Ctrl-C/SIGTERM). Render berjalan di utas utama."""
         self._muat_dokumen_ada()
-        self.kolam = KolamHangat.untuk_proyek(self.notebooks, self.batas_waktu)
+        self.kolam = KolamHangat.untuk_proyek(self.notebooks, self.batas_waktu,
+                                              folder_siaga=self.akar_keluaran / _render.FOLDER_SIAGA)
         utas_server = threading.Thread(target=self.server.serve_forever, name="iku-pratinjau-http", daemon=True)
         utas_server.start()
         self.cetak(f"Pratinjau IKU {self.tahun}: http://{ALAMAT}:{self.port}/  (Ctrl-C untuk berhenti)")

@@ -79,6 +79,7 @@ import re
 import secrets
 import shutil
 import signal
+import subprocess
 import tempfile
 import threading
 import time
@@ -147,6 +148,9 @@ BATAS_WAKTU_SEL = 600
 
 #: Batas waktu kernel siap (detik).
 BATAS_WAKTU_KERNEL = 120
+
+#: Folder kernel siaga di folder keluaran (:mod:`analisis.document.siaga`).
+FOLDER_SIAGA = ".kernel"
 
 #: Teks yang menandakan angka tak terdefinisi bocor ke dokumen: kata ``nan``, ``NaN``, ``None``,
 #: ``inf``, ``NaT`` (tidak didahului huruf/angka/titik, tidak diikuti huruf/angka) dan ``<NA>``.
@@ -358,7 +362,7 @@ def _baris_galat(traceback: list[str] | None, kode: str) -> str:
 #: isinya; lalu menyediakan ``mulai()`` yang mengembalikan kernel ke keadaan
 #: segar sebelum setiap bab (paket pihak ketiga yang sudah diimpor tetap dimuat).
 _KODE_PERSIAPAN = r'''
-def __iku_persiapan(akar_jejak, folder_paket):
+def __iku_persiapan(akar_jejak, folder_paket, akar_proyek=None, pemilik=None, folder_ipc=None):
     import gc
     import importlib
     import importlib.machinery
@@ -431,9 +435,44 @@ def __iku_persiapan(akar_jejak, folder_paket):
 
     importlib.machinery.SourceFileLoader.source_to_code = source_to_code
 
+    awalan_proyek = os.path.abspath(akar_proyek) + os.sep if akar_proyek else None
+    opsi_pandas = []
+
+    def pulihkan_opsi_pandas():
+        """pd.set_option sebuah bab tidak berlaku di bab berikutnya (pd.reset_option("all") ±0,4 s)."""
+        konfigurasi = getattr(getattr(sys.modules.get("pandas._config.config"), "_global_config", None),
+                              "items", None)
+        if konfigurasi is None:
+            return
+        cfg = sys.modules["pandas._config.config"]._global_config
+        if not opsi_pandas:
+            import copy
+
+            opsi_pandas.append(copy.deepcopy(cfg))
+            return
+
+        def salin(tujuan, asal):
+            for k, v in asal.items():
+                if isinstance(v, dict) and isinstance(tujuan.get(k), dict):
+                    salin(tujuan[k], v)
+                else:
+                    tujuan[k] = v
+
+        if cfg != opsi_pandas[0]:
+            salin(cfg, opsi_pandas[0])
+
     def buang_analisis():
         for nama in [n for n in sys.modules if n == "analisis" or n.startswith("analisis.")]:
             del sys.modules[nama]
+        if awalan_proyek is None:
+            return
+        # Modul lain milik proyek (mis. modul bantu di notebooks/) juga diimpor ulang segar:
+        # kernel siaga dipakai beberapa render, dan berkasnya bisa disunting di antaranya.
+        for nama, modul in list(sys.modules.items()):
+            berkas = getattr(modul, "__file__", None)
+            if (isinstance(berkas, str) and os.path.abspath(berkas).startswith(awalan_proyek)
+                    and "site-packages" not in berkas and "dist-packages" not in berkas):
+                sys.modules.pop(nama, None)
 
     path_awal = list(sys.path)
     env_awal = dict(os.environ)
@@ -462,6 +501,7 @@ def __iku_persiapan(akar_jejak, folder_paket):
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
                 mpl.rc_file_defaults()
+        pulihkan_opsi_pandas()
         # Peringatan "sekali per lokasi" tampil lagi di bab berikutnya, seperti di kernel baru.
         warnings._filters_mutated()
         sys.path[:] = path_awal
@@ -515,10 +555,93 @@ def __iku_persiapan(akar_jejak, folder_paket):
 
     ip.extension_manager.load_extension = load_extension
 
+    # Kernel siaga (analisis.document.siaga): kernel yang dimulai tanpa penjaga induk ipykernel
+    # menjaga dirinya sendiri. Selama dipakai: berhenti bila proses iku pemakainya mati.
+    # Selama diparkir: berhenti setelah batas waktunya atau bila folder .kernel-nya hilang.
+    st.pemilik = pemilik
+    st.parkir_sampai = None
+    st.folder_siaga = None
+
+    def keluar():
+        if folder_ipc:
+            import shutil
+
+            shutil.rmtree(folder_ipc, ignore_errors=True)
+        os._exit(0)
+
+    def pakai(pid):
+        st.pemilik = pid
+        st.parkir_sampai = None
+        st.folder_siaga = None
+
+    def parkir(detik, folder_siaga):
+        import time
+
+        st.folder_siaga = folder_siaga
+        st.parkir_sampai = time.monotonic() + detik
+        st.pemilik = None
+
+    def jaga():
+        import time
+
+        while True:
+            time.sleep(1.0)
+            pid = st.pemilik
+            if pid is not None:
+                try:
+                    os.kill(pid, 0)
+                except ProcessLookupError:
+                    keluar()
+                except OSError:
+                    pass
+            elif st.parkir_sampai is not None:
+                if time.monotonic() > st.parkir_sampai or not os.path.isdir(st.folder_siaga):
+                    keluar()
+
+    if pemilik is not None:
+        import threading
+
+        threading.Thread(target=jaga, name="iku-jaga", daemon=True).start()
+
+    st.pakai = pakai
+    st.parkir = parkir
     st.mulai = mulai
     st.selesai = selesai
     sys.modules["_iku_kernel"] = st
 '''
+
+
+#: Pengganti ``-m ipykernel_launcher`` untuk kernel siaga (dimulai tanpa penjaga induk ipykernel):
+#: sampai kode persiapan berjalan (``_iku_kernel`` ada; penjaganya sendiri mengambil alih), kernel
+#: berhenti bila proses yang memulainya mati — tanpa ini kernel yang ditinggal di tengah
+#: mulainya (SIGKILL pada iku) hidup terus.
+_PELUNCUR = (
+    "import os, sys, threading, time\n"
+    "if sys.path and sys.path[0] == '':\n    del sys.path[0]\n"
+    "def _jaga(pid=int(os.environ.get('IKU_PEMILIK_AWAL') or 0)):\n"
+    "    while pid and '_iku_kernel' not in sys.modules:\n"
+    "        try:\n            os.kill(pid, 0)\n"
+    "        except ProcessLookupError:\n            os._exit(0)\n"
+    "        except OSError:\n            pass\n"
+    "        time.sleep(0.5)\n"
+    "threading.Thread(target=_jaga, daemon=True).start()\n"
+    "from ipykernel import kernelapp\n"
+    "kernelapp.launch_new_instance()\n"
+)
+
+
+def _peluncur_berpenjaga(km) -> None:
+    """Ganti ``-m ipykernel_launcher`` di kernelspec ``km`` dengan :data:`_PELUNCUR` (bila ada)."""
+    from jupyter_client.kernelspec import KernelSpec
+
+    spec = km.kernel_spec
+    argv = list(spec.argv)
+    for i in range(len(argv) - 1):
+        if argv[i] == "-m" and argv[i + 1] == "ipykernel_launcher":
+            argv[i:i + 2] = ["-c", _PELUNCUR]
+            data = spec.to_dict() | {"argv": argv}
+            km._kernel_spec = KernelSpec(resource_dir=spec.resource_dir, **data)
+            return
 
 
 class _KernelRusak(Exception):
@@ -535,10 +658,13 @@ class _Kernel:
     """
 
     def __init__(self, folder_ipc: Path, nomor: int, env: dict[str, str], cwd: Path, akar_jejak: list[str],
-                 batas_waktu: float = BATAS_WAKTU_SEL):
+                 batas_waktu: float = BATAS_WAKTU_SEL, siaga: bool = False):
         self.batas_waktu = batas_waktu
         self.sel_berjalan: int | None = None
-        self.folder_ipc = folder_ipc
+        # Kernel yang boleh diparkir (analisis.document.siaga) punya folder soket sendiri yang
+        # tetap ada setelah kumpulannya ditutup, dan dimulai tanpa penjaga induk ipykernel.
+        self.siaga = siaga and os.name == "posix"
+        self.folder_ipc = Path(tempfile.mkdtemp(prefix="iku-k-")) if self.siaga else folder_ipc
         self.nomor = nomor
         self.env = env
         self.cwd = cwd
@@ -571,18 +697,106 @@ class _Kernel:
         else:  # pragma: no cover - soket IPC hanya ada di POSIX
             km = AsyncKernelManager(kernel_name="python3")
         self.km = km
-        await km.start_kernel(cwd=os.path.abspath(self.cwd), env=self.env,
-                              extra_arguments=["--HistoryManager.hist_file=:memory:"])
+        opsi: dict[str, Any] = {}
+        if self.siaga:
+            # Kernel yang mungkin hidup lebih lama dari proses ini: berkas koneksinya di folder
+            # soketnya sendiri (baris perintahnya menyebut folder itu: siaga._proses_kernel), dan
+            # tanpa stdout/stderr proses ini — pipa pemanggil (mis. subprocess.run) tidak boleh
+            # tertahan terbuka oleh kernel yang diparkir.
+            km.connection_file = str(self.folder_ipc / "koneksi.json")
+            opsi = {"stdin": subprocess.DEVNULL, "stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
+            _peluncur_berpenjaga(km)
+        env = dict(self.env, IKU_PEMILIK_AWAL=str(os.getpid())) if self.siaga else self.env
+        await km.start_kernel(cwd=os.path.abspath(self.cwd), env=env, independent=self.siaga,
+                              extra_arguments=["--HistoryManager.hist_file=:memory:"], **opsi)
         kc = km.client()
         kc.start_channels()
         self.kc = kc
         await kc.wait_for_ready(timeout=BATAS_WAKTU_KERNEL)
         kc.allow_stdin = False
         folder_paket = str(Path(_cache.FOLDER_KODE).resolve())
-        await self._diam(
-            _KODE_PERSIAPAN
-            + f"\n{KODE_TANPA_RFC3987}\n__iku_persiapan({self.akar_jejak!r}, {folder_paket!r})\ndel __iku_persiapan\n"
-        )
+        akar = _akar()
+        argumen = (f"{self.akar_jejak!r}, {folder_paket!r}, {str(akar) if akar else None!r}, "
+                   f"{os.getpid() if self.siaga else None!r}, {str(self.folder_ipc) if self.siaga else None!r}")
+        await self._diam(_KODE_PERSIAPAN + f"\n{KODE_TANPA_RFC3987}\n__iku_persiapan({argumen})\ndel __iku_persiapan\n")
+
+    @classmethod
+    def adopsi(cls, info: dict, env: dict[str, str], cwd: Path, akar_jejak: list[str],
+               batas_waktu: float = BATAS_WAKTU_SEL) -> "_Kernel":
+        """Kernel siaga ``info`` (:func:`analisis.document.siaga.klaim`) sebagai kernel kumpulan ini.
+
+        Tersambung dan siap (balasan ``kernel_info`` di kanal shell dan status
+        ``idle``-nya di iopub, jadi keluaran sel pertama tidak hilang), lalu
+        ditandai dipakai proses ini; gagal = :class:`_KernelRusak` dan kernelnya dimatikan.
+        """
+        from .siaga import PengelolaAdopsi
+
+        k = cls(Path(info["folder_ipc"]), 0, env, cwd, akar_jejak, batas_waktu)
+        k.siaga = True
+        k.km = PengelolaAdopsi(info)
+        try:
+            k._jalankan(k._sambung())
+        except BaseException:
+            k.tutup()
+            raise
+        return k
+
+    async def _sambung(self) -> None:
+        kc = self.km.client()
+        kc.start_channels()
+        self.kc = kc
+        kc.allow_stdin = False
+        for _ in range(20):
+            minta = kc.kernel_info()
+            try:
+                await asyncio.wait_for(self._tunggu_balasan(kc, minta), timeout=0.5)
+                break
+            except asyncio.TimeoutError:
+                continue
+        else:
+            raise _KernelRusak("kernel siaga tidak menjawab")
+        await self._diam(f"__import__('sys').modules['_iku_kernel'].pakai({os.getpid()})")
+
+    @staticmethod
+    async def _tunggu_balasan(kc, minta: str) -> None:
+        """Balasan shell untuk ``minta`` dan status ``idle``-nya di iopub (langganan iopub sudah tersambung)."""
+        balasan = False
+        idle = False
+        while not (balasan and idle):
+            if not balasan:
+                with contextlib.suppress(Exception):
+                    pesan = await kc.get_shell_msg(timeout=0.05)
+                    balasan = pesan.get("parent_header", {}).get("msg_id") == minta
+            if not idle:
+                with contextlib.suppress(Exception):
+                    pesan = await kc.get_iopub_msg(timeout=0.05)
+                    idle = (pesan.get("parent_header", {}).get("msg_id") == minta
+                            and pesan.get("msg_type") == "status"
+                            and pesan.get("content", {}).get("execution_state") == "idle")
+
+    def parkir(self, folder: Path, sidik: str, detik: int) -> bool:
+        """Tinggalkan kernel ini hidup sebagai kernel siaga di ``folder``; ``False`` bila tidak bisa (tutup saja)."""
+        from .siaga import PengelolaAdopsi, parkir
+
+        if not self.siaga or self.kc is None or self.pid is None or self.loop.is_running():
+            return False
+        try:
+            self._jalankan(self._diam(f"__import__('sys').modules['_iku_kernel'].parkir({detik!r}, {str(folder)!r})"))
+            koneksi = dict(self.km.connection_info if isinstance(self.km, PengelolaAdopsi)
+                           else self.km.get_connection_info())
+        except Exception:  # noqa: BLE001 - kernel tidak menjawab: ditutup pemanggil
+            return False
+        if isinstance(koneksi.get("key"), bytes):
+            koneksi["key"] = koneksi["key"].decode("ascii")
+        info = {"pid": self.pid, "folder_ipc": str(self.folder_ipc), "koneksi": koneksi, "sidik": sidik,
+                "diparkir": time.time()}
+        if not parkir(folder, info):
+            return False
+        with contextlib.suppress(Exception):
+            self.kc.stop_channels()
+        with contextlib.suppress(Exception):
+            self.loop.close()
+        return True
 
     async def _diam(self, kode: str) -> None:
         """Jalankan ``kode`` tanpa keluaran dan tanpa menambah nomor eksekusi."""
@@ -671,6 +885,8 @@ class _Kernel:
         finally:
             with contextlib.suppress(Exception):
                 self.loop.close()
+            if self.siaga:
+                shutil.rmtree(self.folder_ipc, ignore_errors=True)
 
     async def _tutup(self) -> None:
         if self.kc is not None:
@@ -686,7 +902,7 @@ class _Kolam:
     """
 
     def __init__(self, env: dict[str, str], cwd: Path, akar_jejak: list[str], segar: bool = False,
-                 batas_waktu: float = BATAS_WAKTU_SEL):
+                 batas_waktu: float = BATAS_WAKTU_SEL, folder_siaga: Path | None = None):
         self.batas_waktu = batas_waktu
         self.env = env
         self.cwd = cwd
@@ -698,11 +914,49 @@ class _Kolam:
         self._hidup: list[_Kernel] = []
         self._nomor = 0
         self.dimulai = 0
+        self.diadopsi = 0
+        self._dihentikan = False
+        # Kernel siaga (analisis.document.siaga): dipakai bila ada, diparkir saat ditutup.
+        from .siaga import detik_siaga, sidik
+
+        self._detik_siaga = 0 if (segar or folder_siaga is None) else detik_siaga()
+        self.folder_siaga = Path(folder_siaga) if self._detik_siaga else None
+        if self.folder_siaga is not None:
+            from .mesin import KODE_TANPA_RFC3987
+
+            self._sidik_siaga = sidik(env, cwd, akar_jejak, _KODE_PERSIAPAN + KODE_TANPA_RFC3987)
+        else:
+            self._sidik_siaga = ""
+
+    def _adopsi(self) -> _Kernel | None:
+        """Kernel siaga yang cocok (sudah hangat), atau ``None``."""
+        if self.folder_siaga is None:
+            return None
+        from .siaga import klaim
+
+        while True:
+            with self._kunci:
+                daftar = klaim(self.folder_siaga, self._sidik_siaga, 1)
+            if not daftar:
+                return None
+            try:
+                k = _Kernel.adopsi(daftar[0], self.env, self.cwd, self.akar_jejak, self.batas_waktu)
+            except Exception as e:  # noqa: BLE001 - kernel siaga rusak: coba yang lain, lalu kernel baru
+                log.debug("Kernel siaga tidak dapat dipakai: %s", e)
+                continue
+            with self._kunci:
+                self._hidup.append(k)
+                self.diadopsi += 1
+            return k
 
     def _baru(self) -> _Kernel:
+        k = self._adopsi()
+        if k is not None:
+            return k
         with self._kunci:
             self._nomor += 1
-            k = _Kernel(self.folder_ipc, self._nomor, self.env, self.cwd, self.akar_jejak, self.batas_waktu)
+            k = _Kernel(self.folder_ipc, self._nomor, self.env, self.cwd, self.akar_jejak, self.batas_waktu,
+                        siaga=self.folder_siaga is not None)
             self._hidup.append(k)
             self.dimulai += 1
         try:
@@ -736,6 +990,7 @@ class _Kolam:
     def bunuh(self, tenggang: float = 0.0) -> None:
         """Hentikan semua kernel: SIGTERM, lalu SIGKILL bagi yang masih hidup setelah ``tenggang`` detik."""
         with self._kunci:
+            self._dihentikan = True  # tidak ada yang diparkir setelah ini
             semua = list(self._hidup)
         if tenggang > 0:
             for k in semua:
@@ -747,8 +1002,20 @@ class _Kolam:
             k.bunuh()
 
     def tutup(self) -> None:
+        """Tutup setiap kernel; yang sehat diparkir sebagai kernel siaga (:mod:`analisis.document.siaga`)."""
         with self._kunci:
             semua, self._hidup = self._hidup, []
+            parkir = self.folder_siaga is not None and not self._dihentikan
+        if parkir:
+            try:
+                ada = len([n for n in os.listdir(self.folder_siaga) if n.endswith(".json")])
+            except OSError:
+                ada = 0
+            ruang = max(0, _jumlah_inti() - ada)
+            for k in list(semua):
+                if ruang and k.hidup() and k.parkir(self.folder_siaga, self._sidik_siaga, self._detik_siaga):
+                    semua.remove(k)
+                    ruang -= 1
         for k in semua:
             k.tutup()
         shutil.rmtree(self.folder_ipc, ignore_errors=True)
@@ -2087,7 +2354,8 @@ def _render_banyak(
 
             from .pratinjau import KolamHangat
 
-            kolam = KolamHangat(dict(os.environ), folder_nb, _dilacak(akar_jejak), batas_waktu=batas_waktu)
+            kolam = KolamHangat(dict(os.environ), folder_nb, _dilacak(akar_jejak), batas_waktu=batas_waktu,
+                                folder_siaga=keluaran / FOLDER_SIAGA)
             kolam.panaskan(max(1, min(paralel or _jumlah_inti(), len(tugas))))
         try:
             instansi = _muat_instansi()
@@ -2109,7 +2377,8 @@ def _render_banyak(
             if tugas:
                 jumlah = max(1, min(paralel or _jumlah_inti(), len(tugas)))
                 kolam = kolam or kolam_luar or _Kolam(dict(os.environ), folder_nb, _dilacak(akar_jejak),
-                                                      segar=_kernel_segar(), batas_waktu=batas_waktu)
+                                                      segar=_kernel_segar(), batas_waktu=batas_waktu,
+                                                      folder_siaga=keluaran / FOLDER_SIAGA)
                 import jupyter_client  # noqa: F401 - sekali di utas ini, bukan bersamaan di setiap pekerja
 
                 pelaksana = ThreadPoolExecutor(max_workers=jumlah, thread_name_prefix="iku-kernel")
@@ -2253,7 +2522,7 @@ def _kolam_awal(tahun: int, periode: str | None, eds: tuple[str, ...] | None, ke
     _periksa_berkas_data()  # data yang tidak sah ditolak sebelum kernel mana pun dimulai
     from .pratinjau import KolamHangat
 
-    kolam = KolamHangat.untuk_proyek(folder_nb, batas_waktu=batas_waktu)
+    kolam = KolamHangat.untuk_proyek(folder_nb, batas_waktu=batas_waktu, folder_siaga=Path(keluaran) / FOLDER_SIAGA)
     kolam.panaskan(max(1, min(paralel or _jumlah_inti(), 2)))
     return kolam
 
