@@ -21,7 +21,7 @@ from pathlib import Path
 import openpyxl
 from openpyxl.utils.exceptions import IllegalCharacterError
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from analisis.core import data
@@ -75,10 +75,29 @@ def kerusakan(draw, sel: dict[str, list[tuple[int, int]]]):
     return hasil
 
 
+def _kasus_tetap(templat: Path, bantu) -> list[list[tuple[str, int, int, object]]]:
+    """Kerusakan yang selalu diuji, di samping yang diacak: angka tercetak dokumen sumber diketik
+    sebagai teks (Tabel 2.5: 40.241; capaian IKU 1 tahun 2024: 95,76 %), judul kolom dan kode
+    indikator yang dikunci diubah, NaN dan rumus di sel angka."""
+    wb = openpyxl.load_workbook(templat)
+    r = xlsx.BARIS_DATA
+    ppks, real, sakip, aset = wb["PPKS per PAS"], wb["Realisasi IKU-IKK"], wb["SAKIP"], wb["Aset"]
+    return [
+        [("PPKS per PAS", r, bantu.kolom(ppks, "Terdata (jiwa)"), "40.241")],
+        [("Realisasi IKU-IKK", bantu.cari_baris(real, "Kode", "IKU-01"), bantu.kolom(real, "Pembilang"), "95,76 %")],
+        [("PPKS per PAS", xlsx.BARIS_JUDUL_KOLOM, bantu.kolom(ppks, "Tertangani (jiwa)"), "Tertangani")],
+        [("Realisasi IKU-IKK", r, bantu.kolom(real, "Kode"), "IKU-99")],
+        [("SAKIP", r, bantu.kolom(sakip, "Nilai SAKIP"), float("nan"))],
+        [("Aset", r, bantu.kolom(aset, "Nilai (Rp)"), "=1/0"), ("PPKS per PAS", r + 1, bantu.kolom(ppks, "Terdata (jiwa)"), -1)],
+    ]
+
+
 def test_buku_kerja_dirusak_acak(dasar, tmp_path_factory, bantu):
     folder_asli, templat, sel = dasar
 
-    @settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck))
+    # 8 kerusakan acak ditambah kasus tetap (:func:`_kasus_tetap`): setiap kasus mengimpor buku kerja
+    # lengkap (±1 s), jadi jumlahnya dijaga kecil; nilai rusak dokumen sumber selalu ikut lewat kasus tetap.
+    @settings(max_examples=8, deadline=None, suppress_health_check=list(HealthCheck))
     @given(rusak=kerusakan(sel))
     def kasus(rusak):
         kerja = tmp_path_factory.mktemp("kasus")
@@ -105,6 +124,8 @@ def test_buku_kerja_dirusak_acak(dasar, tmp_path_factory, bantu):
         assert data.periksa_semua(folder) == []
         assert set(bantu.potret(folder)) == set(sebelum)
 
+    for tetap in _kasus_tetap(templat, bantu):
+        kasus = example(rusak=tetap)(kasus)
     kasus()
 
 
