@@ -145,26 +145,40 @@ _JS_TABEL_LEBAR_TANPA_GESER = r"""
 """
 
 
-@perlu_alat
-@pytest.mark.parametrize("lebar", [1280, 390])
-def test_layar_tanpa_yang_mencuat(dok_tahun, lebar):
+@pytest.fixture(scope="module")
+def peramban(dok_tahun):
+    """Satu Chromium (Playwright) per edisi untuk kedua lebar layar.
+
+    Bergantung pada ``dok_tahun`` agar ditutup sebelum edisi berikutnya disiapkan: render
+    bersama yang belum ada mencetak PDF dengan Playwright sinkron juga, yang tidak boleh
+    berjalan di dalam sesi Playwright lain.
+    """
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=pdf.cari_chromium(), args=list(pdf.ARGUMEN_CHROMIUM))
         try:
-            hal = b.new_page(viewport={"width": lebar, "height": 900})
-            hal.route("**/*", lambda r: r.continue_() if r.request.url.startswith(("file:", "data:")) else r.abort())
-            hal.goto(dok_tahun.html.as_uri(), wait_until="load")
-            salah = hal.evaluate(_JS_MENCUAT)
-            if lebar >= 1280:
-                salah += [f"tabel lebar yang muat 1280 px harus digeser: {t}"
-                          for t in hal.evaluate(_JS_TABEL_LEBAR_TANPA_GESER)]
-            else:
-                rata = hal.evaluate("getComputedStyle(document.querySelector('.bab p')).textAlign")
-                assert rata in ("left", "start"), f"naskah di ponsel rata {rata}"
+            yield b
         finally:
             b.close()
+
+
+@perlu_alat
+@pytest.mark.parametrize("lebar", [1280, 390])
+def test_layar_tanpa_yang_mencuat(dok_tahun, peramban, lebar):
+    hal = peramban.new_page(viewport={"width": lebar, "height": 900})
+    try:
+        hal.route("**/*", lambda r: r.continue_() if r.request.url.startswith(("file:", "data:")) else r.abort())
+        hal.goto(dok_tahun.html.as_uri(), wait_until="load")
+        salah = hal.evaluate(_JS_MENCUAT)
+        if lebar >= 1280:
+            salah += [f"tabel lebar yang muat 1280 px harus digeser: {t}"
+                      for t in hal.evaluate(_JS_TABEL_LEBAR_TANPA_GESER)]
+        else:
+            rata = hal.evaluate("getComputedStyle(document.querySelector('.bab p')).textAlign")
+            assert rata in ("left", "start"), f"naskah di ponsel rata {rata}"
+    finally:
+        hal.close()
     assert not salah, "\n".join(salah)
 
 
