@@ -2533,6 +2533,12 @@ def _syarat_final(tahun: int, periode: str | None, keluaran: Path) -> dict:
         return {"sidik": sidik, "kurang": list(resmi.syarat_final(tahun, periode))}
 
 
+def _syarat_tersimpan(tahun: int, periode: str | None, keluaran: Path) -> bool:
+    """Syarat edisi final ``tahun`` masih berlaku di cap dokumen (tidak perlu dihitung ulang)."""
+    lama = (_cache.baca_cap(Path(keluaran) / str(tahun)) or {}).get("syarat")
+    return isinstance(lama, dict) and lama.get("sidik") == _sidik_syarat(tahun, periode)
+
+
 def _kolam_awal(tahun: int, periode: str | None, eds: tuple[str, ...] | None, keluaran: Path, folder_nb: Path,
                 batas_waktu: float, paralel: int | None = None) -> Any:
     """Kernel (paling banyak dua) dipanaskan selagi syarat edisi final dihitung ulang, atau ``None``.
@@ -2545,8 +2551,7 @@ def _kolam_awal(tahun: int, periode: str | None, eds: tuple[str, ...] | None, ke
     """
     if (eds is not None and "final" not in eds) or _kernel_segar():
         return None
-    lama = (_cache.baca_cap(Path(keluaran) / str(tahun)) or {}).get("syarat")
-    if isinstance(lama, dict) and lama.get("sidik") == _sidik_syarat(tahun, periode):
+    if _syarat_tersimpan(tahun, periode, keluaran):
         return None
     _periksa_berkas_data()  # data yang tidak sah ditolak sebelum kernel mana pun dimulai
     from .pratinjau import KolamHangat
@@ -2668,10 +2673,10 @@ def render_tahun(
     detik = batas_waktu_sel(batas_waktu)
     folder_nb = Path(notebooks) if notebooks is not None else paths.folder_notebook()
     keluaran = Path(akar_keluaran) if akar_keluaran is not None else paths.folder_render()
-    kolam_awal = None if kolam is not None else _kolam_awal(int(_ambil(param, "tahun", tahun)), periode, eds,
-                                                            keluaran, folder_nb, detik, paralel)
+    th = int(_ambil(param, "tahun", tahun))
+    kolam_awal = None if kolam is not None else _kolam_awal(th, periode, eds, keluaran, folder_nb, detik, paralel)
     try:
-        rencana_edisi = _rencana_edisi([(int(_ambil(param, "tahun", tahun)), periode)], eds, keluaran)
+        rencana_edisi = _rencana_edisi([(th, periode)], eds, keluaran)
         with kunci_render(keluaran, tunggu):
             [hasil] = _render_banyak([(tahun, periode, param, mulai)], fmt, keluaran, folder_nb, chromium, paralel,
                                      paksa, lanjut_bila_gagal=False, batas_waktu=detik,
