@@ -521,7 +521,10 @@ def _panel(ax, s: pd.DataFrame, satuan: str, tahun: int) -> None:
                         fontsize=HURUF, linespacing=1.0,
                         bbox={"boxstyle": "square,pad=0.05", "facecolor": "white", "edgecolor": "none", "alpha": 0.8})
     ax.axvline(tahun + 0.5, color=WARNA["abu"], linewidth=0.6, linestyle=":")
-    ax.set_xticks(x, [str(v) for v in x], rotation=90)
+    # gaya label tik dipasang sebelum tik dibuat: setiap tik baru lahir dengan gaya itu, tanpa diubah satu per satu
+    ax.tick_params(labelsize=HURUF)
+    ax.tick_params(axis="x", labelrotation=90)
+    ax.set_xticks(x, [str(v) for v in x])
     ax.set_xlim(min(x) - 0.6, max(x) + 0.6)
     ax.set_ylim(0, ymax)
     digit = 1 if atas and max(atas) < 10 else 0  # hindari label sumbu kembar (1 %, 1 %, 2 %)
@@ -530,7 +533,6 @@ def _panel(ax, s: pd.DataFrame, satuan: str, tahun: int) -> None:
     else:
         sumbu_angka(ax, digit=digit)
     ax.yaxis.set_major_locator(MaxNLocator(4))
-    ax.tick_params(labelsize=HURUF)
     for sumbu in (ax.xaxis, ax.yaxis):  # panel tanpa judul sumbu: letaknya tidak perlu diukur dari label tik
         sumbu.set_label_coords(0.5, 0.5)
 
