@@ -209,8 +209,16 @@ def test_final_2026_tanpa_tanggal_ditolak_tanpa_menulis(tmp_path, monkeypatch, c
     assert not kosong.exists()  # bahkan folder dan kunci render tidak dibuat
 
 
-def test_render_bawaan_2026_menulis_reviu_dan_menyebut_kekurangan_final(tmp_path, monkeypatch, capsys):
+def test_render_bawaan_2026_menulis_reviu_dan_menyebut_kekurangan_final(tmp_path, monkeypatch, capsys,
+                                                                       tmp_path_factory):
     keluaran_2026 = tmp_path / "rendered"
+    # Yang diuji keluaran CLI dan berkas yang ditulis, bukan eksekusi bab: cache bab 2026 diambil dari
+    # render bersama per sesi (tests/tata_letak_ukur.py), sehingga hanya perakitan yang berjalan. Tanpa
+    # dokumen.json (jalur cepat) dan tanpa dokumen lama; bila kodenya berubah, bab dieksekusi ulang.
+    cache_bersama = ukur.render_bersama(2026, tmp_path_factory).html.parent / _cache.NAMA_FOLDER
+    for bab in cache_bersama.iterdir():
+        if bab.is_dir():
+            shutil.copytree(bab, keluaran_2026 / "2026" / _cache.NAMA_FOLDER / bab.name)
     monkeypatch.setenv("IKU_RENDERED", str(keluaran_2026))
     assert cli.main(["render", "--tahun", "2026", "--format", "html"]) == 0
     keluar = capsys.readouterr().out.splitlines()
