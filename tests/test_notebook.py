@@ -76,3 +76,37 @@ def test_autoreload(jalur):
     nb = nbformat.read(jalur, as_version=4)
     kode = "\n".join(s.source for s in nb.cells if s.cell_type == "code")
     assert "%load_ext autoreload" in kode and "%autoreload 2" in kode, f"{jalur.name}: tanpa autoreload"
+
+
+@pytest.mark.lambat
+def test_render_mengeksekusi_setiap_sel_setiap_buku(tmp_path_factory):
+    """Render bersama 2025 (tests/tata_letak_ukur.py) mengeksekusi setiap sel kode setiap buku seperti
+    tersimpan, termasuk sel ``eksplorasi`` yang tidak masuk dokumen, tanpa galat; parameternya tahun
+    bawaan buku dan periode yang sama dengan yang dipilih buku bila dibuka dengan nilai bawaannya.
+
+    Dengan ini buku yang dieksekusi render dapat dipakai ulang alih-alih mengeksekusi setiap buku
+    sekali lagi (nbval).
+    """
+    import tata_letak_ukur as ukur  # dimuat tests/conftest.py
+
+    from analisis.core import periode as per
+
+    dieksekusi = ukur.render_bersama(2025, tmp_path_factory).html.parent / "dieksekusi"
+    assert sorted(p.name for p in dieksekusi.glob("*.ipynb")) == [p.name for p in BUKU]
+    for jalur in BUKU:
+        asli = nbformat.read(jalur, as_version=4)
+        hasil = nbformat.read(dieksekusi / jalur.name, as_version=4)
+        kode = [c for c in hasil.cells if c.cell_type == "code"]
+        suntik = [c for c in kode if "injected-parameters" in c.metadata.get("tags", [])]
+        kode = [c for c in kode if c not in suntik]
+        assert [c.source for c in kode] == [c.source for c in asli.cells if c.cell_type == "code"], jalur.name
+        for i, c in enumerate(kode):
+            assert c.execution_count is not None, f"{jalur.name} sel kode {i} tidak dieksekusi"
+            galat = [o for o in c.outputs if o.output_type == "error"]
+            assert not galat, f"{jalur.name} sel kode {i}: {galat[0].get('ename')}"
+        bawaan, nilai = {}, {}
+        exec(asli.cells[0].source, {}, bawaan)
+        assert len(suntik) == 1, jalur.name
+        exec(suntik[0].source, {}, nilai)
+        assert nilai["tahun"] == bawaan["tahun"], jalur.name
+        assert nilai["periode"] == per.periode_dokumen(bawaan["tahun"], bawaan["periode"]), jalur.name
