@@ -50,9 +50,16 @@ def _kernel_milik(akar: Path) -> list[int]:
     return hasil
 
 
-@pytest.fixture
-def proyek(tmp_path):
-    akar = tmp_path / "proyek"
+def _env(akar: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("IKU_")}
+    env.update(IKU_ROOT=str(akar), PYTHONPATH=str(AKAR / "src"), IKU_KERNEL_SIAGA="0")
+    return env
+
+
+@pytest.fixture(scope="module")
+def proyek_dasar(tmp_path_factory) -> Path:
+    """Proyek dua bab yang sudah dirender sekali oleh ``iku render`` sungguhan (dokumen lama), sekali per modul."""
+    akar = tmp_path_factory.mktemp("dasar") / "proyek"
     shutil.copytree(AKAR / "data", akar / "data")
     (akar / "parameters").mkdir()
     for nama in ("base.yml", "2025.yml"):
@@ -60,9 +67,19 @@ def proyek(tmp_path):
     (akar / "notebooks").mkdir()
     nbformat.write(_buku("from IPython.display import HTML\nHTML('<p>BAB SATU</p>')"), akar / "notebooks" / "01_satu.ipynb")
     nbformat.write(_buku("from IPython.display import HTML\nHTML('<p>BAB DUA LAMA</p>')"), akar / "notebooks" / "02_dua.ipynb")
-    env = {k: v for k, v in os.environ.items() if not k.startswith("IKU_")}
-    env.update(IKU_ROOT=str(akar), PYTHONPATH=str(AKAR / "src"))
-    return akar, env
+    pertama = _iku(_env(akar))
+    keluar, galat = pertama.communicate(timeout=300)
+    assert pertama.returncode == 0, galat
+    assert (akar / "rendered" / "2025" / "IKU-2025-reviu.html").is_file()
+    return akar
+
+
+@pytest.fixture
+def proyek(proyek_dasar, tmp_path):
+    """Salinan :func:`proyek_dasar` (dengan dokumen lama dan cache-nya) milik satu tes."""
+    akar = tmp_path / "proyek"
+    shutil.copytree(proyek_dasar, akar)
+    return akar, _env(akar)
 
 
 def _iku(env, *argumen, **kw):
@@ -74,9 +91,6 @@ def _iku(env, *argumen, **kw):
 @pytest.mark.parametrize("kali", [1, 2])
 def test_ctrl_c_menghentikan_render_dalam_beberapa_detik(proyek, kali):
     akar, env = proyek
-    pertama = _iku(env)
-    keluar, galat = pertama.communicate(timeout=300)
-    assert pertama.returncode == 0, galat
     lama = _isi(akar / "rendered" / "2025")
 
     # bab 2 kini menggantung; bab 1 berubah juga (dua kernel sibuk)
