@@ -1875,6 +1875,37 @@ def _eksportir_pinjam() -> Iterator[Any]:
             _eksportir_bebas.setdefault(kunci, []).append(e)
 
 
+def _siapkan_pekerja(jumlah: int, buku: Iterable[Path]) -> None:
+    """Yang dibutuhkan setiap utas pekerja, disiapkan sekali di utas utama sebelum mereka mulai.
+
+    Validator nbformat (skema dikompilasi fastjsonschema, ±0,3 s per versi)
+    dan eksportir HTML (templat Jinja dikompilasi) dibuat saat pertama dipakai;
+    bila pekerja pertama-tama memintanya bersamaan, setiap utas mengompilasi
+    sendiri. Di sini: sekali per versi buku, dan ``jumlah`` eksportir siap
+    dipinjam (:func:`_eksportir_pinjam`).
+    """
+    import nbformat
+    from nbformat.validator import get_validator
+
+    import papermill  # noqa: F401 - sekali di sini, bukan di utas pekerja
+
+    minor = {nbformat.current_nbformat_minor}
+    for b in buku:
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            isi = json.loads(Path(b).read_text(encoding="utf-8"))
+            if isi.get("nbformat") == 4 and isinstance(isi.get("nbformat_minor"), int):
+                minor.add(isi["nbformat_minor"])
+    for m in sorted(minor):
+        with contextlib.suppress(Exception):
+            get_validator(version=4, version_minor=m)
+    kunci = _sidik_templat_bab()
+    with _kunci_eksportir:
+        kurang = jumlah - len(_eksportir_bebas.get(kunci, []))
+    baru = [_eksportir() for _ in range(max(0, kurang))]
+    with _kunci_eksportir:
+        _eksportir_bebas.setdefault(kunci, []).extend(baru)
+
+
 @dataclass
 class _Bab:
     """Satu buku untuk satu tahun dalam satu render."""
@@ -2386,6 +2417,8 @@ def _render_banyak(
             kolam = KolamHangat(dict(os.environ), folder_nb, _dilacak(akar_jejak), batas_waktu=batas_waktu,
                                 folder_siaga=keluaran / FOLDER_SIAGA)
             kolam.panaskan(max(1, min(paralel or _jumlah_inti(), len(tugas))))
+        if tugas:  # selagi kernel dimulai
+            _siapkan_pekerja(max(1, min(paralel or _jumlah_inti(), len(tugas))), {b.sumber for _, b in tugas})
         try:
             instansi = _muat_instansi()
         except BaseException:
