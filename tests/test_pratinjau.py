@@ -24,6 +24,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+import tata_letak_ukur as ukur  # dimuat tests/conftest.py
 
 from analisis.core import paths
 
@@ -101,6 +102,15 @@ def pratinjau(tmp_path_factory):
     shutil.copytree(AKAR / "src" / "analisis", akar / "src" / "analisis",
                     ignore=shutil.ignore_patterns("__pycache__"))
     assert BARIS_ASLI in (akar / BERKAS).read_text(encoding="utf-8")
+    # Render pertama pratinjau mengambil bab dari cache render bersama 2025 (tests/tata_letak_ukur.py;
+    # salinan data/, parameters/, notebooks/ dan src/ yang sama isinya): yang diuji sesudahnya adalah
+    # eksekusi ulang bab terdampak di kernel hangat. Bila kodenya berubah, semua bab dieksekusi.
+    from analisis.document import cache as _cache
+
+    cache_bersama = ukur.render_bersama(2025, tmp_path_factory).html.parent / _cache.NAMA_FOLDER
+    for bab in cache_bersama.iterdir():
+        if bab.is_dir():
+            shutil.copytree(bab, akar / "rendered" / "2025" / _cache.NAMA_FOLDER / bab.name)
     proses = _Proses(akar)
     try:
         proses.data_awal = _sidik_folder(akar / "data")
