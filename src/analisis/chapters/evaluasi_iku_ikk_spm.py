@@ -52,7 +52,7 @@ from ..core import data, kinerja, parameter, rumus
 from ..core import format as fmt
 from ..core.aturan import PITA_SAKIP, Pita, uraian_pita
 from ..core.periode import SINGKATAN_PERIODE, label_periode, urutan_periode
-from ..presentation.grafik import Gambar, WARNA, bergaya, subplots, sumbu_angka, sumbu_persen
+from ..presentation.grafik import Gambar, WARNA, bergaya, kanvas, subplots, sumbu_angka, sumbu_persen
 from ..presentation.tabel import Kol, Tabel, daftar, esc, reviu_saja, rujuk
 
 __all__ = [
@@ -574,8 +574,7 @@ def gambar_seri_ikk(seri: pd.DataFrame, ikk: pd.DataFrame) -> list:
         per_baris = [max(garis[i * kolom:(i + 1) * kolom]) * g["baris_judul"] + 0.08 for i in range(baris)]
         tinggi = sum(per_baris) + baris * (g["sumbu"] + g["bawah"]) + g["legenda"]
         lebar_panel = (LEBAR_CETAK - g["kiri"] - 0.1 - (g["kolom"] - 1) * g["antar"]) / g["kolom"]
-        fig, kosong = subplots(figsize=(LEBAR_CETAK, tinggi))
-        fig.delaxes(kosong)  # panel diletakkan satu per satu: tinggi judul berbeda per baris
+        fig = kanvas((LEBAR_CETAK, tinggi))  # panel diletakkan satu per satu: tinggi judul berbeda per baris
         y = tinggi
         for i, ((_, r), jd) in enumerate(zip(sub.iterrows(), judul)):
             b, k = divmod(i, kolom)

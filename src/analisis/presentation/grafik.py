@@ -28,7 +28,7 @@ from matplotlib.ticker import FuncFormatter
 from ..core import format as fmt
 from .tabel import esc, id_label, nomor_html
 
-__all__ = ["Gambar", "GAYA", "gaya", "bergaya", "subplots", "tata_letak_ketat", "ruang_kanvas", "sumbu_angka",
+__all__ = ["Gambar", "GAYA", "gaya", "bergaya", "subplots", "kanvas", "tata_letak_ketat", "ruang_kanvas", "sumbu_angka",
            "sumbu_persen", "WARNA"]
 
 WARNA = {
@@ -99,6 +99,18 @@ def subplots(nrows: int = 1, ncols: int = 1, *, figsize=None, squeeze: bool = Tr
     """
     fig = Figure(figsize=figsize)
     return fig, fig.subplots(nrows, ncols, squeeze=squeeze, **kwargs)
+
+
+def kanvas(figsize) -> Figure:
+    """``Figure`` tanpa pyplot dan tanpa sumbu, untuk grafik yang meletakkan panelnya sendiri (``fig.add_axes``).
+
+    Sama dengan :func:`subplots` lalu ``fig.delaxes``, tanpa membuat sumbu yang langsung dibuang.
+
+    >>> fig = kanvas((3, 2))
+    >>> fig.axes, fig.get_size_inches().tolist()
+    ([], [3.0, 2.0])
+    """
+    return Figure(figsize=figsize)
 
 
 def tata_letak_ketat(fig, pad: float = 1.08) -> None:
