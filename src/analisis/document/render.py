@@ -1981,10 +1981,39 @@ class _Tahun:
     edisi: tuple[str, ...] = ("reviu",)
     #: Syarat edisi final yang sudah diperiksa: ``{"sidik": ..., "kurang": [...]}`` (disimpan di cap dokumen).
     syarat: dict | None = None
+    #: Rencana edisi yang belum dihitung (:class:`_EdisiTertunda`); lihat :meth:`pastikan_edisi`.
+    edisi_tertunda: "_EdisiTertunda | None" = None
 
     @property
     def gagal(self) -> Path:
         return self.tujuan.with_name(f"{self.tahun}-gagal")
+
+    def pastikan_edisi(self) -> None:
+        """Isi :attr:`edisi`/:attr:`syarat` dari rencana yang tertunda (dihitung sekarang bila belum)."""
+        if self.edisi_tertunda is not None:
+            self.edisi, self.syarat = self.edisi_tertunda.hasil()[self.tahun]
+            self.edisi_tertunda = None
+
+
+class _EdisiTertunda:
+    """Rencana edisi otomatis (:func:`_rencana_edisi`) yang dihitung setelah bab diserahkan ke kernel.
+
+    Untuk edisi otomatis (reviu, ditambah final bila lengkap) syarat edisi final
+    (semua pemeriksaan angka; di proses ``iku`` juga impor pandas dan pandera,
+    ±1,5 s) baru dibutuhkan saat dokumen dirakit. Dihitung di utas utama
+    *setelah* bab diserahkan ke kernel, jadi berjalan bersamaan dengan eksekusi
+    bab di proses kernel, bukan sebelum bab pertama dimulai. Edisi final yang
+    diminta tetap diperiksa sebelum kernel apa pun berjalan.
+    """
+
+    def __init__(self, *argumen):
+        self._argumen = argumen
+        self._hasil = None
+
+    def hasil(self) -> dict:
+        if self._hasil is None:
+            self._hasil = _rencana_edisi(*self._argumen)
+        return self._hasil
 
 
 def _kunci_dokumen(t: _Tahun, kode: str, cuplikan: _cache.Cuplikan, fmt: tuple[str, ...]) -> str:
@@ -2034,7 +2063,10 @@ def _rencanakan(
         }
         t = _Tahun(tahun, periode_efektif, parameter_buku, keluaran / str(tahun), [], mulai,
                    {"parameter": time.perf_counter() - mulai})
-        t.edisi, t.syarat = (edisi or {}).get(tahun, (("reviu",), None))
+        if isinstance(edisi, _EdisiTertunda):
+            t.edisi_tertunda = edisi
+        else:
+            t.edisi, t.syarat = (edisi or {}).get(tahun, (("reviu",), None))
         for s in buku:
             sidik, aset = statis_buku[s.name]
             b = _Bab(s, _cache.komponen_bab(kode=mesin, buku=sidik, aset=aset, parameter=komponen_parameter,
@@ -2075,6 +2107,7 @@ def _coba_lewati(t: _Tahun, fmt: tuple[str, ...], kode: str, cuplikan: _cache.Cu
     cap = _cache.baca_cap(t.tujuan)
     if not cap or cap.get("kunci") != _kunci_dokumen(t, kode, cuplikan, fmt):
         return
+    t.pastikan_edisi()
     try:
         if cap.get("berkas") != _cache.daftar_keluaran(t.tujuan):
             return
@@ -2249,6 +2282,7 @@ def _selesaikan_tahun(t: _Tahun, fmt: tuple[str, ...], keluaran: Path, folder_nb
             t.durasi["eksekusi"] = 0.0
         if gagal:
             raise gagal[0]  # bab paling awal menurut urutan baca
+        t.pastikan_edisi()
 
         t.durasi["html"] = 0.0
         penggalan: list[Penggalan] = []
@@ -2474,6 +2508,8 @@ def _render_banyak(
                 mulai_eksekusi = time.perf_counter()
                 for t, b in tugas:
                     b.futur = pelaksana.submit(_kerjakan, t, b, kolam, cuplikan, folder_nb)
+            for t in perlu:  # selagi bab dieksekusi di kernel
+                t.pastikan_edisi()
             berhenti = False
             for t in perlu:
                 if berhenti:
@@ -2736,7 +2772,10 @@ def render_tahun(
     th = int(_ambil(param, "tahun", tahun))
     kolam_awal = None if kolam is not None else _kolam_awal(th, periode, eds, keluaran, folder_nb, detik, paralel)
     try:
-        rencana_edisi = _rencana_edisi([(th, periode)], eds, keluaran)
+        if eds is None and not _syarat_tersimpan(th, periode, keluaran):
+            rencana_edisi: Any = _EdisiTertunda([(th, periode)], eds, keluaran)
+        else:
+            rencana_edisi = _rencana_edisi([(th, periode)], eds, keluaran)
         with kunci_render(keluaran, tunggu):
             [hasil] = _render_banyak([(tahun, periode, param, mulai)], fmt, keluaran, folder_nb, chromium, paralel,
                                      paksa, lanjut_bila_gagal=False, batas_waktu=detik,
