@@ -1867,6 +1867,8 @@ def _akar_jejak() -> dict[str, Path]:
 
 _eksportir_bebas: dict[tuple, list] = {}
 _kunci_eksportir = threading.Lock()
+#: Eksportir yang sedang dibuat di latar (:func:`_siapkan_pekerja`), per sidik templat.
+_eksportir_disiapkan: dict[tuple, threading.Event] = {}
 
 
 def _sidik_templat_bab() -> tuple:
@@ -1893,6 +1895,12 @@ def _eksportir_pinjam() -> Iterator[Any]:
     with _kunci_eksportir:
         bebas = _eksportir_bebas.get(kunci)
         e = bebas.pop() if bebas else None
+    siap = _eksportir_disiapkan.get(kunci)
+    if e is None and siap is not None and not siap.is_set():
+        siap.wait()
+        with _kunci_eksportir:
+            bebas = _eksportir_bebas.get(kunci)
+            e = bebas.pop() if bebas else None
     if e is None:
         e = _eksportir()
     try:
@@ -1902,14 +1910,13 @@ def _eksportir_pinjam() -> Iterator[Any]:
             _eksportir_bebas.setdefault(kunci, []).append(e)
 
 
-def _siapkan_pekerja(jumlah: int, buku: Iterable[Path]) -> None:
+def _siapkan_pekerja(buku: Iterable[Path]) -> None:
     """Yang dibutuhkan setiap utas pekerja, disiapkan sekali di utas utama sebelum mereka mulai.
 
     Validator nbformat (skema dikompilasi fastjsonschema, ±0,3 s per versi)
-    dan eksportir HTML (templat Jinja dikompilasi) dibuat saat pertama dipakai;
-    bila pekerja pertama-tama memintanya bersamaan, setiap utas mengompilasi
-    sendiri. Di sini: sekali per versi buku, dan ``jumlah`` eksportir siap
-    dipinjam (:func:`_eksportir_pinjam`).
+    dibuat saat pertama dipakai; bila pekerja memintanya bersamaan, setiap utas
+    mengompilasi sendiri. Di sini: sekali per versi buku. Eksportir HTML
+    (templat Jinja dikompilasi) menyusul di latar: :func:`_siapkan_eksportir`.
     """
     import nbformat
     from nbformat.validator import get_validator
@@ -1925,12 +1932,32 @@ def _siapkan_pekerja(jumlah: int, buku: Iterable[Path]) -> None:
     for m in sorted(minor):
         with contextlib.suppress(Exception):
             get_validator(version=4, version_minor=m)
+
+
+def _siapkan_eksportir(jumlah: int) -> None:
+    """``jumlah`` eksportir HTML siap dipinjam (:func:`_eksportir_pinjam`), dibuat di utas latar."""
     kunci = _sidik_templat_bab()
     with _kunci_eksportir:
         kurang = jumlah - len(_eksportir_bebas.get(kunci, []))
-    baru = [_eksportir() for _ in range(max(0, kurang))]
-    with _kunci_eksportir:
-        _eksportir_bebas.setdefault(kunci, []).extend(baru)
+    if kurang <= 0:
+        return
+    # Eksportir baru dipinjam setelah bab pertama selesai dieksekusi: dibuat di latar,
+    # bersamaan dengan eksekusi di kernel (peminjam menunggunya, tidak membuat sendiri).
+    siap = threading.Event()
+    _eksportir_disiapkan[kunci] = siap
+
+    def buat() -> None:
+        try:
+            for _ in range(kurang):
+                e = _eksportir()
+                with _kunci_eksportir:
+                    _eksportir_bebas.setdefault(kunci, []).append(e)
+        except Exception as e:  # noqa: BLE001 - peminjam membuat eksportirnya sendiri (dan melihat galatnya)
+            log.debug("Eksportir tidak dapat disiapkan: %s", e)
+        finally:
+            siap.set()
+
+    threading.Thread(target=buat, name="iku-eksportir", daemon=True).start()
 
 
 @dataclass
@@ -2479,7 +2506,7 @@ def _render_banyak(
                                 folder_siaga=keluaran / FOLDER_SIAGA)
             kolam.panaskan(max(1, min(paralel or _jumlah_inti(), len(tugas))))
         if tugas:  # selagi kernel dimulai
-            _siapkan_pekerja(max(1, min(paralel or _jumlah_inti(), len(tugas))), {b.sumber for _, b in tugas})
+            _siapkan_pekerja({b.sumber for _, b in tugas})
         try:
             instansi = _muat_instansi()
         except BaseException:
@@ -2508,6 +2535,7 @@ def _render_banyak(
                 mulai_eksekusi = time.perf_counter()
                 for t, b in tugas:
                     b.futur = pelaksana.submit(_kerjakan, t, b, kolam, cuplikan, folder_nb)
+                _siapkan_eksportir(jumlah)  # dipinjam setelah bab pertama selesai
             for t in perlu:  # selagi bab dieksekusi di kernel
                 t.pastikan_edisi()
             berhenti = False
