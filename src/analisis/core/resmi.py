@@ -31,7 +31,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import data
+from . import data, memo
 from .kesalahan import KesalahanData
 from .paths import folder_data
 
@@ -85,20 +85,34 @@ def _temuan(kode: str, tahun: int | None, periode: str | None, folder: Path | No
     return periksa.temuan_kode(kode, folder=folder if folder != folder_data() else None, tahun=tahun, periode=periode)
 
 
-def _keputusan_baris(k: pd.Series) -> dict:
-    return {
-        "tampil": k["tampil"], "nilai": None if pd.isna(k["nilai"]) else k["nilai"], "alasan": k["alasan"],
-        "diputuskan_oleh": k["diputuskan_oleh"], "tanggal": k["tanggal"],
-    }
+_KOLOM_KEPUTUSAN = ("tampil", "nilai", "alasan", "diputuskan_oleh", "tanggal")
 
 
-def _keputusan(kode: str, folder: Path | None, r: pd.DataFrame | None = None) -> dict | None:
-    """Keputusan register untuk ``kode`` (baris pertamanya), atau ``None``; ``r``: register yang sudah dimuat."""
-    r = register(folder) if r is None else r
-    baris = r[r["kode"] == kode]
-    if baris.empty:
-        return None
-    return _keputusan_baris(baris.iloc[0])
+@memo.ingat
+def _register_per_kode(folder: Path | None) -> dict[str, tuple]:
+    """Kode → isi baris pertamanya di register (urut :data:`_KOLOM_KEPUTUSAN`), sekali per isi register.
+
+    Nilai berupa tuple (beku), jadi setiap pemakai mendapat salinan kamus yang
+    dangkal (:mod:`analisis.core.memo`); :func:`_keputusan` membuat kamus baru.
+    """
+    r = register(folder)
+    hasil: dict[str, tuple] = {}
+    for i, kode in enumerate(r["kode"]):
+        if kode not in hasil:
+            k = r.iloc[i]
+            hasil[kode] = (k["tampil"], None if pd.isna(k["nilai"]) else k["nilai"], k["alasan"],
+                           k["diputuskan_oleh"], k["tanggal"])
+    return hasil
+
+
+def _keputusan(kode: str, folder: Path | None) -> dict | None:
+    """Keputusan register untuk ``kode`` (baris pertamanya), atau ``None``.
+
+    >>> _keputusan("JUMLAH-ASN-PNS", None)["tampil"], _keputusan("KODE-TANPA-TEMUAN", None) is None
+    ('tercetak', True)
+    """
+    baris = _register_per_kode(folder).get(kode)
+    return None if baris is None else dict(zip(_KOLOM_KEPUTUSAN, baris))
 
 
 def status_temuan(daftar: list, folder: Path | None = None) -> list[tuple[object, dict | None]]:
@@ -109,15 +123,8 @@ def status_temuan(daftar: list, folder: Path | None = None) -> list[tuple[object
     >>> [(t.kode, k["tampil"]) for t, k in status_temuan(daftar_temuan(2025)) if t.kode == "JUMLAH-ASN-PNS"]
     [('JUMLAH-ASN-PNS', 'tercetak')]
     """
-    r = register(folder)
-    posisi: dict[str, int] = {}
-    for i, kode in enumerate(r["kode"]):
-        posisi.setdefault(kode, i)
-    hasil = []
-    for t in daftar:
-        i = posisi.get(t.kode)
-        hasil.append((t, None if i is None else _keputusan_baris(r.iloc[i])))
-    return hasil
+    per_kode = _register_per_kode(folder)
+    return [(t, dict(zip(_KOLOM_KEPUTUSAN, per_kode[t.kode])) if t.kode in per_kode else None) for t in daftar]
 
 
 def belum_diputuskan(tahun: int, periode: str | None = None, folder: Path | None = None) -> list:
