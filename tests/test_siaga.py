@@ -111,10 +111,18 @@ def test_render_berikutnya_memakai_kernel_siaga_dalam_keadaan_segar(tmp_path, mo
         assert all(_hidup(x) for x in pid_siaga)
         assert all(oct((p.kernel / n).stat().st_mode & 0o777) == "0o600" for n in os.listdir(p.kernel))
 
-        # modul bantu proyek disunting di antara dua render: kernel siaga memuatnya ulang
+        # modul bantu proyek disunting di antara dua render: kernel siaga memuatnya ulang.
+        # Edisi otomatis: syarat edisi final dihitung selagi bab dieksekusi, hasilnya sama dengan
+        # menghitungnya lebih dulu (tanpa kernel siaga).
         (p.notebooks / "bantu.py").write_text("NILAI = 2\n", encoding="utf-8")
-        render.render_tahun(2025, notebooks=p.notebooks, akar_keluaran=p.rendered, format=("html",),
-                            edisi="reviu", paksa=True)
+        dihitung = []
+        asli = render._rencana_edisi
+        monkeypatch.setattr(render, "_rencana_edisi", lambda *a: dihitung.append(a) or asli(*a))
+        hasil = render.render_tahun(2025, notebooks=p.notebooks, akar_keluaran=p.rendered, format=("html",),
+                                    edisi=None, paksa=True)
+        monkeypatch.setattr(render, "_rencana_edisi", asli)
+        assert len(dihitung) == 1 and dihitung[0][1] is None
+        assert list(hasil.edisi) == list(asli(*dihitung[0])[2025][0]) == ["reviu", "final"]  # 2025 lengkap
         m = re.search(r"PID (\d+) SISA (\w+) BANTU (\d+)", _teks(p))
         assert m is not None
         assert int(m.group(1)) in pid_siaga  # kernel yang diparkir, bukan kernel baru

@@ -103,9 +103,9 @@ class KolamHangat(_render._Kolam):
 
         ``folder_siaga``: kernel siaga dipakai dari dan diparkir ke sana (:mod:`analisis.document.siaga`).
         """
-        with _render._lingkungan_kernel(_render._akar()):
+        with _render._lingkungan_kernel(_render._akar()):  # seperti _render_banyak: folder dilacak juga di sini
             env = dict(os.environ)
-        akar_jejak = _render._akar_jejak()
+            akar_jejak = _render._akar_jejak()
         dilacak = sorted({os.path.abspath(p) for p in akar_jejak.values()}
                          | {os.path.realpath(p) for p in akar_jejak.values()})
         return cls(env, Path(folder_nb), dilacak, batas_waktu=_render.batas_waktu_sel(batas_waktu),
@@ -120,7 +120,7 @@ class KolamHangat(_render._Kolam):
         with self._syarat:
             while True:
                 while self._siaga:
-                    k = self._siaga.pop()
+                    k = self._siaga.pop(0)  # yang paling lama siap dulu (kernel siaga yang diadopsi)
                     if self._hidup_(k):
                         return k
                     if k in self._hidup:  # kernel mati (mis. dibunuh): bersihkan di latar

@@ -2036,11 +2036,26 @@ class _EdisiTertunda:
     def __init__(self, *argumen):
         self._argumen = argumen
         self._hasil = None
+        # Dihitung dengan IKU_ROOT saat dibuat, seperti bila dihitung saat itu juga (render
+        # menyetel IKU_ROOT untuk kernel; utas pekerja tidak membaca lingkungan).
+        self._akar = os.environ.get("IKU_ROOT")
 
     def hasil(self) -> dict:
         if self._hasil is None:
-            self._hasil = _rencana_edisi(*self._argumen)
+            lama = os.environ.get("IKU_ROOT")
+            _setel_lingkungan("IKU_ROOT", self._akar)
+            try:
+                self._hasil = _rencana_edisi(*self._argumen)
+            finally:
+                _setel_lingkungan("IKU_ROOT", lama)
         return self._hasil
+
+
+def _setel_lingkungan(nama: str, nilai: str | None) -> None:
+    if nilai is None:
+        os.environ.pop(nama, None)
+    else:
+        os.environ[nama] = nilai
 
 
 def _kunci_dokumen(t: _Tahun, kode: str, cuplikan: _cache.Cuplikan, fmt: tuple[str, ...]) -> str:
@@ -2657,6 +2672,18 @@ def _syarat_final(tahun: int, periode: str | None, keluaran: Path) -> dict:
         return {"sidik": sidik, "kurang": list(resmi.syarat_final(tahun, periode))}
 
 
+def _ada_kernel_siaga(keluaran: Path) -> bool:
+    """Ada kernel siaga yang tercatat di ``keluaran`` (:mod:`analisis.document.siaga`)."""
+    from .siaga import detik_siaga
+
+    if not detik_siaga() or _kernel_segar():
+        return False
+    try:
+        return any(n.endswith(".json") for n in os.listdir(Path(keluaran) / FOLDER_SIAGA))
+    except OSError:
+        return False
+
+
 def _syarat_tersimpan(tahun: int, periode: str | None, keluaran: Path) -> bool:
     """Syarat edisi final ``tahun`` masih berlaku di cap dokumen (tidak perlu dihitung ulang)."""
     lama = (_cache.baca_cap(Path(keluaran) / str(tahun)) or {}).get("syarat")
@@ -2798,9 +2825,13 @@ def render_tahun(
     folder_nb = Path(notebooks) if notebooks is not None else paths.folder_notebook()
     keluaran = Path(akar_keluaran) if akar_keluaran is not None else paths.folder_render()
     th = int(_ambil(param, "tahun", tahun))
+    # Kernel yang sudah hangat (kumpulan pemanggil atau kernel siaga): syarat edisi final otomatis
+    # dihitung selagi bab dieksekusi. Tanpa itu syarat dihitung selagi kernel baru dipanaskan
+    # (_kolam_awal), dan temuannya sudah di memo disk saat bab memerlukannya.
+    hangat = kolam is not None or _ada_kernel_siaga(keluaran)
     kolam_awal = None if kolam is not None else _kolam_awal(th, periode, eds, keluaran, folder_nb, detik, paralel)
     try:
-        if eds is None and not _syarat_tersimpan(th, periode, keluaran):
+        if eds is None and hangat and not _syarat_tersimpan(th, periode, keluaran):
             rencana_edisi: Any = _EdisiTertunda([(th, periode)], eds, keluaran)
         else:
             rencana_edisi = _rencana_edisi([(th, periode)], eds, keluaran)
