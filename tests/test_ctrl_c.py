@@ -82,10 +82,20 @@ def proyek(proyek_dasar, tmp_path):
     return akar, _env(akar)
 
 
+def _sigint_bawaan() -> None:
+    """SIGINT kembali ke bawaan di proses ``iku``, seperti dijalankan dari terminal.
+
+    Pytest yang dijalankan di latar belakang oleh shell tanpa kendali tugas (``cmd &`` di skrip, CI)
+    mewarisi SIGINT yang diabaikan, dan anak-anaknya pun; tanpa ini Ctrl-C tiruan tidak pernah sampai.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _iku(env, *argumen, **kw):
     return subprocess.Popen([sys.executable, "-m", "analisis.cli", "render", "--tahun", "2025", "--format", "html",
                              "--jobs", "2", *argumen], env=env, cwd=env["IKU_ROOT"], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, start_new_session=True, **kw)
+                            stderr=subprocess.PIPE, text=True, start_new_session=True, preexec_fn=_sigint_bawaan,
+                            **kw)
 
 
 @pytest.mark.parametrize("kali", [1, 2])
