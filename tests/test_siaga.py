@@ -117,7 +117,7 @@ def test_render_berikutnya_memakai_kernel_siaga_dalam_keadaan_segar(tmp_path, mo
         (p.notebooks / "bantu.py").write_text("NILAI = 2\n", encoding="utf-8")
         dihitung = []
         asli = render._rencana_edisi
-        monkeypatch.setattr(render, "_rencana_edisi", lambda *a: dihitung.append(a) or asli(*a))
+        monkeypatch.setattr(render, "_rencana_edisi", lambda *a, **k: dihitung.append(a) or asli(*a, **k))
         hasil = render.render_tahun(2025, notebooks=p.notebooks, akar_keluaran=p.rendered, format=("html",),
                                     edisi=None, paksa=True)
         monkeypatch.setattr(render, "_rencana_edisi", asli)

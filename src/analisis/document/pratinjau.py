@@ -95,6 +95,7 @@ class KolamHangat(_render._Kolam):
         self._ditutup = False
         self._dibunuh = False  # setelah bunuh(): ambil() tidak menunggu kernel yang dipanaskan
         self._syarat = threading.Condition(self._kunci)
+        self._sedang_panas: set[_render._Kernel] = set()  # kernel yang sedang dipanaskan utas pemanas
 
     @classmethod
     def untuk_proyek(cls, folder_nb: Path, batas_waktu: float | None = None,
@@ -133,6 +134,19 @@ class KolamHangat(_render._Kolam):
                 self._syarat.wait()
         return self._baru()
 
+    def _boleh_parkir(self, k: _render._Kernel) -> bool:
+        with self._syarat:
+            return k not in self._sedang_panas
+
+    def ambil_menganggur(self) -> _render._Kernel | None:
+        """Kernel siaga yang hidup dan tidak sedang dipakai, tanpa menunggu atau memulai kernel baru."""
+        with self._syarat:
+            while self._siaga:
+                k = self._siaga.pop(0)
+                if self._hidup_(k):
+                    return k
+        return None
+
     def bunuh(self, tenggang: float = 0.0) -> None:
         with self._syarat:
             self._dibunuh = True
@@ -170,6 +184,8 @@ class KolamHangat(_render._Kolam):
         try:
             try:
                 k = self._baru()
+                with self._syarat:
+                    self._sedang_panas.add(k)
             finally:
                 with self._syarat:
                     self._memulai -= 1
@@ -187,6 +203,7 @@ class KolamHangat(_render._Kolam):
             with self._syarat:
                 self._memanas -= 1
                 if k is not None:
+                    self._sedang_panas.discard(k)
                     self._siaga.append(k)
                 self._syarat.notify_all()
 

@@ -778,10 +778,12 @@ class _Kernel:
         """Tinggalkan kernel ini hidup sebagai kernel siaga di ``folder``; ``False`` bila tidak bisa (tutup saja)."""
         from .siaga import PengelolaAdopsi, parkir
 
-        if not self.siaga or self.kc is None or self.pid is None or self.loop.is_running():
+        if (not self.siaga or self.kc is None or self.pid is None or self.loop.is_running()
+                or getattr(self, "dihentikan", False)):
             return False
         try:
-            self._jalankan(self._diam(f"__import__('sys').modules['_iku_kernel'].parkir({detik!r}, {str(folder)!r})"))
+            self._jalankan(asyncio.wait_for(
+                self._diam(f"__import__('sys').modules['_iku_kernel'].parkir({detik!r}, {str(folder)!r})"), 5.0))
             koneksi = dict(self.km.connection_info if isinstance(self.km, PengelolaAdopsi)
                            else self.km.get_connection_info())
         except Exception:  # noqa: BLE001 - kernel tidak menjawab: ditutup pemanggil
@@ -808,6 +810,31 @@ class _Kernel:
         if isi.get("status") != "ok":
             jejak = _ANSI.sub("", "\n".join(isi.get("traceback") or []))
             raise _KernelRusak(f"persiapan kernel gagal: {isi.get('ename')}: {isi.get('evalue')}\n{jejak}")
+
+    def nilai(self, kode: str, ekspresi: str, json_: bool = False) -> Any:
+        """Jalankan ``kode`` tanpa keluaran lalu kembalikan nilai ``ekspresi`` (``repr`` teks; ``json_``: diurai).
+
+        Galat ``Kesalahan*`` analisis di kernel menjadi :class:`KesalahanIKU` dengan pesannya.
+        """
+        return self._jalankan(self._nilai(kode, ekspresi, json_))
+
+    async def _nilai(self, kode: str, ekspresi: str, json_: bool) -> Any:
+        import ast
+
+        balasan = await self.kc.execute_interactive(
+            kode, silent=True, store_history=False, allow_stdin=False, timeout=BATAS_WAKTU_KERNEL,
+            user_expressions={"hasil": ekspresi}, output_hook=lambda pesan: None,
+        )
+        isi = balasan["content"]
+        if isi.get("status") != "ok":
+            if str(isi.get("ename", "")).startswith("Kesalahan"):
+                raise KesalahanIKU(str(isi.get("evalue")))
+            raise _KernelRusak(f"{isi.get('ename')}: {isi.get('evalue')}")
+        hasil = isi["user_expressions"]["hasil"]
+        if hasil.get("status") != "ok":
+            raise _KernelRusak(f"{hasil.get('ename')}: {hasil.get('evalue')}")
+        teks = ast.literal_eval(hasil["data"]["text/plain"])
+        return json.loads(teks) if json_ else teks
 
     def eksekusi_papermill(self, nb_man, *, cwd_iku: str | None = None, jejak: str | None = None, **_: Any):
         """Dipanggil :class:`analisis.document.mesin.MesinIKU`: eksekusi ``nb_man.nb`` di kernel ini.
@@ -853,6 +880,7 @@ class _Kernel:
 
     def bunuh(self, sinyal: int = signal.SIGKILL) -> None:
         """Kirim ``sinyal`` (bawaan SIGKILL: hentikan seketika) ke proses kernel, dari utas mana pun."""
+        self.dihentikan = True  # tidak pernah diparkir setelah ini
         pid = self.pid
         if pid:
             with contextlib.suppress(OSError):
@@ -1001,6 +1029,10 @@ class _Kolam:
         for k in semua:
             k.bunuh()
 
+    def _boleh_parkir(self, k: _Kernel) -> bool:
+        """``k`` tidak sedang dipakai utas lain (mis. dipanaskan) dan boleh diparkir."""
+        return True
+
     def tutup(self) -> None:
         """Tutup setiap kernel; yang sehat diparkir sebagai kernel siaga (:mod:`analisis.document.siaga`)."""
         with self._kunci:
@@ -1013,7 +1045,8 @@ class _Kolam:
                 ada = 0
             ruang = max(0, _jumlah_inti() - ada)
             for k in list(semua):
-                if ruang and k.hidup() and k.parkir(self.folder_siaga, self._sidik_siaga, self._detik_siaga):
+                if (ruang and self._boleh_parkir(k) and k.hidup()
+                        and k.parkir(self.folder_siaga, self._sidik_siaga, self._detik_siaga)):
                     semua.remove(k)
                     ruang -= 1
         for k in semua:
@@ -1728,8 +1761,9 @@ def _muat_parameter(tahun: int, periode: str | None):
 
 
 def _muat_instansi() -> Any:
-    from ..core import data
-    hasil = data.instansi()
+    from ..core._berkas_data import _muat_yaml  # tanpa pandas: dimuat sebelum bab diserahkan ke kernel
+
+    hasil = _muat_yaml("instansi")
     if hasattr(hasil, "model_dump"):
         hasil = hasil.model_dump()
     return hasil
@@ -2023,14 +2057,16 @@ class _Tahun:
 
 
 class _EdisiTertunda:
-    """Rencana edisi otomatis (:func:`_rencana_edisi`) yang dihitung setelah bab diserahkan ke kernel.
+    """Rencana edisi otomatis (:func:`_rencana_edisi`) yang dihitung saat dokumen dirakit.
 
     Untuk edisi otomatis (reviu, ditambah final bila lengkap) syarat edisi final
-    (semua pemeriksaan angka; di proses ``iku`` juga impor pandas dan pandera,
-    ±1,5 s) baru dibutuhkan saat dokumen dirakit. Dihitung di utas utama
-    *setelah* bab diserahkan ke kernel, jadi berjalan bersamaan dengan eksekusi
-    bab di proses kernel, bukan sebelum bab pertama dimulai. Edisi final yang
-    diminta tetap diperiksa sebelum kernel apa pun berjalan.
+    (semua pemeriksaan angka) baru dibutuhkan saat dokumen dirakit. Bab yang
+    memakai temuan (``02``, ``03``, lampiran catatan pemeriksaan) menghitungnya
+    di kernel dan meninggalkannya di memo disk (``$IKU_MEMO``), jadi setelah bab
+    selesai syarat hampir seluruhnya dimuat, bukan dihitung; sebelumnya proses
+    ``iku`` menghitung semuanya sebelum bab pertama dimulai, berebut inti dengan
+    kernel yang sedang dipanaskan. Edisi final yang diminta tetap diperiksa
+    sebelum kernel apa pun berjalan.
     """
 
     def __init__(self, *argumen):
@@ -2040,15 +2076,42 @@ class _EdisiTertunda:
         # menyetel IKU_ROOT untuk kernel; utas pekerja tidak membaca lingkungan).
         self._akar = os.environ.get("IKU_ROOT")
 
+    #: Kumpulan kernel render ini (:class:`analisis.document.pratinjau.KolamHangat`): syaratnya
+    #: dihitung di kernel yang sudah menganggur, yang sudah memuat pandas, bukan di proses ``iku``.
+    kolam: Any = None
+
     def hasil(self) -> dict:
         if self._hasil is None:
             lama = os.environ.get("IKU_ROOT")
             _setel_lingkungan("IKU_ROOT", self._akar)
             try:
-                self._hasil = _rencana_edisi(*self._argumen)
+                self._hasil = _rencana_edisi(*self._argumen, hitung=self._di_kernel)
             finally:
                 _setel_lingkungan("IKU_ROOT", lama)
         return self._hasil
+
+    def _di_kernel(self, tahun: int, periode: str | None) -> list[str] | None:
+        """``resmi.syarat_final`` di kernel yang menganggur (``None``: hitung di proses ini)."""
+        ambil = getattr(self.kolam, "ambil_menganggur", None)
+        k = ambil() if ambil is not None else None
+        if k is None:
+            return None
+        akar = "None" if self._akar is None else repr(self._akar)
+        kode = (f"__import__('sys').modules['_iku_kernel'].mulai(None, {os.path.abspath(k.cwd)!r})\n"
+                "import os as __os\n"
+                f"__akar = {akar}\n"
+                "__os.environ.pop('IKU_ROOT', None) if __akar is None else __os.environ.__setitem__('IKU_ROOT', __akar)\n"
+                "from analisis.core import resmi as __resmi\n"
+                f"__kurang = list(__resmi.syarat_final({int(tahun)!r}, {periode!r}))\n")
+        try:
+            return k.nilai(kode, "__import__('json').dumps(__kurang)", json_=True)
+        except KesalahanIKU:
+            raise
+        except Exception as e:  # noqa: BLE001 - kernel tidak menjawab: dihitung di proses ini
+            log.debug("Syarat edisi final tidak dapat dihitung di kernel: %s", e)
+            return None
+        finally:
+            self.kolam.kembalikan(k)
 
 
 def _setel_lingkungan(nama: str, nilai: str | None) -> None:
@@ -2550,9 +2613,9 @@ def _render_banyak(
                 mulai_eksekusi = time.perf_counter()
                 for t, b in tugas:
                     b.futur = pelaksana.submit(_kerjakan, t, b, kolam, cuplikan, folder_nb)
+                if isinstance(edisi, _EdisiTertunda):
+                    edisi.kolam = kolam
                 _siapkan_eksportir(jumlah)  # dipinjam setelah bab pertama selesai
-            for t in perlu:  # selagi bab dieksekusi di kernel
-                t.pastikan_edisi()
             berhenti = False
             for t in perlu:
                 if berhenti:
@@ -2653,7 +2716,7 @@ def _sidik_syarat(tahun: int, periode: str | None) -> str:
     return h.hexdigest()
 
 
-def _syarat_final(tahun: int, periode: str | None, keluaran: Path) -> dict:
+def _syarat_final(tahun: int, periode: str | None, keluaran: Path, hitung=None) -> dict:
     """``{"sidik", "kurang"}`` untuk edisi final ``tahun``; dari cap dokumen bila masukannya tidak berubah.
 
     :func:`analisis.core.resmi.syarat_final` menjalankan pemeriksaan angka
@@ -2666,22 +2729,14 @@ def _syarat_final(tahun: int, periode: str | None, keluaran: Path) -> dict:
     lama = cap.get("syarat")
     if isinstance(lama, dict) and lama.get("sidik") == sidik and isinstance(lama.get("kurang"), list):
         return {"sidik": sidik, "kurang": list(lama["kurang"])}
+    if hitung is not None:
+        kurang = hitung(tahun, periode)
+        if kurang is not None:
+            return {"sidik": sidik, "kurang": list(kurang)}
     from ..core import resmi  # pandas, pandera: hanya bila syaratnya perlu dihitung ulang
 
     with _lingkungan_kernel(None):  # $IKU_MEMO seperti di kernel (IKU_ROOT tetap): temuan yang dihitung di sini dipakai bab
         return {"sidik": sidik, "kurang": list(resmi.syarat_final(tahun, periode))}
-
-
-def _ada_kernel_siaga(keluaran: Path) -> bool:
-    """Ada kernel siaga yang tercatat di ``keluaran`` (:mod:`analisis.document.siaga`)."""
-    from .siaga import detik_siaga
-
-    if not detik_siaga() or _kernel_segar():
-        return False
-    try:
-        return any(n.endswith(".json") for n in os.listdir(Path(keluaran) / FOLDER_SIAGA))
-    except OSError:
-        return False
 
 
 def _syarat_tersimpan(tahun: int, periode: str | None, keluaran: Path) -> bool:
@@ -2713,7 +2768,7 @@ def _kolam_awal(tahun: int, periode: str | None, eds: tuple[str, ...] | None, ke
 
 
 def _rencana_edisi(daftar: list[tuple[int, str | None]], edisi: tuple[str, ...] | None,
-                   keluaran: Path) -> dict[int, tuple[tuple[str, ...], dict | None]]:
+                   keluaran: Path, hitung=None) -> dict[int, tuple[tuple[str, ...], dict | None]]:
     """Edisi per tahun; edisi final yang diminta tetapi belum lengkap ditolak sebelum apa pun ditulis."""
     hasil: dict[int, tuple[tuple[str, ...], dict | None]] = {}
     kurang: dict[int, list[str]] = {}
@@ -2722,7 +2777,7 @@ def _rencana_edisi(daftar: list[tuple[int, str | None]], edisi: tuple[str, ...] 
             hasil[tahun] = (edisi, None)
             continue
         try:
-            syarat = _syarat_final(tahun, periode, keluaran)
+            syarat = _syarat_final(tahun, periode, keluaran, hitung)
         except KesalahanIKU as e:
             if edisi is not None:
                 raise
@@ -2825,13 +2880,9 @@ def render_tahun(
     folder_nb = Path(notebooks) if notebooks is not None else paths.folder_notebook()
     keluaran = Path(akar_keluaran) if akar_keluaran is not None else paths.folder_render()
     th = int(_ambil(param, "tahun", tahun))
-    # Kernel yang sudah hangat (kumpulan pemanggil atau kernel siaga): syarat edisi final otomatis
-    # dihitung selagi bab dieksekusi. Tanpa itu syarat dihitung selagi kernel baru dipanaskan
-    # (_kolam_awal), dan temuannya sudah di memo disk saat bab memerlukannya.
-    hangat = kolam is not None or _ada_kernel_siaga(keluaran)
     kolam_awal = None if kolam is not None else _kolam_awal(th, periode, eds, keluaran, folder_nb, detik, paralel)
     try:
-        if eds is None and hangat and not _syarat_tersimpan(th, periode, keluaran):
+        if eds is None and not _syarat_tersimpan(th, periode, keluaran):
             rencana_edisi: Any = _EdisiTertunda([(th, periode)], eds, keluaran)
         else:
             rencana_edisi = _rencana_edisi([(th, periode)], eds, keluaran)
