@@ -16,8 +16,9 @@ Semua dilakukan di salinan sementara repositori (lihat ``bench_render.py``);
 (c)  ``iku pratinjau --tahun T``: setelah render pertama, ``--suntingan`` kali
      nilai ``jumlah`` Pekerja Sosial (Profesional) di ``data/psks.csv`` diganti;
      waktu dari berkas selesai ditulis sampai halaman ``/`` memuat angka baru,
-     dengan menanyakan ``/versi`` setiap 250 ms seperti skrip di halaman
-     (jadi termasuk jeda tanya peramban). Median dan setiap nilai dilaporkan,
+     menunggu di ``/versi?sejak=<versi>`` seperti skrip di halaman (server
+     menjawab begitu versi atau status merender berubah), lalu memuat ``/``
+     seperti peramban yang memuat ulang. Median dan setiap nilai dilaporkan,
      bersama rincian tahap dari log pratinjau.
 """
 
@@ -34,6 +35,7 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -41,7 +43,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import _bersama as br  # noqa: E402
 
 BARIS = "2025,1,Pekerja Sosial (Profesional),{},1,"
-SELANG = 0.25  # sama dengan analisis.document.pratinjau.SELANG_TANYA_MS
 
 
 def _format_id(n: int) -> str:
@@ -71,8 +72,9 @@ def ukur_pratinjau(akar: Path, env: dict, tahun: int, suntingan: int) -> dict:
             raise SystemExit("pratinjau tidak mulai:\n" + "".join(log))
         url = f"http://127.0.0.1:{port[0]}"
 
-        def versi():
-            return json.load(urllib.request.urlopen(url + "/versi", timeout=30))
+        def versi(sejak: str | None = None, sedang: bool = False):
+            tanya = "" if sejak is None else f"?sejak={urllib.parse.quote(sejak)}&sedang={int(sedang)}&tunggu=25"
+            return json.load(urllib.request.urlopen(url + "/versi" + tanya, timeout=60))
 
         while True:
             d = versi()
@@ -94,10 +96,11 @@ def ukur_pratinjau(akar: Path, env: dict, tahun: int, suntingan: int) -> dict:
             time.sleep(1.0)  # halaman sudah tenang
             berkas.write_text(teks.replace(lama, BARIS.format(nilai)), encoding="utf-8")
             t0 = time.perf_counter()
-            while True:
-                time.sleep(SELANG)
-                d = versi()
-                if d["versi"] != v0 and not d["sedang"]:
+            sedang = False
+            while True:  # seperti skrip halaman: tunggu perubahan, tanpa selang tanya
+                d = versi(v0, sedang)
+                sedang = bool(d["sedang"])
+                if d["versi"] != v0:
                     break
             halaman = urllib.request.urlopen(url + "/", timeout=30).read().decode("utf-8")
             dt = time.perf_counter() - t0

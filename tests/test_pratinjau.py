@@ -21,6 +21,7 @@ import sys
 import threading
 import time
 import urllib.request
+from urllib.parse import quote
 from pathlib import Path
 
 import pytest
@@ -143,9 +144,17 @@ def test_menyajikan_dokumen(pratinjau):
 @pytest.mark.lambat
 def test_suntingan_data_tampil(pratinjau):
     assert "9.876" not in pratinjau.get("/")
+    assert "/versi?sejak=" in pratinjau.get("/")  # halaman menunggu perubahan, tanpa selang tanya
+    v0 = pratinjau.versi()["versi"]
+    t = time.monotonic()  # tanpa perubahan: /versi?sejak= menunggu sampai batasnya
+    assert json.loads(pratinjau.get(f"/versi?sejak={quote(v0)}&sedang=0&tunggu=1"))["versi"] == v0
+    assert 0.9 <= time.monotonic() - t < 10
     mulai = time.monotonic()
     d = pratinjau.sunting(BARIS_ASLI, BARIS_ASLI.replace(",5,1,", ",9876,1,"))
     assert d["galat"] is None, d["galat"]
+    t = time.monotonic()  # versi sudah berubah: dijawab segera
+    assert json.loads(pratinjau.get(f"/versi?sejak={quote(v0)}&sedang=0&tunggu=20"))["versi"] == d["versi"]
+    assert time.monotonic() - t < 5
     halaman = pratinjau.get("/")
     assert "9.876" in halaman  # jumlah Pekerja Sosial (Profesional), Tabel PSKS BAB II
     assert "9.876" in (pratinjau.akar / "rendered" / "2025" / "IKU-2025-reviu.html").read_text(encoding="utf-8")

@@ -11,8 +11,9 @@ dan ``src/`` dengan :mod:`watchfiles`, dan setelah setiap simpan:
    cache render sudah tahu bab mana yang membaca berkas yang berubah, jadi
    hanya bab itu yang dieksekusi ulang, lalu dokumen dirakit ulang dan
    ``rendered/<tahun>/`` ditukar atomik seperti ``iku render``;
-3. menaikkan nomor versi; halaman yang terbuka menanyakan ``/versi`` beberapa
-   kali per detik dan memuat ulang dirinya (posisi gulir dipertahankan).
+3. menaikkan nomor versi; halaman yang terbuka menunggu di ``/versi?sejak=<versi>``
+   (server menjawab begitu versi atau status merender berubah) dan memuat
+   ulang dirinya (posisi gulir dipertahankan).
 
 Skrip pemuat ulang hanya disisipkan ke halaman yang *disajikan*; berkas di
 ``rendered/`` tidak pernah memuatnya. Bila data tidak sah atau sebuah bab
@@ -48,6 +49,7 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, Callable, Iterable
+from urllib.parse import parse_qs
 
 from . import render as _render
 from ..core import paths
@@ -68,8 +70,11 @@ PORT = 8765
 #: ``pengantar_lanskap`` di bab gambaran umum dan penetapan IKU.
 PRAIMPOR = "import pandas, pandera, matplotlib, matplotlib.figure, matplotlib.backends.backend_svg, yaml, pydantic, mistune"
 
-#: Selang (ms) halaman menanyakan ``/versi``.
+#: Selang (ms) halaman menanyakan ``/versi`` lagi setelah server tidak menjawab.
 SELANG_TANYA_MS = 250
+
+#: Paling lama (detik) ``/versi?sejak=...`` menunggu perubahan sebelum menjawab dengan keadaan yang sama.
+BATAS_TUNGGU_VERSI = 25.0
 
 
 # ---------------------------------------------------------------------------
@@ -240,16 +245,20 @@ _SKRIP = """<script id="iku-pratinjau">
   tanda.style.cssText = "position:fixed;right:8px;bottom:8px;z-index:2147483647;font:12px sans-serif;" +
     "background:#1d3557;color:#fff;padding:3px 8px;border-radius:4px;opacity:.85;display:none";
   document.addEventListener("DOMContentLoaded", function () { document.body.appendChild(tanda); });
+  var sedang = false;
   function tanya() {
-    fetch("/versi", {cache: "no-store"}).then(function (r) { return r.json(); }).then(function (d) {
+    // server menjawab segera setelah versi atau status merender berubah (paling lama 25 s)
+    fetch("/versi?sejak=" + encodeURIComponent(versi) + "&sedang=" + (sedang ? 1 : 0) + "&tunggu=25",
+          {cache: "no-store"}).then(function (r) { return r.json(); }).then(function (d) {
       if (d.versi !== versi) {
         try { sessionStorage.setItem(kunci, String(window.scrollY)); } catch (e) {}
         location.reload();
         return;
       }
-      tanda.textContent = d.sedang ? "Pratinjau: merender\\u2026" : "";
-      tanda.style.display = d.sedang ? "block" : "none";
-      setTimeout(tanya, %(selang)d);
+      sedang = !!d.sedang;
+      tanda.textContent = sedang ? "Pratinjau: merender\\u2026" : "";
+      tanda.style.display = sedang ? "block" : "none";
+      setTimeout(tanya, 0);
     }).catch(function () {
       tanda.textContent = "Pratinjau: server tidak menjawab";
       tanda.style.display = "block";
@@ -387,6 +396,7 @@ class Pratinjau:
         self._nomor = 0
         self.keadaan = _Keadaan(versi=f"{self._awalan}-0")
         self._kunci = threading.Lock()
+        self._berubah = threading.Condition(self._kunci)  # keadaan berubah: penanya /versi?sejak= dijawab
         self._perlu = threading.Event()
         self._berhenti = threading.Event()
         self.mulai_ulang = False
@@ -424,7 +434,16 @@ class Pratinjau:
                 elif jalur == "/terakhir":
                     self._kirim(200, pratinjau.halaman(terakhir=True), "text/html; charset=utf-8")
                 elif jalur == "/versi":
-                    self._kirim(200, json.dumps(pratinjau.status()), "application/json")
+                    tanya = parse_qs(self.path.split("?", 1)[1]) if "?" in self.path else {}
+                    if "sejak" in tanya:
+                        try:
+                            tunggu = min(BATAS_TUNGGU_VERSI, max(0.0, float(tanya.get("tunggu", ["25"])[0])))
+                        except ValueError:
+                            tunggu = BATAS_TUNGGU_VERSI
+                        isi = pratinjau.status_tunggu(tanya["sejak"][0], tanya.get("sedang", ["0"])[0] == "1", tunggu)
+                    else:
+                        isi = pratinjau.status()
+                    self._kirim(200, json.dumps(isi), "application/json")
                 else:
                     self._kirim(404, "Tidak ada. Dokumen ada di /", "text/plain; charset=utf-8")
 
@@ -433,6 +452,14 @@ class Pratinjau:
         server = ThreadingHTTPServer((ALAMAT, port), Penangan)
         server.daemon_threads = True
         return server
+
+    def status_tunggu(self, sejak: str, sedang: bool, detik: float) -> dict:
+        """:meth:`status` segera setelah versi berbeda dari ``sejak`` atau status merender berbeda dari
+        ``sedang`` (paling lama ``detik``): halaman yang terbuka tahu perubahan tanpa jeda tanya."""
+        with self._berubah:
+            self._berubah.wait_for(lambda: self.keadaan.versi != sejak or self.keadaan.sedang != sedang,
+                                   timeout=detik)
+        return self.status()
 
     def status(self) -> dict:
         with self._kunci:
@@ -469,6 +496,7 @@ class Pratinjau:
         with self._kunci:
             self.keadaan.dokumen = self._untuk_edisi(teks)
             self.keadaan.waktu_dokumen = time.strftime("%H.%M.%S", time.localtime(jalur.stat().st_mtime))
+            self._berubah.notify_all()
 
     def _untuk_edisi(self, teks: str) -> str:
         if self.edisi == "reviu" or self._render_mengenal_edisi:
@@ -484,6 +512,7 @@ class Pratinjau:
         t0 = time.perf_counter()
         with self._kunci:
             self.keadaan.sedang = True
+            self._berubah.notify_all()
         hasil = None
         galat: str | None = None
         tahap: dict[str, float] = {}
@@ -524,6 +553,7 @@ class Pratinjau:
                               "tahap": {n: round(v, 3) for n, v in tahap.items()},
                               "dieksekusi": list(getattr(hasil, "dieksekusi", []) or [])})
             del k.riwayat[:-50]
+            self._berubah.notify_all()
         if galat is None:
             bab = ", ".join(hasil.dieksekusi) if hasil.dieksekusi else "tidak ada bab (dari cache)"
             rinci = ", ".join(f"{n} {v:.1f} s" for n, v in tahap.items())
