@@ -440,11 +440,9 @@ def __iku_persiapan(akar_jejak, folder_paket, akar_proyek=None, pemilik=None, fo
 
     def pulihkan_opsi_pandas():
         """pd.set_option sebuah bab tidak berlaku di bab berikutnya (pd.reset_option("all") ±0,4 s)."""
-        konfigurasi = getattr(getattr(sys.modules.get("pandas._config.config"), "_global_config", None),
-                              "items", None)
-        if konfigurasi is None:
+        cfg = getattr(sys.modules.get("pandas._config.config"), "_global_config", None)
+        if not isinstance(cfg, dict):
             return
-        cfg = sys.modules["pandas._config.config"]._global_config
         if not opsi_pandas:
             import copy
 
@@ -674,6 +672,7 @@ class _Kernel:
         self.kc = None
         self.jumlah_bab = 0
         self.nb_aktif = None
+        self.dihentikan = False  # bunuh() sudah dipanggil: tidak pernah diparkir
 
     @property
     def pid(self) -> int | None:
@@ -776,16 +775,14 @@ class _Kernel:
 
     def parkir(self, folder: Path, sidik: str, detik: int) -> bool:
         """Tinggalkan kernel ini hidup sebagai kernel siaga di ``folder``; ``False`` bila tidak bisa (tutup saja)."""
-        from .siaga import PengelolaAdopsi, parkir
+        from .siaga import parkir
 
-        if (not self.siaga or self.kc is None or self.pid is None or self.loop.is_running()
-                or getattr(self, "dihentikan", False)):
+        if not self.siaga or self.kc is None or self.pid is None or self.loop.is_running() or self.dihentikan:
             return False
         try:
             self._jalankan(asyncio.wait_for(
                 self._diam(f"__import__('sys').modules['_iku_kernel'].parkir({detik!r}, {str(folder)!r})"), 5.0))
-            koneksi = dict(self.km.connection_info if isinstance(self.km, PengelolaAdopsi)
-                           else self.km.get_connection_info())
+            koneksi = dict(self.km.get_connection_info())
         except Exception:  # noqa: BLE001 - kernel tidak menjawab: ditutup pemanggil
             return False
         if isinstance(koneksi.get("key"), bytes):
@@ -880,7 +877,7 @@ class _Kernel:
 
     def bunuh(self, sinyal: int = signal.SIGKILL) -> None:
         """Kirim ``sinyal`` (bawaan SIGKILL: hentikan seketika) ke proses kernel, dari utas mana pun."""
-        self.dihentikan = True  # tidak pernah diparkir setelah ini
+        self.dihentikan = True
         pid = self.pid
         if pid:
             with contextlib.suppress(OSError):

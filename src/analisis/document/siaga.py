@@ -107,13 +107,19 @@ def _proses_kernel(pid: int, folder_ipc: str) -> bool:
     return "ipykernel" in cmd and folder_ipc in cmd
 
 
+def _hapus_folder_ipc(info: dict) -> None:
+    """Folder soket kernel (hanya folder ``iku-k-*`` yang dibuat :class:`analisis.document.render._Kernel`)."""
+    folder_ipc = str(info.get("folder_ipc") or "")
+    if folder_ipc and os.path.basename(folder_ipc).startswith("iku-k"):
+        shutil.rmtree(folder_ipc, ignore_errors=True)
+
+
 def _matikan(info: dict) -> None:
     pid, folder_ipc = info.get("pid"), str(info.get("folder_ipc") or "")
     if isinstance(pid, int) and folder_ipc and _proses_kernel(pid, folder_ipc):
         with contextlib.suppress(OSError):
             os.kill(pid, signal.SIGKILL)
-    if folder_ipc and os.path.basename(folder_ipc).startswith("iku-k"):
-        shutil.rmtree(folder_ipc, ignore_errors=True)
+    _hapus_folder_ipc(info)
 
 
 def klaim(folder: Path, sidik_: str, maks: int) -> list[dict]:
@@ -213,8 +219,10 @@ class PengelolaAdopsi:
         _matikan(self.info)
 
     def cleanup_resources(self, restart: bool = False) -> None:
-        if str(self.info.get("folder_ipc", "")).rsplit("/", 1)[-1].startswith("iku-k"):
-            shutil.rmtree(self.info["folder_ipc"], ignore_errors=True)
+        _hapus_folder_ipc(self.info)
+
+    def get_connection_info(self) -> dict:
+        return dict(self.connection_info)
 
     def client(self) -> Any:
         from jupyter_client.asynchronous import AsyncKernelClient
