@@ -16,7 +16,9 @@ Enam jenis pemeriksaan (satu fungsi per jenis, terdaftar di
 2. :func:`cek_rumus` — persentase, capaian, penurunan, predikat dan kategori
    tercetak terhadap rumusnya (Tabel 2.11, 2.8, 2.10, narasi 2.4);
 3. :func:`cek_narasi` — angka narasi terhadap tabel yang memuat besaran yang
-   sama (dan tabel terhadap tabel: target, keputusan, judul);
+   sama (dan tabel terhadap tabel: target, keputusan, judul); terdaftar
+   sebagai bagian-bagiannya (:data:`BAGIAN_NARASI`), masing-masing diingat
+   menurut berkas yang dibacanya saja;
 4. :func:`cek_rincian` — rincian satu populasi terhadap rincian lainnya (PNS
    menurut jabatan, golongan, pendidikan, jenis kelamin, eselon; SDM Kesos
    terhadap PSKS);
@@ -89,6 +91,7 @@ __all__ = [
     "cek_jumlah",
     "cek_rumus",
     "cek_narasi",
+    "BAGIAN_NARASI",
     "cek_rincian",
     "cek_pohon_indikator",
     "cek_parameter",
@@ -700,24 +703,8 @@ def _predikat_target(kode: str, th: int) -> tuple[str | None, str]:
 
 
 @_pemeriksaan
-def cek_narasi(folder=None, tahun=None, periode=None, folder_parameter=None) -> list[Temuan]:
-    """Angka narasi terhadap tabel yang memuat besaran yang sama, dan tabel terhadap tabel.
-
-    PNS dan honorer (narasi 2.2.1 terhadap baris Tabel 2.2), PPKS terdata dan
-    tertangani (narasi 2.4 terhadap Tabel 2.5/rekap), target predikat SAKIP
-    (narasi dan Tabel 2.11 terhadap target angka Tabel 4.1 lewat
-    :func:`analisis.core.rumus.predikat_sakip`), nomor dan penerbit keputusan
-    (Daftar Isi terhadap Lampiran 1), baris 2 Tabel 2.11 (indikator dan
-    sasaran), periode SAKIP 2025 (narasi terhadap judul Tabel 2.11), angka
-    kemiskinan narasi terhadap Tabel 2.8, banyaknya PSKS/PAS/LKS/layanan SPM,
-    target narasi, periode dan tanggal yang tercetak.
-
-    Examples
-    --------
-    >>> t = {x.kode: x for x in cek_narasi()}
-    >>> t["TARGET-IKU-02-TABEL-2-11-2025"].tercetak, t["TARGET-IKU-02-TABEL-2-11-2025"].dihitung
-    ('B Baik', '58 → CC (Cukup (Memadai))')
-    """
+def cek_narasi_asn(folder=None, tahun=None, periode=None, folder_parameter=None) -> list[Temuan]:
+    """Narasi 2.2.1: banyaknya PNS dan honorer terhadap baris rinci Tabel 2.2 (bagian :func:`cek_narasi`)."""
     cetak = _dicetak(folder)
     hasil: list[Temuan] = []
     asn = data.muat("asn_jabatan", folder)
@@ -730,7 +717,14 @@ def cek_narasi(folder=None, tahun=None, periode=None, folder_parameter=None) -> 
                                f"Angka narasi 2.2.1 = Σ kolom {kolom.upper()} baris rinci Tabel 2.2",
                                keterangan=(f"Narasi sama dengan baris JUMLAH tercetak Tabel 2.2 ({fmt.angka(jumlah)}), "
                                            "tetapi tidak dengan baris-baris rincinya.") if sama else "")
+    return hasil
 
+
+@_pemeriksaan
+def cek_narasi_ppks(folder=None, tahun=None, periode=None, folder_parameter=None) -> list[Temuan]:
+    """Narasi 2.4: PPKS terdata dan tertangani terhadap Tabel 2.5/rekap (bagian :func:`cek_narasi`)."""
+    cetak = _dicetak(folder)
+    hasil: list[Temuan] = []
     # PPKS terdata/tertangani narasi 2.4 terhadap Tabel 2.5 / rekap
     for th in sorted({int(t) for t in cetak["tahun"].dropna()}):
         rs = [(_baris(cetak, f"narasi.{th}.ppks_terdata"), "terdata"), (_baris(cetak, f"narasi.{th}.ppks_tertangani"), "tertangani")]
@@ -741,7 +735,14 @@ def cek_narasi(folder=None, tahun=None, periode=None, folder_parameter=None) -> 
         for r, kolom in rs:
             hasil += _cek_bilangan(r, None if e is None else getattr(e, kolom), f"NARASI-PPKS-{th}-{kolom.upper()}",
                                    f"Angka narasi 2.4 = jumlah PPKS {kolom} {th} ({'Tabel 2.5' if th >= 2025 else 'data PPKS'})")
+    return hasil
 
+
+@_pemeriksaan
+def cek_narasi_target(folder=None, tahun=None, periode=None, folder_parameter=None) -> list[Temuan]:
+    """Target tercetak (Tabel 2.11, narasi 2.4) dan target predikat SAKIP terhadap Tabel 4.1 (bagian :func:`cek_narasi`)."""
+    cetak = _dicetak(folder)
+    hasil: list[Temuan] = []
     # target tercetak (Tabel 2.11, narasi 2.4) terhadap target Tabel 4.1 / data/target.csv
     target_df = data.muat("target", folder)
     for id_, r in cetak.iterrows():
@@ -791,7 +792,14 @@ def cek_narasi(folder=None, tahun=None, periode=None, folder_parameter=None) -> 
                     f"predikat {pred_cetak} tidak berlaku untuk {_rentang([th for th, _ in beda])}", aturan_target,
                     f"Narasi menetapkan target {r['nilai_tercetak']} dalam setiap tahun; target angka Tabel 4.1 "
                     f"untuk tahun {_rentang([th for th, _ in beda])} jatuh di pita predikat lain."))
+    return hasil
 
+
+@_pemeriksaan
+def cek_narasi_keputusan(folder=None, tahun=None, periode=None, folder_parameter=None) -> list[Temuan]:
+    """Nomor dan penerbit keputusan: Daftar Isi terhadap Lampiran 1 (bagian :func:`cek_narasi`)."""
+    cetak = _dicetak(folder)
+    hasil: list[Temuan] = []
     # keputusan: nomor dan penerbit di Daftar Isi terhadap Lampiran 1
     kep = data.keputusan(folder)
     aturan_kep = "Daftar Isi harus menyebut keputusan yang sama dengan Lampiran 1 (nomor dan penerbit)"
@@ -809,6 +817,16 @@ def cek_narasi(folder=None, tahun=None, periode=None, folder_parameter=None) -> 
                             "penerbit berbeda", aturan_kep,
                             "Keputusan ditandatangani \"" + " ".join(str(x) for x in kep.get("penandatangan", [])[:3])
                             + "\" (atas nama), tetapi Daftar Isi menyebut penerbit lain."))
+    return hasil
+
+
+@_pemeriksaan
+def cek_narasi_tabel_2_11(folder=None, tahun=None, periode=None, folder_parameter=None) -> list[Temuan]:
+    """Tabel 2.11: indikator/sasaran baris 2 terhadap Tabel 4.1 dan periode SAKIP narasi terhadap judulnya (bagian :func:`cek_narasi`)."""
+    cetak = _dicetak(folder)
+    hasil: list[Temuan] = []
+    ind = data.muat("indikator", folder).set_index("kode", drop=False)
+    kode_sakip = ind.loc[ind["realisasi_dari"] == "nilai_sakip", "kode"].tolist()
 
     # Tabel 2.11 baris 2: indikator dan sasaran terhadap Tabel 4.1
     for id_, kolom, kode_t, uraian in (("iku.tabel_2_11.indikator_baris_2", "nama", "TABEL-2-11-INDIKATOR-BARIS-2", "indikator"),
@@ -845,7 +863,14 @@ def cek_narasi(folder=None, tahun=None, periode=None, folder_parameter=None) -> 
                 "periode berbeda", "Narasi dan tabel yang memuat nilai yang sama harus menyebut periode yang sama",
                 f"Narasi menyebut {pn.iloc[0]}, judul Tabel 2.11 menyebut {pt.iloc[0]}, padahal kolom {th} tabel itu "
                 f"memuat nilai yang sama ({_ambil_teks(cetak, f'iku.{th}.{kode}.capaian') or '–'})."))
+    return hasil
 
+
+@_pemeriksaan
+def cek_narasi_kemiskinan(folder=None, tahun=None, periode=None, folder_parameter=None) -> list[Temuan]:
+    """Narasi 2.3.3: angka kemiskinan terhadap Tabel 2.8 (bagian :func:`cek_narasi`)."""
+    cetak = _dicetak(folder)
+    hasil: list[Temuan] = []
     # kemiskinan: angka narasi terhadap Tabel 2.8
     km = data.muat("kemiskinan", folder).set_index("tahun")["nilai"]
     for id_, r in cetak[cetak["id"].str.match(r"^kemiskinan\.narasi\.p0_\d{4}$")].iterrows():
@@ -868,15 +893,18 @@ def cek_narasi(folder=None, tahun=None, periode=None, folder_parameter=None) -> 
                     "Selisih dua persentase dinyatakan dalam poin persen; perubahan relatif = selisih / P0 tahun sebelumnya × 100 %",
                     f"Narasi menulis \"turun {r['nilai_tercetak']}\": angkanya benar sebagai selisih poin persen "
                     f"({fmt.desimal(km[th - 1])} − {fmt.desimal(km[th])}), bukan penurunan sebesar {r['nilai_tercetak']}."))
+    return hasil
 
-    # banyaknya jenis/lembaga/layanan dan target narasi
+
+@_pemeriksaan
+def cek_narasi_banyak(folder=None, tahun=None, periode=None, folder_parameter=None) -> list[Temuan]:
+    """Banyaknya potensi PSKS, PAS, layanan SPM dan jangka waktu IKU yang tercetak di narasi (bagian :func:`cek_narasi`)."""
+    cetak = _dicetak(folder)
+    hasil: list[Temuan] = []
+    # banyaknya jenis/lembaga/layanan
     psks = data.muat("psks", folder)
     pas = data.muat("ppks_pas", folder)
-    lks = data.muat("lks", folder).set_index("tahun")["jumlah"]
-    lks_daftar = data.muat("lks_daftar", folder)
     layanan = data.muat("spm_layanan", folder)
-    spm_target = data.muat("spm_target", folder)
-    target_iku = target_df[target_df["kode"] == "IKU-01"]["target"].dropna()
     ins = data.instansi(folder)
     awal, akhir = int(ins["periode_renstra"]["awal"]), int(ins["periode_renstra"]["akhir"])
 
@@ -891,15 +919,38 @@ def cek_narasi(folder=None, tahun=None, periode=None, folder_parameter=None) -> 
         ("spm.jumlah_layanan.bab3", "NARASI-SPM-LAYANAN-BAB3", len(layanan), "Banyaknya pelayanan dasar = baris Tabel 4.3"),
         ("narasi.iku.jangka_waktu", "NARASI-IKU-JANGKA-WAKTU", akhir - awal + 1, f"Jangka waktu = periode Renstra {awal}–{akhir}"),
     ]
+    for id_, kode, nilai, aturan in banyak:
+        hasil += _cek_bilangan(_baris(cetak, id_), nilai, kode, aturan)
+    return hasil
+
+
+@_pemeriksaan
+def cek_narasi_lks(folder=None, tahun=None, periode=None, folder_parameter=None) -> list[Temuan]:
+    """Narasi 2.3.2: banyaknya LKS terhadap Tabel 2.7 dan daftar nama LKS (bagian :func:`cek_narasi`)."""
+    cetak = _dicetak(folder)
+    hasil: list[Temuan] = []
+    # banyaknya LKS narasi 2.3.2 terhadap Tabel 2.7 dan daftar nama LKS
+    lks = data.muat("lks", folder).set_index("tahun")["jumlah"]
+    lks_daftar = data.muat("lks_daftar", folder)
     r = _baris(cetak, "lks.narasi.jumlah")
     if r is not None and pd.notna(r["tahun"]):
         th = int(r["tahun"])
-        banyak.append(("lks.narasi.jumlah", "NARASI-LKS", int(lks[th]) if th in lks.index else None,
-                       f"Banyaknya LKS narasi 2.3.2 = Tabel 2.7 tahun {th}"))
-        banyak.append(("lks.narasi.jumlah", "NARASI-LKS-DAFTAR", int((lks_daftar["tahun"] == th).sum()),
-                       f"Banyaknya LKS narasi 2.3.2 = banyaknya nama LKS yang disebut (tahun {th})"))
-    for id_, kode, nilai, aturan in banyak:
-        hasil += _cek_bilangan(_baris(cetak, id_), nilai, kode, aturan)
+        hasil += _cek_bilangan(r, int(lks[th]) if th in lks.index else None, "NARASI-LKS",
+                               f"Banyaknya LKS narasi 2.3.2 = Tabel 2.7 tahun {th}")
+        hasil += _cek_bilangan(r, int((lks_daftar["tahun"] == th).sum()), "NARASI-LKS-DAFTAR",
+                               f"Banyaknya LKS narasi 2.3.2 = banyaknya nama LKS yang disebut (tahun {th})")
+    return hasil
+
+
+@_pemeriksaan
+def cek_narasi_target_tahunan(folder=None, tahun=None, periode=None, folder_parameter=None) -> list[Temuan]:
+    """Target setiap tahun yang tercetak di narasi (NSPK SPM, IKU-01) terhadap Tabel 4.3 dan Tabel 4.1 (bagian :func:`cek_narasi`)."""
+    cetak = _dicetak(folder)
+    hasil: list[Temuan] = []
+    # target narasi
+    spm_target = data.muat("spm_target", folder)
+    target_df = data.muat("target", folder)
+    target_iku = target_df[target_df["kode"] == "IKU-01"]["target"].dropna()
     for id_, kode, nilai, aturan in (
         ("spm.narasi.target", "NARASI-SPM-TARGET", spm_target["target_nspk"], "Target NSPK setiap tahun (Tabel 4.3)"),
         ("spm.narasi.target.bab3", "NARASI-SPM-TARGET-BAB3", spm_target["target_nspk"], "Target NSPK setiap tahun (Tabel 4.3)"),
@@ -911,8 +962,19 @@ def cek_narasi(folder=None, tahun=None, periode=None, folder_parameter=None) -> 
         beda = sorted({float(v) for v in nilai if not _sama(_angka_tercetak(r["nilai_tercetak"]), v)})
         if beda:
             hasil.append(_dari_cetak("peringatan", kode, r, ", ".join(fmt.persen(v, 0) for v in beda), "target berbeda", aturan))
+    return hasil
 
+
+@_pemeriksaan
+def cek_narasi_periode_tanggal(folder=None, tahun=None, periode=None, folder_parameter=None) -> list[Temuan]:
+    """Periode, tanggal dan nomor keputusan yang tercetak terhadap data/instansi.yaml dan data/keputusan.yaml (bagian :func:`cek_narasi`)."""
+    cetak = _dicetak(folder)
+    hasil: list[Temuan] = []
     # periode dan tanggal tercetak
+    spm_target = data.muat("spm_target", folder)
+    kep = data.keputusan(folder)
+    ins = data.instansi(folder)
+    awal, akhir = int(ins["periode_renstra"]["awal"]), int(ins["periode_renstra"]["akhir"])
     r = _baris(cetak, "kata_pengantar.periode_iku_salah_ketik")
     if r is not None and _tanpa_spasi(r["nilai_tercetak"]) != f"{awal}-{akhir}":
         hasil.append(_dari_cetak("info", "PERIODE-KATA-PENGANTAR", r, f"{awal}-{akhir}", "salah ketik",
@@ -953,6 +1015,48 @@ def cek_narasi(folder=None, tahun=None, periode=None, folder_parameter=None) -> 
         hasil.append(_dari_cetak("peringatan", "KEPUTUSAN-NOMOR-DATA", r, str(kep["nomor"]), "nomor berbeda",
                                  "Nomor tercetak pada keputusan = data/keputusan.yaml nomor"))
     return hasil
+
+
+#: Bagian :func:`cek_narasi`, berurutan. Masing-masing terdaftar sendiri di :data:`PEMERIKSAAN` (di tempat
+#: :func:`cek_narasi` dulu) dan diingat menurut berkas yang dibacanya saja: mengubah ``data/lks.csv`` hanya
+#: menjalankan ulang :func:`cek_narasi_lks`.
+BAGIAN_NARASI: tuple[Callable[..., list[Temuan]], ...] = (
+    cek_narasi_asn,
+    cek_narasi_ppks,
+    cek_narasi_target,
+    cek_narasi_keputusan,
+    cek_narasi_tabel_2_11,
+    cek_narasi_kemiskinan,
+    cek_narasi_banyak,
+    cek_narasi_lks,
+    cek_narasi_target_tahunan,
+    cek_narasi_periode_tanggal,
+)
+
+
+def cek_narasi(folder=None, tahun=None, periode=None, folder_parameter=None) -> list[Temuan]:
+    """Angka narasi terhadap tabel yang memuat besaran yang sama, dan tabel terhadap tabel.
+
+    PNS dan honorer (narasi 2.2.1 terhadap baris Tabel 2.2), PPKS terdata dan
+    tertangani (narasi 2.4 terhadap Tabel 2.5/rekap), target predikat SAKIP
+    (narasi dan Tabel 2.11 terhadap target angka Tabel 4.1 lewat
+    :func:`analisis.core.rumus.predikat_sakip`), nomor dan penerbit keputusan
+    (Daftar Isi terhadap Lampiran 1), baris 2 Tabel 2.11 (indikator dan
+    sasaran), periode SAKIP 2025 (narasi terhadap judul Tabel 2.11), angka
+    kemiskinan narasi terhadap Tabel 2.8, banyaknya PSKS/PAS/LKS/layanan SPM,
+    target narasi, periode dan tanggal yang tercetak.
+
+    Gabungan :data:`BAGIAN_NARASI` secara berurutan; tidak terdaftar sendiri di
+    :data:`PEMERIKSAAN` (bagian-bagiannya yang terdaftar).
+
+    Examples
+    --------
+    >>> t = {x.kode: x for x in cek_narasi()}
+    >>> t["TARGET-IKU-02-TABEL-2-11-2025"].tercetak, t["TARGET-IKU-02-TABEL-2-11-2025"].dihitung
+    ('B Baik', '58 → CC (Cukup (Memadai))')
+    """
+    return [t for bagian in BAGIAN_NARASI
+            for t in bagian(folder=folder, tahun=tahun, periode=periode, folder_parameter=folder_parameter)]
 
 
 # ----------------------------------------------------------------------------
