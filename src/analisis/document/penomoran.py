@@ -58,11 +58,13 @@ NAMA_JENIS = {"tabel": "Tabel", "gambar": "Gambar"}
 _LABEL = r"[A-Za-z0-9][A-Za-z0-9_-]*"
 
 #: Satu pemindaian untuk semua yang bermakna bagi penomoran, urut dokumen.
+# ``(?=[<@])``: setiap cabang diawali "<" atau "@"; posisi lain dilewati tanpa mencoba
+# keempat cabang (±4× lebih cepat pada dokumen 0,7 MB; kecocokannya sama).
 _POLA = re.compile(
-    r"(?P<judul><h(?P<tingkat>[1-6])\b[^>]*>(?P<isi_judul>.*?)</h(?P=tingkat)\s*>)"
+    r"(?=[<@])(?:(?P<judul><h(?P<tingkat>[1-6])\b[^>]*>(?P<isi_judul>.*?)</h(?P=tingkat)\s*>)"
     r"|(?P<nomor><span\b(?P<atr_nomor>[^>]*\bclass=\"nomor\"[^>]*)>(?P<isi_nomor>.*?)</span>)"
     r"|(?P<rujukan><a\b(?P<atr_rujukan>[^>]*\bclass=\"rujukan\"[^>]*)>(?P<isi_rujukan>.*?)</a>)"
-    rf"|(?P<token>(?<![\w@/])@(?P<jenis_token>tabel|gambar):(?P<label_token>{_LABEL}))",
+    rf"|(?P<token>(?<![\w@/])@(?P<jenis_token>tabel|gambar):(?P<label_token>{_LABEL})))",
     re.S | re.I,
 )
 _ATR = re.compile(r'\b(data-jenis|data-label)="([^"]*)"')

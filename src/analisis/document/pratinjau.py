@@ -68,7 +68,30 @@ PORT = 8765
 #: Diimpor di setiap kernel hangat sebelum bab pertama (lihat :meth:`KolamHangat.panaskan`).
 #: ``matplotlib.figure`` dan ``matplotlib.backends.backend_svg``: setiap grafik; mistune:
 #: ``pengantar_lanskap`` di bab gambaran umum dan penetapan IKU.
-PRAIMPOR = "import pandas, pandera, matplotlib, matplotlib.figure, matplotlib.backends.backend_svg, yaml, pydantic, mistune"
+#:
+#: Lalu satu validasi pandera kecil mendaftarkan backend pandas pandera, yang
+#: biasanya dimuat saat validasi pertama. Backend itu memuat modul strategi
+#: pembangkit data pandera, dan modul itu memuat ``hypothesis`` bila terpasang
+#: (±0,1 s per kernel; ``hypothesis`` ikut terpasang untuk test suite). Strategi
+#: itu (``schema.example()``) tidak dipakai bab mana pun, jadi selama pendaftaran
+#: ini ``hypothesis`` disembunyikan; sesudahnya ``import hypothesis`` di kernel
+#: bekerja seperti biasa.
+PRAIMPOR = (
+    "import pandas, pandera, matplotlib, matplotlib.figure, matplotlib.backends.backend_svg, yaml, pydantic, mistune\n"
+    "def __iku_backend_pandera():\n"
+    "    import sys\n"
+    "    import pandera.pandas as pa\n"
+    "    ada = 'hypothesis' in sys.modules\n"
+    "    if not ada:\n"
+    "        sys.modules['hypothesis'] = None\n"
+    "    try:\n"
+    "        pa.DataFrameSchema({'a': pa.Column(int, pa.Check.ge(0))}).validate(pandas.DataFrame({'a': [1]}))\n"
+    "    finally:\n"
+    "        if not ada:\n"
+    "            sys.modules.pop('hypothesis', None)\n"
+    "__iku_backend_pandera()\n"
+    "del __iku_backend_pandera\n"
+)
 
 #: Selang (ms) halaman menanyakan ``/versi`` lagi setelah server tidak menjawab.
 SELANG_TANYA_MS = 250

@@ -72,6 +72,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import contextlib
+import functools
 import html as _html
 import logging
 import os
@@ -1537,12 +1538,18 @@ def periksa_mandiri(fragmen: str, nama: str) -> list[str]:
 
 
 def _lingkungan_jinja():
+    """Lingkungan Jinja templat dokumen, satu per folder templat (templat yang berubah dimuat ulang: ``auto_reload``)."""
+    return _lingkungan_jinja_untuk(str(TEMPLAT))
+
+
+@functools.lru_cache(maxsize=4)
+def _lingkungan_jinja_untuk(folder: str):
     import jinja2
 
     from .tata_letak import rapikan
 
     lingkungan = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(TEMPLAT)),
+        loader=jinja2.FileSystemLoader(folder),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
@@ -1659,6 +1666,22 @@ def penggalan_edisi(penggalan: list[Penggalan], edisi: str, edisi_per_buku: dict
     return hasil
 
 
+#: Penggalan ``(berkas, html)`` yang sudah lolos :func:`periksa_teks_terlarang` dan
+#: :func:`periksa_mandiri`: edisi kedua dari bab yang sama tidak memeriksanya lagi.
+_LOLOS: dict[tuple[str, str], bool] = {}
+
+
+def _periksa_penggalan(html: str, berkas: str) -> None:
+    kunci = (berkas, str(html))
+    if kunci in _LOLOS:
+        return
+    periksa_teks_terlarang(html, berkas)
+    periksa_mandiri(html, berkas)
+    if len(_LOLOS) >= 256:
+        _LOLOS.clear()
+    _LOLOS[kunci] = True
+
+
 def rakit_dokumen(
     penggalan: list[Penggalan],
     *,
@@ -1711,8 +1734,7 @@ def rakit_dokumen(
     # urutan baca: bagian awal (sebelum DAFTAR ISI), lalu bab
     penggalan = [p for p in penggalan if p.bagian_awal] + [p for p in penggalan if not p.bagian_awal]
     for p in penggalan:
-        periksa_teks_terlarang(p.html, p.berkas)
-        periksa_mandiri(p.html, p.berkas)
+        _periksa_penggalan(p.html, p.berkas)
     bernomor_html, bernomor = _penomoran.nomori([(p.berkas, p.html) for p in penggalan], luar)
     if nomor is not None:
         nomor.extend(bernomor)
@@ -1941,14 +1963,49 @@ def _eksportir_pinjam() -> Iterator[Any]:
             _eksportir_bebas.setdefault(kunci, []).append(e)
 
 
+#: Utas :func:`_siapkan_pekerja_latar` yang belum ditunggu (paling banyak satu).
+_persiapan_latar: list[threading.Thread] = []
+
+
+def _siapkan_pekerja_latar(buku: Iterable[Path]) -> None:
+    """:func:`_siapkan_pekerja` di utas latar, selagi kernel dimulai atau diklaim.
+
+    Mengimpor papermill dan mengompilasi validator nbformat (±0,3 s) tidak
+    lagi mendahului bab pertama; :func:`_siapkan_pekerja` menunggu utas ini
+    sebelum pekerja mulai, jadi tetap tidak ada dua utas yang mengimpornya
+    bersamaan.
+    """
+    if _persiapan_latar:
+        return
+    from .mesin import tanpa_rfc3987_syntax
+
+    tanpa_rfc3987_syntax()  # sebelum nbformat/papermill diimpor (lihat docstringnya)
+    buku = list(buku)
+
+    def kerja() -> None:
+        with contextlib.suppress(Exception):  # gagal: _siapkan_pekerja mengulanginya dan melihat galatnya
+            _siapkan_pekerja_inti(buku)
+
+    t = threading.Thread(target=kerja, name="iku-persiapan", daemon=True)
+    _persiapan_latar.append(t)
+    t.start()
+
+
 def _siapkan_pekerja(buku: Iterable[Path]) -> None:
     """Yang dibutuhkan setiap utas pekerja, disiapkan sekali di utas utama sebelum mereka mulai.
 
     Validator nbformat (skema dikompilasi fastjsonschema, ±0,3 s per versi)
     dibuat saat pertama dipakai; bila pekerja memintanya bersamaan, setiap utas
-    mengompilasi sendiri. Di sini: sekali per versi buku. Eksportir HTML
-    (templat Jinja dikompilasi) menyusul di latar: :func:`_siapkan_eksportir`.
+    mengompilasi sendiri. Di sini: sekali per versi buku (yang sudah disiapkan
+    :func:`_siapkan_pekerja_latar` ditunggu dulu). Eksportir HTML (templat
+    Jinja dikompilasi) menyusul di latar: :func:`_siapkan_eksportir`.
     """
+    while _persiapan_latar:
+        _persiapan_latar.pop().join()
+    _siapkan_pekerja_inti(buku)
+
+
+def _siapkan_pekerja_inti(buku: Iterable[Path]) -> None:
     import nbformat
     from nbformat.validator import get_validator
 
@@ -2072,19 +2129,44 @@ class _EdisiTertunda:
         # Dihitung dengan IKU_ROOT saat dibuat, seperti bila dihitung saat itu juga (render
         # menyetel IKU_ROOT untuk kernel; utas pekerja tidak membaca lingkungan).
         self._akar = os.environ.get("IKU_ROOT")
+        #: ``{(tahun, periode): Future}`` syarat yang sudah mulai dihitung (:meth:`hitung_di_latar`).
+        self._latar: dict = {}
 
     #: Kumpulan kernel render ini (:class:`analisis.document.pratinjau.KolamHangat`): syaratnya
     #: dihitung di kernel yang sudah menganggur, yang sudah memuat pandas, bukan di proses ``iku``.
     kolam: Any = None
 
+    def hitung_di_latar(self, pelaksana: ThreadPoolExecutor) -> None:
+        """Antrekan perhitungan syarat di ``pelaksana``, sesudah semua bab yang sudah diantrekan.
+
+        Pekerja pertama yang bebas setelah bab terakhir diambil menghitungnya di
+        kernelnya yang kini menganggur, selagi kernel lain menyelesaikan bab
+        terakhir; :meth:`hasil` memakai hasilnya (atau menghitung sendiri bila
+        tidak ada kernel yang menganggur).
+        """
+        daftar, _, keluaran = self._argumen
+        with self._dengan_akar():
+            perlu = [(th, per) for th, per in daftar if not _syarat_tersimpan(th, per, keluaran)]
+        self._latar = {(th, per): pelaksana.submit(self._di_kernel, th, per) for th, per in perlu}
+
+    @contextlib.contextmanager
+    def _dengan_akar(self) -> Iterator[None]:
+        lama = os.environ.get("IKU_ROOT")
+        _setel_lingkungan("IKU_ROOT", self._akar)
+        try:
+            yield
+        finally:
+            _setel_lingkungan("IKU_ROOT", lama)
+
+    def _hitung(self, tahun: int, periode: str | None) -> list[str] | None:
+        futur = self._latar.get((tahun, periode))
+        kurang = futur.result() if futur is not None else None
+        return kurang if kurang is not None else self._di_kernel(tahun, periode)
+
     def hasil(self) -> dict:
         if self._hasil is None:
-            lama = os.environ.get("IKU_ROOT")
-            _setel_lingkungan("IKU_ROOT", self._akar)
-            try:
-                self._hasil = _rencana_edisi(*self._argumen, hitung=self._di_kernel)
-            finally:
-                _setel_lingkungan("IKU_ROOT", lama)
+            with self._dengan_akar():
+                self._hasil = _rencana_edisi(*self._argumen, hitung=self._hitung)
         return self._hasil
 
     def _di_kernel(self, tahun: int, periode: str | None) -> list[str] | None:
@@ -2612,6 +2694,7 @@ def _render_banyak(
                     b.futur = pelaksana.submit(_kerjakan, t, b, kolam, cuplikan, folder_nb)
                 if isinstance(edisi, _EdisiTertunda):
                     edisi.kolam = kolam
+                    edisi.hitung_di_latar(pelaksana)
                 _siapkan_eksportir(jumlah)  # dipinjam setelah bab pertama selesai
             berhenti = False
             for t in perlu:
@@ -2759,8 +2842,11 @@ def _kolam_awal(tahun: int, periode: str | None, eds: tuple[str, ...] | None, ke
     _periksa_berkas_data()  # data yang tidak sah ditolak sebelum kernel mana pun dimulai
     from .pratinjau import KolamHangat
 
+    import jupyter_client  # noqa: F401 - di utas ini, sebelum utas pemanas dan utas persiapan mengimpornya
+
     kolam = KolamHangat.untuk_proyek(folder_nb, batas_waktu=batas_waktu, folder_siaga=Path(keluaran) / FOLDER_SIAGA)
     kolam.panaskan(max(1, min(paralel or _jumlah_inti(), 2)))
+    _siapkan_pekerja_latar(daftar_buku(folder_nb))
     return kolam
 
 

@@ -30,13 +30,14 @@ import re
 
 __all__ = ["rapikan", "tak_terpatah"]
 
-_TAG_ATAU_BLOK = re.compile(r"(<svg\b.*?</svg>|<style\b.*?</style>|<script\b.*?</script>|<!--.*?-->|<[^>]*>)",
+_TAG_ATAU_BLOK = re.compile(r"(?=<)(<svg\b.*?</svg>|<style\b.*?</style>|<script\b.*?</script>|<!--.*?-->|<[^>]*>)",
                             re.S | re.I)
 
 _NIP = re.compile(r"\b(NIP\.?) ?(\d{8}) (\d{6}) (\d) (\d{3})\b")
 _NIP_TANPA_LABEL = re.compile(r"\b(\d{8}) (\d{6}) (\d) (\d{3})\b")
 _PERSEN = re.compile(r"(\d) ([%▸])")
 _RUPIAH = re.compile(r"\b(Rp\.?) (\d)")
+_ADA_ANGKA = re.compile(r"\d").search  # setiap pola tak_terpatah memuat angka
 _NBSP = "\u00a0"
 
 
@@ -87,17 +88,31 @@ def rapikan(html: str) -> str:
     >>> rapikan('<ul><li>Laki-laki: 12 orang</li></ul>')
     '<ul><li>Laki-laki: 12 orang</li></ul>'
     """
-    bagian = _TAG_ATAU_BLOK.split(str(html))
-    for i in range(0, len(bagian), 2):  # indeks genap: teks di antara tag
-        if bagian[i]:
-            bagian[i] = tak_terpatah(bagian[i])
-    hasil = "".join(bagian)
-    hasil = _DAFTAR_BERPENANDA.sub(
-        lambda m: f"<{m.group(1)}{_tambah_kelas(m.group(2), 'berpenanda')}>{m.group(3)}", hasil
-    )
-    hasil = _LAMPIRAN.sub(lambda m: f"<h1{_tambah_kelas(m.group(1), 'pembatas')}>{m.group(2)}</h1>", hasil)
+    teks = str(html)
+    hasil = _SIMPANAN.get(teks)
+    if hasil is None:
+        hasil = _rapikan(teks)
+        if len(_SIMPANAN) >= 64:
+            _SIMPANAN.clear()
+        _SIMPANAN[teks] = hasil
     try:
         from markupsafe import Markup
     except ImportError:  # pragma: no cover - markupsafe selalu ada bersama jinja2
         return hasil
     return Markup(hasil) if isinstance(html, Markup) else hasil
+
+
+#: Hasil :func:`rapikan` per penggalan: edisi reviu dan final memuat penggalan bab yang sama.
+_SIMPANAN: dict[str, str] = {}
+
+
+def _rapikan(html: str) -> str:
+    bagian = _TAG_ATAU_BLOK.split(html)
+    for i in range(0, len(bagian), 2):  # indeks genap: teks di antara tag
+        if bagian[i] and _ADA_ANGKA(bagian[i]):
+            bagian[i] = tak_terpatah(bagian[i])
+    hasil = "".join(bagian)
+    hasil = _DAFTAR_BERPENANDA.sub(
+        lambda m: f"<{m.group(1)}{_tambah_kelas(m.group(2), 'berpenanda')}>{m.group(3)}", hasil
+    )
+    return _LAMPIRAN.sub(lambda m: f"<h1{_tambah_kelas(m.group(1), 'pembatas')}>{m.group(2)}</h1>", hasil)
