@@ -195,9 +195,11 @@ def test_temuan_dicatat_untuk_cache_bab_juga_dari_memo(tmp_path, monkeypatch):
 _SKRIP = textwrap.dedent("""
     import json, os, sys
     from analisis.core import periksa, resmi
-    if sys.argv[1] != "pertama":  # pemeriksaan yang dijalankan ulang tidak menemukan apa pun
+    if sys.argv[1] != "pertama":  # pemeriksaan yang dijalankan ulang tidak menemukan apa pun (namanya ke stderr)
         for i, f in enumerate(periksa.PEMERIKSAAN):
-            kosong = lambda **k: []
+            def kosong(nama=f.__name__, **k):
+                print("DIJALANKAN", nama, file=sys.stderr)
+                return []
             kosong.__name__ = f.__name__
             periksa.PEMERIKSAAN[i] = kosong
     if sys.argv[1] == "bab":  # seperti kernel bab: tahun dan periode lain, nama argumen lain
@@ -206,6 +208,11 @@ _SKRIP = textwrap.dedent("""
         daftar = resmi.daftar_temuan(2025)
     print(json.dumps([t.kode for t in daftar]))
 """)
+
+
+def _dijalankan(proses: subprocess.CompletedProcess) -> set[str]:
+    """Nama pemeriksaan yang benar-benar dijalankan proses :data:`_SKRIP` (bukan dari memo)."""
+    return {b.split()[1] for b in proses.stderr.splitlines() if b.startswith("DIJALANKAN ")}
 
 
 def test_dua_proses_berbagi_satu_hasil(tmp_path):
@@ -231,11 +238,13 @@ def test_dua_proses_berbagi_satu_hasil(tmp_path):
     assert kedua.returncode == 0, kedua.stderr
     kode = pertama.stdout.strip().splitlines()[-1]
     assert "JUMLAH-ASN-PNS" in kode and kedua.stdout.strip().splitlines()[-1] == kode
+    assert _dijalankan(kedua) == set()
     dibaca = set(jejak.read_text(encoding="utf-8").splitlines())
     assert str(akar / "data" / "lks.csv") in dibaca  # proses kedua tetap tercatat membaca berkasnya
     # kernel bab yang meminta tahun/periode dengan cara lain: pemeriksaan yang tidak bergantung padanya dari memo
     bab = subprocess.run([*jalan, "bab"], env=env, capture_output=True, text=True, timeout=300)
     assert bab.returncode == 0, bab.stderr
+    assert _dijalankan(bab) == {"cek_parameter"}
     import json
 
     per_tahun = {t.kode for t in periksa.cek_parameter(folder=akar / "data", tahun=2025,
@@ -255,9 +264,51 @@ def test_dua_proses_berbagi_satu_hasil(tmp_path):
                                            .replace("2025,9", "2025,8"), encoding="utf-8")
     keempat = subprocess.run([*jalan, "kedua"], env=env, capture_output=True, text=True, timeout=300)
     assert keempat.returncode == 0, keempat.stderr
+    # hanya bagian narasi yang membaca lks.csv dijalankan ulang (kosong); cek_jumlah dan bagian narasi lain
+    # (cek_narasi_asn: NARASI-ASN-PNS) dari memo
+    assert _dijalankan(keempat) == {"cek_narasi_lks"}
     keempat = json.loads(keempat.stdout.strip().splitlines()[-1])
-    # cek_narasi membaca lks.csv: dijalankan ulang (kosong); cek_jumlah tidak: dari memo
-    assert "NARASI-ASN-PNS" in kode and "NARASI-ASN-PNS" not in keempat and "JUMLAH-ASN-PNS" in keempat
+    assert "NARASI-ASN-PNS" in kode and "NARASI-ASN-PNS" in keempat and "JUMLAH-ASN-PNS" in keempat
+    assert sorted(keempat) == sorted(k for k in json.loads(kode) if k not in {"NARASI-LKS", "NARASI-LKS-DAFTAR"})
+
+
+def test_ubah_lks_hanya_menjalankan_ulang_bagian_narasi_lks(tmp_path, monkeypatch):
+    """``iku render`` sesudah mengubah ``data/lks.csv``: dari pemeriksaan narasi hanya :func:`cek_narasi_lks` dihitung ulang.
+
+    Bagian narasi lain (PNS, PPKS, target, keputusan, kemiskinan, tanggal...) tidak membaca ``lks.csv``,
+    jadi diambil dari memo; hasilnya tetap sama dengan menjalankan :func:`periksa.cek_narasi` langsung.
+    """
+    import shutil
+
+    folder = tmp_path / "data"
+    shutil.copytree(folder_data(), folder)
+    monkeypatch.setenv(memo.ENV, str(tmp_path / "memo"))
+    dijalankan: list[str] = []
+
+    def pencatat(f):
+        def catat(**k):
+            dijalankan.append(f.__name__)
+            return f(**k)
+
+        catat.__name__ = f.__name__
+        return catat
+
+    monkeypatch.setattr(periksa, "PEMERIKSAAN", [pencatat(f) for f in periksa.PEMERIKSAAN])
+    pertama = periksa.temuan(folder=folder)
+    assert "cek_narasi_lks" in dijalankan and "cek_narasi" not in dijalankan  # gabungannya tidak terdaftar
+    assert periksa.temuan(folder=folder) == pertama
+    dijalankan.clear()
+    lks = folder / "lks.csv"
+    teks = lks.read_text(encoding="utf-8")
+    assert "2025,9" in teks
+    lks.write_text(teks.replace("2025,9", "2025,8"), encoding="utf-8")  # narasi 2.3.2 tetap 9 LKS
+    kedua = periksa.temuan(folder=folder)
+    assert [n for n in dijalankan if n.startswith("cek_narasi")] == ["cek_narasi_lks"]
+    baru = {t.kode: t for t in kedua if t not in pertama}
+    assert (baru["NARASI-LKS"].tercetak, baru["NARASI-LKS"].dihitung) == ("9", "8")
+    assert [t for t in kedua if t.kode != "NARASI-LKS"] == pertama
+    assert "NARASI-ASN-PNS" in {t.kode for t in kedua}  # dari memo (cek_narasi_asn tidak dijalankan ulang)
+    assert [t for t in periksa.cek_narasi(folder=folder) if t.kode.startswith("NARASI-LKS")] == [baru["NARASI-LKS"]]
 
 
 # ----------------------------------------------------------------------------

@@ -503,3 +503,50 @@ def test_kalimat_ringkasan_dengan_galat():
 def test_tabel_meng_escape_teks_data():
     t = periksa.Temuan("info", "X", "<b>Tabel</b>", "b", "b", "<script>", "1", "±0", "a")
     assert "<script>" not in catatan_pemeriksaan.tabel_temuan(daftar=[t]).html()
+
+
+def test_narasi_terdaftar_per_bagian_di_tempat_cek_narasi():
+    """cek_narasi dipecah per berkas yang dibaca (memo per bagian); urutan dan temuan sama dengan gabungannya."""
+    nama = [f.__name__ for f in periksa.PEMERIKSAAN]
+    bagian = [f.__name__ for f in periksa.BAGIAN_NARASI]
+    assert "cek_narasi" not in nama  # gabungan tidak terdaftar: tidak dijalankan dua kali
+    i = nama.index("cek_narasi_asn")
+    assert nama[i - 1] == "cek_rumus" and nama[i:i + len(bagian)] == bagian and nama[i + len(bagian)] == "cek_rincian"
+    per_bagian = {f.__name__: [t.kode for t in f()] for f in periksa.BAGIAN_NARASI}
+    assert per_bagian == {
+        "cek_narasi_asn": ["NARASI-ASN-PNS"],  # narasi 2.2.1 "22 (dua puluh dua)" PNS, baris rinci Tabel 2.2 Σ 21
+        "cek_narasi_ppks": [],
+        "cek_narasi_target": ["TARGET-IKU-02-TABEL-2-11-2025", "TARGET-IKU-02-NARASI-2025",
+                              "TARGET-IKU-02-NARASI-SETIAP-TAHUN"],
+        "cek_narasi_keputusan": ["KEPUTUSAN-NOMOR", "KEPUTUSAN-PENERBIT"],
+        "cek_narasi_tabel_2_11": ["TABEL-2-11-INDIKATOR-BARIS-2", "TABEL-2-11-SASARAN-BARIS-2", "PERIODE-IKU-02-2025"],
+        "cek_narasi_kemiskinan": ["NARASI-KEMISKINAN-SATUAN"],
+        "cek_narasi_banyak": [],
+        "cek_narasi_lks": [],
+        "cek_narasi_target_tahunan": [],
+        "cek_narasi_periode_tanggal": ["PERIODE-KATA-PENGANTAR", "SPM-TARGET-JUDUL-PERIODE",
+                                       "TANGGAL-KEPUTUSAN-SESUDAH-DOKUMEN"],
+    }
+    narasi = periksa.cek_narasi()
+    assert narasi == [t for f in periksa.BAGIAN_NARASI for t in f()]
+    # dalam temuan(): berurutan di antara cek_rumus dan cek_rincian (urutan stabil per keparahan)
+    semua = periksa.temuan()
+    for keparahan in periksa.KEPARAHAN:
+        kode = [t.kode for t in semua if t.keparahan == keparahan]
+        sub = [t.kode for t in narasi if t.keparahan == keparahan]
+        if sub:
+            j = kode.index(sub[0])
+            assert kode[j:j + len(sub)] == sub
+
+
+def test_data_tidak_sah_hanya_menghentikan_bagian_narasi_yang_membacanya(tmp_path):
+    from analisis.core.paths import folder_data
+
+    folder = tmp_path / "data"
+    shutil.copytree(folder_data(), folder)
+    lks = folder / "lks.csv"
+    lks.write_text(lks.read_text(encoding="utf-8").replace("2025,9", "2025,sembilan"), encoding="utf-8")
+    narasi = periksa.cek_narasi(folder=folder)
+    galat = [t for t in narasi if t.kode == "DATA-TIDAK-SAH"]
+    assert galat and all(t.tabel.endswith("lks.csv") and "cek_narasi_lks" in t.keterangan for t in galat)
+    assert [t for t in narasi if t.kode != "DATA-TIDAK-SAH"] == periksa.cek_narasi()  # bagian lain tetap berjalan
