@@ -241,3 +241,34 @@ def test_cli_meneruskan_edisi(monkeypatch, capsys, argumen, edisi):
     monkeypatch.setattr(render, "render_tahun", palsu)
     assert cli.main(["render", "--tahun", "2025", "--format", "html", *argumen]) == 0
     assert diminta == [edisi] and capsys.readouterr().out == "Ditulis: /x/a.html\n"
+
+
+def test_syarat_otomatis_dihitung_di_kernel_pertama_yang_bebas(tmp_path):
+    """Edisi otomatis: syarat final diantrekan sesudah bab dan dihitung sekali, di utas pekerja, bukan saat perakitan."""
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
+    panggilan: list[str] = []
+
+    class Kernel:
+        cwd = tmp_path
+
+        def nilai(self, kode, ekspresi, json_=False):
+            assert "syarat_final(2025, None)" in kode
+            panggilan.append(threading.current_thread().name)
+            return ["tanggal_dokumen belum diisi"]
+
+    class Kolam:
+        def ambil_menganggur(self):
+            return Kernel()
+
+        def kembalikan(self, k):
+            pass
+
+    rencana = render._EdisiTertunda([(2025, None)], None, tmp_path)
+    rencana.kolam = Kolam()
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="iku-kernel") as pelaksana:
+        rencana.hitung_di_latar(pelaksana)
+    edisi, syarat = rencana.hasil()[2025]
+    assert edisi == ("reviu",) and syarat["kurang"] == ["tanggal_dokumen belum diisi"]
+    assert len(panggilan) == 1 and panggilan[0].startswith("iku-kernel")  # tidak dihitung lagi oleh hasil()

@@ -69,8 +69,32 @@ def test_tanpa_rfc3987_nbformat_tetap_memvalidasi_buku():
         "    nbformat.validate(nb)\n"
         "except nbformat.ValidationError:\n"
         "    print('ditolak')\n"
-        "print(sys.modules['rfc3987_syntax'])")
-    assert keluaran.splitlines()[-2:] == ["ditolak", "None"]
+        "print(sys.modules['rfc3987_syntax'])\n"
+        "print(sorted(m for m in ('arrow', 'isoduration', 'rfc3986_validator', 'webcolors') if sys.modules.get(m)))")
+    assert keluaran.splitlines()[-3:] == ["ditolak", "None", "[]"]
+
+
+@pytest.mark.lambat
+def test_praimpor_kernel_mendaftarkan_backend_pandera_tanpa_hypothesis():
+    """PRAIMPOR kernel: validasi pandera pertama tidak lagi memuat hypothesis (±0,1 s), dan hypothesis tetap bisa diimpor."""
+    keluaran = _jalankan(
+        "import sys\n"
+        "from analisis.document.pratinjau import PRAIMPOR\n"
+        "ns = {}\n"
+        "exec(PRAIMPOR, ns)\n"
+        "print('hypothesis' in sys.modules, sorted(k for k in ns if not k.startswith('__')))\n"
+        "from analisis.core import skema\n"
+        "from pathlib import Path\n"
+        "df = skema.baca_csv(Path('data/lks.csv'), skema.SKEMA['lks'])\n"
+        "skema._validasi_pandera(df, skema.SKEMA['lks'], 'lks.csv')  # juga bila memo validasi sudah ada\n"
+        "print(int(df.loc[df['tahun'] == 2025, 'jumlah'].iloc[0]), 'hypothesis' in sys.modules)\n"
+        "import hypothesis\n"
+        "print(type(hypothesis.given).__name__)")
+    assert keluaran.splitlines() == [
+        "False ['matplotlib', 'mistune', 'pandas', 'pandera', 'pydantic', 'yaml']",
+        "9 False",  # Tabel 2.7: 9 LKS tahun 2025, divalidasi tanpa memuat hypothesis
+        "function",
+    ]
 
 
 @pytest.mark.lambat

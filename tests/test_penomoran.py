@@ -128,6 +128,25 @@ def test_rakit_dokumen_menomori_dan_caption_tetap_caption():
     assert "@gambar:" not in dokumen and "[pas]" not in dokumen
 
 
+def test_rakit_dokumen_edisi_kedua_sama_dan_penggalan_salah_tetap_ditolak():
+    """Pemeriksaan penggalan dan ``rapikan`` disimpan untuk edisi kedua; yang gagal tidak pernah disimpan."""
+    from markupsafe import Markup
+
+    from analisis.document.tata_letak import rapikan
+
+    penggalan = [render.Penggalan(b, h) for b, h in _dokumen(sisipan=True)]
+    pertama, _ = render.rakit_dokumen(penggalan, tahun=2025, periode="Tahunan", instansi={}, edisi="reviu")
+    kedua, _ = render.rakit_dokumen(penggalan, tahun=2025, periode="Tahunan", instansi={}, edisi="reviu")
+    assert kedua == pertama
+    buruk = [render.Penggalan("02_x.ipynb", '<h2>2.1 A</h2><p><img src="https://contoh.id/a.png"></p>')]
+    for _ in range(2):
+        with pytest.raises(KesalahanRender, match="02_x.ipynb"):
+            render.rakit_dokumen(buruk, tahun=2025, periode="Tahunan", instansi={})
+    # hasil tersimpan rapikan tetap mengikuti jenis masukan (Markup di templat, str di luar)
+    assert type(rapikan(Markup("<p>95,76 %</p>"))) is Markup
+    assert type(rapikan("<p>95,76 %</p>")) is str and rapikan("<p>95,76 %</p>") == "<p>95,76\xa0%</p>"
+
+
 def test_rakit_dokumen_rujukan_salah_gagal():
     penggalan = [render.Penggalan("02_x.ipynb", "<h2>2.1 A</h2><p>@gambar:hilang</p>")]
     with pytest.raises(KesalahanRender, match="02_x.ipynb merujuk gambar 'hilang'"):
