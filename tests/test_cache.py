@@ -417,7 +417,9 @@ def test_autoreload_di_kernel_yang_dipakai_ulang(proyek, monkeypatch):
         nb = _buku(
             "import sys\n"
             "kait = len(get_ipython().events.callbacks['pre_run_cell'])\n"
-            "display(HTML(f'<p>AUTORELOAD {kait} {any(\"autoreload\" in e for e in get_ipython().extension_manager.loaded)}</p>'))",
+            "display(HTML(f'<p>AUTORELOAD {kait} {any(\"autoreload\" in e for e in get_ipython().extension_manager.loaded)}</p>'))\n"
+            "pencatat = get_ipython().magics_manager.registry['AutoreloadMagics']._reloader\n"
+            "display(HTML(f'<p>DICATAT {len(pencatat.modules_mtimes)} dari {len(sys.modules)}</p>'))",
             f"BAB {nama}",
         )
         awal = nbformat.v4.new_code_cell("%load_ext autoreload\n%autoreload 2")
@@ -429,6 +431,9 @@ def test_autoreload_di_kernel_yang_dipakai_ulang(proyek, monkeypatch):
         nb = nbformat.read(proyek.rendered / "2025" / "dieksekusi" / nama, as_version=4)
         aliran = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "stream"]
         assert aliran == [], f"{nama}: {aliran}"  # tidak ada "The autoreload extension is already loaded"
+    # kernel render tidak mencatat waktu ubah setiap modul saat ekstensi dimuat (±1200 stat per bab)
+    dicatat = [(int(a), int(b)) for a, b in re.findall(r"DICATAT (\d+) dari (\d+)", _dok(hasil))]
+    assert len(dicatat) == 2 and all(a < 50 < 500 < b for a, b in dicatat), dicatat
     dipakai_ulang = re.findall(r"AUTORELOAD \d+ True", _dok(hasil))
     assert len(dipakai_ulang) == 2 and dipakai_ulang[0] == dipakai_ulang[1]
     # sama dengan kernel baru per bab
