@@ -1,7 +1,7 @@
 """Kernel siaga: kernel hangat yang ditinggalkan satu ``iku render`` untuk render berikutnya.
 
 Memulai kernel dan mengimpor paket beratnya (pandas, matplotlib, pandera)
-memakan ±3 s, lebih lama dari eksekusi bab yang berubah setelah satu CSV
+memakan ±2 s (mesin 2 inti lengang), lebih lama dari eksekusi bab yang berubah setelah satu CSV
 disunting. Karena itu, ketika sebuah render (atau ``iku pratinjau``) selesai
 dengan normal, kernel yang masih sehat tidak dimatikan tetapi *diparkir*:
 
