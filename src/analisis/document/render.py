@@ -1676,20 +1676,12 @@ def penggalan_edisi(penggalan: list[Penggalan], edisi: str, edisi_per_buku: dict
     return hasil
 
 
-#: Penggalan ``(berkas, html)`` yang sudah lolos :func:`periksa_teks_terlarang` dan
-#: :func:`periksa_mandiri`: edisi kedua dari bab yang sama tidak memeriksanya lagi.
-_LOLOS: dict[tuple[str, str], bool] = {}
-
-
+@functools.lru_cache(maxsize=256)
 def _periksa_penggalan(html: str, berkas: str) -> None:
-    kunci = (berkas, str(html))
-    if kunci in _LOLOS:
-        return
+    """:func:`periksa_teks_terlarang` dan :func:`periksa_mandiri` sekali per penggalan: edisi kedua
+    dari bab yang sama tidak memeriksanya lagi (penggalan yang ditolak tidak disimpan: galatnya diulang)."""
     periksa_teks_terlarang(html, berkas)
     periksa_mandiri(html, berkas)
-    if len(_LOLOS) >= 256:
-        _LOLOS.clear()
-    _LOLOS[kunci] = True
 
 
 def rakit_dokumen(

@@ -26,6 +26,7 @@ True
 
 from __future__ import annotations
 
+import functools
 import re
 
 __all__ = ["rapikan", "tak_terpatah"]
@@ -88,13 +89,7 @@ def rapikan(html: str) -> str:
     >>> rapikan('<ul><li>Laki-laki: 12 orang</li></ul>')
     '<ul><li>Laki-laki: 12 orang</li></ul>'
     """
-    teks = str(html)
-    hasil = _SIMPANAN.get(teks)
-    if hasil is None:
-        hasil = _rapikan(teks)
-        if len(_SIMPANAN) >= 64:
-            _SIMPANAN.clear()
-        _SIMPANAN[teks] = hasil
+    hasil = _rapikan(str(html))
     try:
         from markupsafe import Markup
     except ImportError:  # pragma: no cover - markupsafe selalu ada bersama jinja2
@@ -102,10 +97,7 @@ def rapikan(html: str) -> str:
     return Markup(hasil) if isinstance(html, Markup) else hasil
 
 
-#: Hasil :func:`rapikan` per penggalan: edisi reviu dan final memuat penggalan bab yang sama.
-_SIMPANAN: dict[str, str] = {}
-
-
+@functools.lru_cache(maxsize=64)  # edisi reviu dan final memuat penggalan bab yang sama
 def _rapikan(html: str) -> str:
     bagian = _TAG_ATAU_BLOK.split(html)
     for i in range(0, len(bagian), 2):  # indeks genap: teks di antara tag
